@@ -1,0 +1,44 @@
+package dev.permafrost.snapshot;
+
+import dev.permafrost.model.Schema;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One frozen snapshot: the complete schema at a version, with what ties it into the chain.
+ *
+ * @param version the version, from 1
+ * @param description what the migration to this version does, for people
+ * @param parentHash the normalized SHA-256 of snapshot {@code version - 1}; {@code null} for version 1
+ * @param entities table name → the entity class that maps it, for reading entities back from the class
+ *     path when a compilation holds only some of them
+ * @param schema the complete schema
+ */
+public record Snapshot(int version, String description, String parentHash, Map<String, String> entities, Schema schema) {
+
+    /** The format this Permafrost writes; it reads this one and every older one. */
+    public static final int FORMAT = 1;
+
+    public Snapshot {
+        if (version < 1) {
+            throw new IllegalArgumentException("version " + version + " < 1");
+        }
+        if ((version == 1) != (parentHash == null)) {
+            throw new IllegalArgumentException("version 1 has no parent, every later version has one");
+        }
+        if (description == null || description.isBlank() || description.contains("\n")) {
+            throw new IllegalArgumentException("a snapshot needs a one-line description");
+        }
+        entities = Map.copyOf(new TreeMap<>(entities));
+    }
+
+    /** {@code V0001.sql}: four digits at least, so that file listings sort by version. */
+    public static String fileName(int version) {
+        return "V" + versionLabel(version) + ".sql";
+    }
+
+    /** {@code 0001}. */
+    public static String versionLabel(int version) {
+        return String.format("%04d", version);
+    }
+}
