@@ -196,13 +196,13 @@ public final class Replay {
         }
         Function<List<String>, List<String>> rename = names -> names.stream()
                 .map(n -> n.equals(op.column()) ? op.newName() : n).toList();
-        Table renamed = table
-                .mapColumns(c -> c.name().equals(op.column()) ? c.withName(op.newName()) : c)
-                .withPrimaryKey(table.primaryKey() == null ? null : table.primaryKey().withColumns(rename.apply(table.primaryKey().columns())))
-                .withUniques(table.uniques().stream().map(u -> u.withColumns(rename.apply(u.columns()))).toList())
-                .withIndexes(table.indexes().stream().map(i -> i.withColumns(rename.apply(i.columns()))).toList())
-                .withForeignKeys(table.foreignKeys().stream().map(f -> f.withColumns(rename.apply(f.columns()))).toList())
-                .withChecks(table.checks().stream()
+        Table renamed = new Table(table.name(),
+                table.columns().stream().map(c -> c.name().equals(op.column()) ? c.withName(op.newName()) : c).toList(),
+                table.primaryKey() == null ? null : table.primaryKey().withColumns(rename.apply(table.primaryKey().columns())),
+                table.uniques().stream().map(u -> u.withColumns(rename.apply(u.columns()))).toList(),
+                table.indexes().stream().map(i -> i.withColumns(rename.apply(i.columns()))).toList(),
+                table.foreignKeys().stream().map(f -> f.withColumns(rename.apply(f.columns()))).toList(),
+                table.checks().stream()
                         .map(c -> c.withCondition(Expressions.renameColumns(c.condition(), Map.of(op.column(), op.newName()))))
                         .toList());
         return schema.with(renamed).mapTables(t -> t.withForeignKeys(t.foreignKeys().stream()
