@@ -118,6 +118,31 @@ public sealed interface Op {
     record RenameConstraint(String table, String constraint, String newName) implements Op {
     }
 
+    /** What this operation does, for people: {@code add column synced_at to products}. */
+    default String describe() {
+        return switch (this) {
+            case CreateTable op -> "create table " + op.table();
+            case DropTable op -> "drop table " + op.table();
+            case RenameTable op -> "rename table " + op.table() + " to " + op.newName();
+            case AddColumn op -> "add column " + op.column().name() + " to " + op.table();
+            case DropColumn op -> "drop column " + op.column().name() + " from " + op.table();
+            case RenameColumn op -> "rename column " + op.table() + "." + op.column() + " to " + op.newName();
+            case AlterColumn op -> "alter column " + op.table() + "." + op.column() + " to " + op.to().sql()
+                    .substring(op.column().length() + 1);
+            case AddPrimaryKey op -> "add primary key " + op.key().name() + " to " + op.table();
+            case DropPrimaryKey op -> "drop primary key " + op.key().name() + " from " + op.table();
+            case AddUnique op -> "add unique constraint " + op.unique().name() + " to " + op.table();
+            case DropUnique op -> "drop unique constraint " + op.unique().name() + " from " + op.table();
+            case CreateIndex op -> "create index " + op.index().name() + " on " + op.table();
+            case DropIndex op -> "drop index " + op.index().name() + " from " + op.table();
+            case AddForeignKey op -> "add foreign key " + op.foreignKey().name() + " to " + op.table();
+            case DropForeignKey op -> "drop foreign key " + op.foreignKey().name() + " from " + op.table();
+            case AddCheck op -> "add check " + op.check().name() + " to " + op.table();
+            case DropCheck op -> "drop check " + op.check().name() + " from " + op.table();
+            case RenameConstraint op -> "rename " + op.constraint() + " of " + op.table() + " to " + op.newName();
+        };
+    }
+
     /**
      * The operations that undo this one, in order. Undoing a drop restores the schema only; a dropped
      * {@code NOT NULL} column without default comes back filled with its type's zero value.

@@ -114,6 +114,11 @@ public final class Expressions {
         return parseField(canonical);
     }
 
+    /** Whether a canonical default is a plain literal (SQLite adds columns in place only with those). */
+    public static boolean isLiteral(String canonical) {
+        return parseField(canonical) instanceof org.jooq.Param<?>;
+    }
+
     /** A canonical condition parsed back, to be rendered for a dialect. */
     public static Condition condition(String canonical) {
         return parseCondition(canonical);

@@ -1,0 +1,152 @@
+package dev.permafrost.render;
+
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.Column;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Names;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.sql.Expressions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * A table rebuilt the way SQLite's documentation prescribes for changes {@code ALTER TABLE} cannot
+ * make: create the new definition under a temporary name, copy the rows, drop the old table, rename
+ * the new one, recreate the indexes. The executor runs it inside the migration's transaction with
+ * foreign-key enforcement switched off beforehand (it cannot change inside a transaction), keeps
+ * triggers and views that mention the table, and checks foreign keys before committing.
+ *
+ * @param table the table's name before and after
+ * @param before the table as it is
+ * @param after the table as it will be
+ * @param sources each column of {@code after} that takes its values from the old rows → the
+ *     expression over the old table's columns; columns not listed get their default
+ */
+public record SqliteRebuild(String table, Table before, Table after, Map<String, Field<?>> sources) {
+
+    public SqliteRebuild {
+        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    }
+
+    /** A rebuild of {@code table} that so far changes nothing; {@link #fold} adds operations to it. */
+    public static SqliteRebuild of(Table table) {
+        Map<String, Field<?>> sources = new LinkedHashMap<>();
+        table.columns().forEach(c -> sources.put(c.name(), DSL.field(DSL.name(c.name()))));
+        return new SqliteRebuild(table.name(), table, table, sources);
+    }
+
+    /** Whether SQLite can only perform {@code op} on a database whose schema is {@code before} by rebuilding. */
+    public static boolean needed(Op op, Schema before) {
+        return switch (op) {
+            case Op.AddColumn o -> (!o.column().nullable() && !o.column().hasDefault())
+                    || (o.column().hasDefault() && !Expressions.isLiteral(o.column().defaultValue()));
+            case Op.AlterColumn o -> true;
+            case Op.AddPrimaryKey o -> true;
+            case Op.DropPrimaryKey o -> true;
+            case Op.AddUnique o -> true;
+            case Op.DropUnique o -> true;
+            case Op.AddForeignKey o -> true;
+            case Op.DropForeignKey o -> true;
+            case Op.AddCheck o -> true;
+            case Op.DropCheck o -> true;
+            case Op.RenameConstraint o -> before.table(o.table()).orElseThrow().indexes().stream()
+                    .noneMatch(i -> i.name().equals(o.constraint()));
+            case Op.CreateTable o -> false;
+            case Op.DropTable o -> false;
+            case Op.RenameTable o -> false;
+            case Op.DropColumn o -> false;
+            case Op.RenameColumn o -> false;
+            case Op.CreateIndex o -> false;
+            case Op.DropIndex o -> false;
+        };
+    }
+
+    /**
+     * Whether {@code op} can join a rebuild of its table. Renames cannot: SQLite's own rename also
+     * rewrites the foreign keys of other tables that point at the renamed column or table.
+     */
+    public static boolean foldable(Op op) {
+        return switch (op) {
+            case Op.CreateTable o -> false;
+            case Op.DropTable o -> false;
+            case Op.RenameTable o -> false;
+            case Op.RenameColumn o -> false;
+            case Op.AddColumn o -> true;
+            case Op.DropColumn o -> true;
+            case Op.AlterColumn o -> true;
+            case Op.AddPrimaryKey o -> true;
+            case Op.DropPrimaryKey o -> true;
+            case Op.AddUnique o -> true;
+            case Op.DropUnique o -> true;
+            case Op.CreateIndex o -> true;
+            case Op.DropIndex o -> true;
+            case Op.AddForeignKey o -> true;
+            case Op.DropForeignKey o -> true;
+            case Op.AddCheck o -> true;
+            case Op.DropCheck o -> true;
+            case Op.RenameConstraint o -> true;
+        };
+    }
+
+    /** This rebuild with {@code op} (on this table, {@linkplain #foldable foldable}) folded in; {@code result} is the table after it. */
+    public SqliteRebuild fold(Op op, Table result) {
+        Map<String, Field<?>> next = new LinkedHashMap<>(sources);
+        switch (op) {
+            case Op.DropColumn o -> next.remove(o.column().name());
+            case Op.AlterColumn o -> {
+                Field<?> source = next.get(o.column());
+                String fill = o.effectiveFill();
+                if (source != null && o.from().nullable() && !o.to().nullable() && fill != null) {
+                    next.put(o.column(), DSL.coalesce(source, Expressions.defaultField(fill)));
+                }
+            }
+            default -> {
+                // Other foldable operations change constraints or add a column that takes its default.
+            }
+        }
+        return new SqliteRebuild(table, before, result, next);
+    }
+
+    /** The temporary name the new definition is created under. */
+    public String temporaryName() {
+        return Names.shorten("permafrost_rebuild_" + table);
+    }
+
+    /**
+     * The statements of the rebuild proper, in order: create, copy, drop, rename, indexes. Keeping
+     * triggers and views, and the foreign key check, are the executor's.
+     */
+    public List<String> statements(SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String temporary = temporaryName();
+        List<String> statements = new ArrayList<>();
+        statements.add(renderer.createTableOnly(after.withName(temporary)));
+        List<Field<?>> targets = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        sources.forEach((column, source) -> {
+            if (after.hasColumn(column)) {
+                targets.add(DSL.field(DSL.name(column)));
+                values.add(source);
+            }
+        });
+        if (targets.isEmpty()) {
+            // Every old column went: keep the rows, filling the first column with its default.
+            Column first = after.columns().get(0);
+            targets.add(DSL.field(DSL.name(first.name())));
+            values.add(first.hasDefault() ? Expressions.defaultField(first.defaultValue()) : DSL.inline((Object) null));
+        }
+        statements.add(ctx.insertInto(DSL.table(DSL.name(temporary)), targets)
+                .select(ctx.select(values).from(DSL.table(DSL.name(table)))).getSQL());
+        statements.add(ctx.dropTable(DSL.table(DSL.name(table))).getSQL());
+        statements.add(ctx.alterTable(DSL.table(DSL.name(temporary))).renameTo(DSL.name(table)).getSQL());
+        for (Index index : after.indexes()) {
+            statements.add(renderer.createIndex(table, index));
+        }
+        return statements;
+    }
+}

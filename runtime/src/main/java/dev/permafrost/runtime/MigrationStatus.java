@@ -1,0 +1,52 @@
+package dev.permafrost.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every known and applied migration of one database, by version. */
+public record MigrationStatus(String database, List<MigrationInfo> migrations) {
+
+    public MigrationStatus {
+        migrations = List.copyOf(migrations);
+    }
+
+    /** The highest applied version, or 0 for an empty database. */
+    public int currentVersion() {
+        return applied().stream().mapToInt(MigrationInfo::version).max().orElse(0);
+    }
+
+    public List<MigrationInfo> applied() {
+        return migrations.stream().filter(m -> m.state() == MigrationState.APPLIED
+                || m.state() == MigrationState.CHECKSUM_MISMATCH || m.state() == MigrationState.UNKNOWN).toList();
+    }
+
+    public List<MigrationInfo> pending() {
+        return migrations.stream().filter(m -> m.state() == MigrationState.PENDING).toList();
+    }
+
+    public Optional<MigrationInfo> version(int version) {
+        return migrations.stream().filter(m -> m.version() == version).findFirst();
+    }
+
+    public boolean isUpToDate() {
+        return pending().isEmpty() && migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
+    }
+
+    /** A table people can read: one line per migration with its state, when it ran and how long it took. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(database).append(": ");
+        int current = currentVersion();
+        sb.append(current == 0 ? "empty" : "at V" + String.format("%04d", current));
+        int pending = pending().size();
+        sb.append(pending == 0 ? ", up to date" : ", " + pending + " pending").append('\n');
+        sb.append(String.format("  %-7s %-18s %-24s %8s  %s%n", "Version", "State", "Applied at", "Took", "Description"));
+        for (MigrationInfo m : migrations) {
+            sb.append(String.format("  %-7s %-18s %-24s %8s  %s%n", m.label(), m.state(),
+                    m.appliedAt() == null ? "" : m.appliedAt().toString(),
+                    m.appliedAt() == null ? "" : m.executionMillis() + " ms", m.description()));
+        }
+        return sb.toString();
+    }
+}

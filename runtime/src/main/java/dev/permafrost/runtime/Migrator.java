@@ -1,0 +1,90 @@
+package dev.permafrost.runtime;
+
+import dev.permafrost.runtime.internal.Config;
+import dev.permafrost.runtime.internal.DriverManagerDataSource;
+import dev.permafrost.runtime.internal.MigrateCommand;
+import dev.permafrost.runtime.internal.StatusCommand;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import javax.sql.DataSource;
+
+/**
+ * Brings a database to the newest version of the frozen migrations compiled into the application.
+ *
+ * <pre>{@code
+ * MigrateResult result = Migrator.create("jdbc:sqlite:app.db").migrate();
+ * }</pre>
+ *
+ * The dialect comes from the connection. Migrations are found through the index the annotation
+ * processor generated; each runs in its own transaction together with its row in
+ * {@code permafrost_history}.
+ */
+public final class Migrator {
+
+    private final Config config;
+
+    private Migrator(Config config) {
+        this.config = config;
+    }
+
+    /** A migrator for {@code dataSource} with default settings. */
+    public static Migrator create(DataSource dataSource) {
+        return configure(dataSource).build();
+    }
+
+    /** A migrator for a JDBC URL, for example {@code jdbc:sqlite:app.db}. */
+    public static Migrator create(String jdbcUrl) {
+        return configure(jdbcUrl).build();
+    }
+
+    public static Builder configure(DataSource dataSource) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("dataSource == null");
+        }
+        return new Builder(dataSource);
+    }
+
+    public static Builder configure(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("jdbcUrl is empty");
+        }
+        return new Builder(new DriverManagerDataSource(jdbcUrl));
+    }
+
+    /** Applies every pending migration in version order and reports what it did. */
+    public MigrateResult migrate() {
+        return MigrateCommand.run(config);
+    }
+
+    /** Every known and applied migration and its state, without changing anything. */
+    public MigrationStatus status() {
+        return StatusCommand.run(config);
+    }
+
+    /** Settings of a {@link Migrator}. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private MigrationIndex index;
+        private boolean allowUnknownMigrations;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** Uses these migrations instead of the generated index found on the class path. */
+        public Builder migrations(MigrationIndex migrations) {
+            this.index = migrations;
+            return this;
+        }
+
+        /** Tolerates migrations in the database that this build does not know (a newer build ran). */
+        public Builder allowUnknownMigrations(boolean allow) {
+            this.allowUnknownMigrations = allow;
+            return this;
+        }
+
+        public Migrator build() {
+            return new Migrator(new Config(dataSource, index, allowUnknownMigrations));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.MigrationInfo;
+import dev.permafrost.runtime.MigrationState;
+import dev.permafrost.runtime.MigrationStatus;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.spi.MigrationEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The application's migrations held against the database's history: each one's state, and what is wrong. */
+public final class Catalog {
+
+    private final Map<Integer, MigrationEntry> known = new TreeMap<>();
+    private final Map<Integer, AppliedMigration> applied = new TreeMap<>();
+
+    public Catalog(List<MigrationEntry> knownMigrations, List<AppliedMigration> appliedMigrations) {
+        knownMigrations.forEach(m -> known.put(m.version(), m));
+        appliedMigrations.forEach(m -> applied.put(m.version(), m));
+    }
+
+    public MigrationStatus status(String database) {
+        TreeMap<Integer, MigrationInfo> infos = new TreeMap<>();
+        known.forEach((version, entry) -> {
+            AppliedMigration row = applied.get(version);
+            infos.put(version, row == null
+                    ? new MigrationInfo(version, entry.description(), MigrationState.PENDING, entry.checksum(), null, null, 0)
+                    : new MigrationInfo(version, entry.description(), state(entry, row), entry.checksum(),
+                            row.checksum(), row.appliedAt(), row.executionMillis()));
+        });
+        applied.forEach((version, row) -> {
+            if (!known.containsKey(version)) {
+                infos.put(version, new MigrationInfo(version, row.description(),
+                        row.success() ? MigrationState.UNKNOWN : MigrationState.FAILED, row.checksum(), row.checksum(),
+                        row.appliedAt(), row.executionMillis()));
+            }
+        });
+        return new MigrationStatus(database, new ArrayList<>(infos.values()));
+    }
+
+    private static MigrationState state(MigrationEntry entry, AppliedMigration row) {
+        if (!row.success()) {
+            return MigrationState.FAILED;
+        }
+        return entry.checksum().equals(row.checksum()) ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH;
+    }
+
+    /** The highest applied version, or 0. */
+    public int currentVersion() {
+        return applied.isEmpty() ? 0 : ((TreeMap<Integer, AppliedMigration>) applied).lastKey();
+    }
+
+    public List<MigrationEntry> pending() {
+        return known.values().stream().filter(m -> !applied.containsKey(m.version())).toList();
+    }
+
+    public List<MigrationEntry> known() {
+        return List.copyOf(known.values());
+    }
+
+    public MigrationEntry entry(int version) {
+        return known.get(version);
+    }
+
+    /**
+     * Refuses a database this application must not touch: a failed or changed migration, one it does
+     * not know (unless allowed), or a gap in what was applied.
+     */
+    public void requireConsistent(boolean allowUnknown) {
+        for (AppliedMigration row : applied.values()) {
+            MigrationEntry entry = known.get(row.version());
+            String label = String.format("V%04d", row.version());
+            if (!row.success()) {
+                throw new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, "migration " + label + " ("
+                        + row.description() + ") stopped after " + row.statements() + " statement(s) on a database"
+                        + " that commits DDL at once, so part of it is applied. Finish or undo those statements by"
+                        + " hand (Migrator.plan() lists them), then delete its row from " + History.TABLE
+                        + " and start again.");
+            }
+            if (entry == null) {
+                if (!allowUnknown) {
+                    throw new PermafrostException(ErrorCode.UNKNOWN_MIGRATION, "the database has migration " + label
+                            + " (" + row.description() + "), which this application does not know: a newer build"
+                            + " migrated it. Run that build, or allow it with"
+                            + " Migrator.configure(..).allowUnknownMigrations(true).");
+                }
+                continue;
+            }
+            if (!entry.checksum().equals(row.checksum())) {
+                throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "migration " + label + " ("
+                        + entry.description() + ") changed after it was applied: the database recorded checksum "
+                        + row.checksum() + ", this build's " + entry.className() + " has " + entry.checksum()
+                        + ". Applied migrations are frozen: restore the class from version control and put the"
+                        + " change into a new migration.");
+            }
+        }
+        int current = currentVersion();
+        for (MigrationEntry entry : known.values()) {
+            if (entry.version() < current && !applied.containsKey(entry.version())) {
+                throw new PermafrostException(ErrorCode.OUT_OF_ORDER, String.format("migration V%04d (%s) is not"
+                        + " applied, but the later V%04d is: the migrations were renumbered or merged after this"
+                        + " database was migrated. Renumber the new migration after V%04d.",
+                        entry.version(), entry.description(), current, current));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.spi.MigrationEntry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Runs one direction of one migration in its own transaction, together with its history row: all of
+ * it commits or none of it does (on databases with transactional DDL).
+ */
+public final class Executor {
+
+    /** Which way a migration runs. */
+    public enum Direction { UP, DOWN }
+
+    private final Connection connection;
+    private final Database database;
+    private final SQLDialect dialect;
+
+    public Executor(Connection connection, Database database, SQLDialect dialect) {
+        this.connection = connection;
+        this.database = database;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Runs {@code actions} as migration {@code entry} in {@code direction}.
+     *
+     * @return {@code false} if, once the transaction held the lock, the work turned out to be done
+     *     already (another instance applied or reverted it meanwhile)
+     */
+    public boolean run(MigrationEntry entry, Direction direction, List<Action> actions) {
+        boolean rebuilds = actions.stream().anyMatch(Action.Rebuild.class::isInstance);
+        boolean foreignKeysWereOn = false;
+        boolean began = false;
+        long start = System.nanoTime();
+        try {
+            if (database == Database.SQLITE) {
+                foreignKeysWereOn = rebuilds && sqliteForeignKeysOn();
+                if (foreignKeysWereOn) {
+                    // Must happen outside the transaction, where SQLite honours it: a rebuild with
+                    // enforcement on would let ON DELETE CASCADE empty the child tables.
+                    execute("pragma foreign_keys = off");
+                }
+                execute("begin immediate");
+            } else {
+                connection.setAutoCommit(false);
+            }
+            began = true;
+            if (database == Database.SQLITE) {
+                History.create(DSL.using(connection, dialect));
+            }
+            AppliedMigration existing = History.find(connection, entry.version());
+            if ((direction == Direction.UP) == (existing != null)) {
+                rollback();
+                began = false;
+                return false;
+            }
+            int statements = 0;
+            for (Action action : actions) {
+                statements += perform(entry, action);
+            }
+            if (foreignKeysWereOn) {
+                checkForeignKeys(entry);
+            }
+            if (direction == Direction.UP) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
+                        Instant.now(), millis, true, statements));
+            } else {
+                History.delete(connection, entry.version());
+            }
+            commit();
+            began = false;
+            return true;
+        } catch (SQLException e) {
+            throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not run: "
+                    + e.getMessage(), e);
+        } finally {
+            if (began) {
+                rollbackQuietly();
+            }
+            restore(foreignKeysWereOn);
+        }
+    }
+
+    private int perform(MigrationEntry entry, Action action) throws SQLException {
+        switch (action) {
+            case Action.Statements statements -> {
+                for (String sql : statements.sql()) {
+                    execute(entry, action, sql);
+                }
+                return statements.sql().size();
+            }
+            case Action.Rebuild rebuild -> {
+                List<String> dependents = dropDependents(rebuild.rebuild().table());
+                for (String sql : rebuild.sql()) {
+                    execute(entry, action, sql);
+                }
+                for (String sql : dependents) {
+                    execute(entry, action, sql);
+                }
+                return rebuild.sql().size();
+            }
+            case Action.Data data -> {
+                try {
+                    data.step().run(DSL.using(connection, dialect));
+                } catch (Exception e) {
+                    throw failure(entry, action, "(data step)", e);
+                }
+                return 1;
+            }
+        }
+    }
+
+    /**
+     * Drops the triggers and views whose SQL mentions {@code table} and returns the statements that
+     * recreate them after the rebuild, as SQLite's documentation prescribes.
+     */
+    private List<String> dropDependents(String table) throws SQLException {
+        List<String> recreate = new ArrayList<>();
+        List<String> drops = new ArrayList<>();
+        String needle = table.toLowerCase(Locale.ROOT);
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "select type, name, sql from sqlite_master where type in ('trigger', 'view') and sql is not null"
+                             + " order by case type when 'view' then 0 else 1 end, name")) {
+            while (rs.next()) {
+                if (rs.getString(3).toLowerCase(Locale.ROOT).contains(needle)) {
+                    drops.add("drop " + rs.getString(1) + " \"" + rs.getString(2).replace("\"", "\"\"") + "\"");
+                    recreate.add(rs.getString(3));
+                }
+            }
+        }
+        for (String drop : drops) {
+            execute(drop);
+        }
+        return recreate;
+    }
+
+    private void checkForeignKeys(MigrationEntry entry) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("pragma foreign_key_check")) {
+            while (rs.next() && violations.size() < 10) {
+                violations.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " references a missing row of "
+                        + rs.getString(3));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry)
+                    + " would break foreign keys, so it was rolled back: " + String.join("; ", violations)
+                    + ". Fix the data (a data step in the migration can) and start again.");
+        }
+    }
+
+    private boolean sqliteForeignKeysOn() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("pragma foreign_keys")) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
+    private void execute(MigrationEntry entry, Action action, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(entry, action, sql, e);
+        }
+    }
+
+    private PermafrostException failure(MigrationEntry entry, Action action, String sql, Exception cause) {
+        String state = database.transactionalDdl()
+                ? "It was rolled back: the database is as it was before " + label(entry) + "."
+                : "This database commits DDL at once: statements before this one stay applied.";
+        return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry) + " ("
+                + entry.description() + ") failed at '" + action.what() + "':\n  " + sql + "\n  "
+                + cause.getMessage() + "\n" + state, cause);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (database == Database.SQLITE) {
+            execute("commit");
+        } else {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void rollback() throws SQLException {
+        if (database == Database.SQLITE) {
+            execute("rollback");
+        } else {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the caller needs to see.
+        }
+    }
+
+    private void restore(boolean foreignKeysWereOn) {
+        if (foreignKeysWereOn) {
+            try {
+                execute("pragma foreign_keys = on");
+            } catch (SQLException ignored) {
+                // A closed connection cannot be restored, and is not reused.
+            }
+        }
+    }
+
+    static String label(MigrationEntry entry) {
+        return String.format("V%04d", entry.version());
+    }
+}

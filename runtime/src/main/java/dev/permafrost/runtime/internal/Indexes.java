@@ -1,0 +1,34 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds the generated migration index through {@link ServiceLoader}: no class path scanning. */
+public final class Indexes {
+
+    private Indexes() {
+    }
+
+    public static MigrationIndex find() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Indexes.class.getClassLoader();
+        }
+        List<MigrationIndex> found = new ArrayList<>();
+        ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
+        if (found.isEmpty()) {
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "no Permafrost migrations on the class path: the"
+                    + " annotation processor generates their index when it compiles the entities. Add"
+                    + " dev.permafrost:permafrost-processor to the compiler's annotationProcessorPaths and rebuild.");
+        }
+        if (found.size() > 1) {
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "several modules on the class path have"
+                    + " migrations: " + found + ". Choose one with Migrator.configure(..).migrations(new <Index>()).");
+        }
+        return found.get(0);
+    }
+}

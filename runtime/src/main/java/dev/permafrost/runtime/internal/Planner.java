@@ -1,0 +1,84 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.diff.Op;
+import dev.permafrost.diff.Replay;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.render.SqliteRebuild;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.SQLDialect;
+
+/**
+ * Turns a migration's recorded steps into actions for one dialect. On SQLite, the first operation on
+ * a table that needs a rebuild starts one, and every later foldable operation on the same table (up
+ * to a data step, which may depend on the order) joins it: one copy of the rows, however many changes.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static List<Action> plan(SqlRenderer renderer, Schema before, List<Step> steps) {
+        boolean sqlite = renderer.dialect().family() == SQLDialect.SQLITE;
+        List<Schema> states = new ArrayList<>(steps.size() + 1);
+        Schema state = before;
+        states.add(state);
+        for (Step step : steps) {
+            if (step instanceof Step.Change change) {
+                state = Replay.apply(state, change.op());
+            }
+            states.add(state);
+        }
+        List<Action> actions = new ArrayList<>();
+        boolean[] done = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            Step step = steps.get(i);
+            switch (step) {
+                case Step.Sql sql -> actions.add(new Action.Statements("run SQL", List.of(sql.statement())));
+                case Step.Code code -> actions.add(new Action.Data(code.description(), code.step()));
+                case Step.Change change -> {
+                    Op op = change.op();
+                    if (sqlite && SqliteRebuild.needed(op, states.get(i))) {
+                        actions.add(rebuild(renderer, steps, states, i, done));
+                    } else {
+                        actions.add(new Action.Statements(op.describe(), renderer.render(op, states.get(i))));
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
+    private static Action rebuild(SqlRenderer renderer, List<Step> steps, List<Schema> states, int first, boolean[] done) {
+        String table = ((Step.Change) steps.get(first)).op().table();
+        SqliteRebuild rebuild = SqliteRebuild.of(states.get(first).table(table).orElseThrow());
+        List<String> what = new ArrayList<>();
+        for (int j = first; j < steps.size(); j++) {
+            if (!(steps.get(j) instanceof Step.Change change)) {
+                break;
+            }
+            Op op = change.op();
+            if (!touches(op, table)) {
+                continue;
+            }
+            if (!SqliteRebuild.foldable(op)) {
+                break;
+            }
+            Table result = states.get(j + 1).table(table).orElseThrow();
+            rebuild = rebuild.fold(op, result);
+            what.add(op.describe());
+            done[j] = true;
+        }
+        return new Action.Rebuild("rebuild table " + table + " to " + String.join(", ", what), rebuild,
+                rebuild.statements(renderer));
+    }
+
+    private static boolean touches(Op op, String table) {
+        return op.table().equals(table) || (op instanceof Op.RenameTable rename && rename.newName().equals(table));
+    }
+}

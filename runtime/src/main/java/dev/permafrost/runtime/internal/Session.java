@@ -1,0 +1,74 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.PermafrostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/** One connection for one command, and what is known about the database behind it. */
+public final class Session implements AutoCloseable {
+
+    private final Connection connection;
+    private final Database database;
+    private final String description;
+    private SQLDialect dialect;
+
+    private Session(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.database = Database.detect(connection);
+        String url = connection.getMetaData().getURL();
+        int query = url == null ? -1 : url.indexOf('?');
+        this.description = connection.getMetaData().getDatabaseProductName() + " "
+                + (query < 0 ? url : url.substring(0, query));
+    }
+
+    public static Session open(DataSource dataSource) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            return new Session(connection);
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new PermafrostException(ErrorCode.DATABASE, "cannot connect to " + dataSource + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** jOOQ's dialect, looked up on first use only: an up-to-date start never needs it. */
+    public SQLDialect dialect() {
+        if (dialect == null) {
+            dialect = database.dialect(connection);
+        }
+        return dialect;
+    }
+
+    /** The database for people: product and URL without parameters (which may hold a password). */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing useful to do about a connection that will not close.
+        }
+    }
+}

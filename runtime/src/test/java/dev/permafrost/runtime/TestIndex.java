@@ -1,0 +1,42 @@
+package dev.permafrost.runtime;
+
+import dev.permafrost.runtime.spi.MigrationEntry;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An index of migration instances, for tests that run without the annotation processor. */
+public final class TestIndex implements MigrationIndex {
+
+    private final List<MigrationEntry> entries = new ArrayList<>();
+    private final List<Migration> migrations = new ArrayList<>();
+
+    public static TestIndex of(Migration... migrations) {
+        TestIndex index = new TestIndex();
+        for (Migration migration : migrations) {
+            index.add(migration);
+        }
+        return index;
+    }
+
+    public TestIndex add(Migration migration) {
+        return add(migration, "checksum-" + (migrations.size() + 1));
+    }
+
+    public TestIndex add(Migration migration, String checksum) {
+        int version = migrations.size() + 1;
+        migrations.add(migration);
+        entries.add(new MigrationEntry(version, "migration " + version, checksum, migration.getClass().getName()));
+        return this;
+    }
+
+    @Override
+    public List<MigrationEntry> migrations() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public Migration load(MigrationEntry entry) {
+        return migrations.get(entry.version() - 1);
+    }
+}
