@@ -1,5 +1,6 @@
 package dev.permafrost.diff;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,10 +15,10 @@ public record Hints(Map<String, String> tables, Map<String, Map<String, String>>
     private static final Hints NONE = new Hints(Map.of(), Map.of());
 
     public Hints {
-        tables = Map.copyOf(tables);
+        tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         Map<String, Map<String, String>> copy = new TreeMap<>();
-        columns.forEach((table, renames) -> copy.put(table, Map.copyOf(renames)));
-        columns = Map.copyOf(copy);
+        columns.forEach((table, renames) -> copy.put(table, Collections.unmodifiableSortedMap(new TreeMap<>(renames))));
+        columns = Collections.unmodifiableMap(copy);
     }
 
     public static Hints none() {

@@ -1,6 +1,7 @@
 package dev.permafrost.snapshot;
 
 import dev.permafrost.model.Schema;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,7 +30,7 @@ public record Snapshot(int version, String description, String parentHash, Map<S
         if (description == null || description.isBlank() || description.contains("\n")) {
             throw new IllegalArgumentException("a snapshot needs a one-line description");
         }
-        entities = Map.copyOf(new TreeMap<>(entities));
+        entities = Collections.unmodifiableSortedMap(new TreeMap<>(entities));
     }
 
     /** {@code V0001.sql}: four digits at least, so that file listings sort by version. */

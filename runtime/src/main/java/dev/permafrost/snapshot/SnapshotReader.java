@@ -77,6 +77,28 @@ public final class SnapshotReader {
         return 0;
     }
 
+    /** The header's table → entity class lines, without parsing the DDL. */
+    public static Map<String, String> entities(String text) {
+        Map<String, String> entities = new TreeMap<>();
+        for (String line : Hashing.normalize(text).split("\n")) {
+            if (!line.startsWith("--")) {
+                break;
+            }
+            Matcher m = HEADER.matcher(line);
+            if (m.matches() && m.group(2) != null) {
+                entities.put(m.group(2), m.group(3).trim());
+            }
+        }
+        return entities;
+    }
+
+    /** The description on the first line, without parsing the DDL; empty if there is none. */
+    public static String description(String text) {
+        String first = Hashing.normalize(text).lines().findFirst().orElse("");
+        Matcher title = TITLE.matcher(first);
+        return title.matches() ? title.group(2) : "";
+    }
+
     private Snapshot read() {
         String[] lines = text.split("\n", -1);
         Matcher title = lines.length > 0 ? TITLE.matcher(lines[0]) : null;

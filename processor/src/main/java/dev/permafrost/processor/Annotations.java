@@ -1,0 +1,116 @@
+package dev.permafrost.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads annotations as {@link AnnotationMirror}s: class-valued members are only readable that way,
+ * and a mirror and its values are what error messages point at.
+ */
+final class Annotations {
+
+    static final String PACKAGE = "dev.permafrost.annotations.";
+    static final String TABLE = PACKAGE + "Table";
+    static final String COLUMN = PACKAGE + "Column";
+    static final String ID = PACKAGE + "Id";
+    static final String INDEX = PACKAGE + "Index";
+    static final String INDEXES = PACKAGE + "Indexes";
+    static final String REFERENCES = PACKAGE + "References";
+    static final String TRANSIENT = PACKAGE + "Transient";
+    static final String RENAMED_FROM = PACKAGE + "RenamedFrom";
+    static final String CHECK = PACKAGE + "Check";
+    static final String CHECKS = PACKAGE + "Checks";
+
+    private final Elements elements;
+
+    Annotations(Elements elements) {
+        this.elements = elements;
+    }
+
+    /** The annotation of that type on {@code element}, or {@code null}. */
+    static AnnotationMirror find(Element element, String type) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+            if (annotation.getQualifiedName().contentEquals(type)) {
+                return mirror;
+            }
+        }
+        return null;
+    }
+
+    /** Every annotation of a repeatable type on {@code element}, written directly or inside its container. */
+    List<AnnotationMirror> repeated(Element element, String type, String container) {
+        List<AnnotationMirror> all = new ArrayList<>();
+        AnnotationMirror single = find(element, type);
+        if (single != null) {
+            all.add(single);
+        }
+        AnnotationMirror holder = find(element, container);
+        if (holder != null) {
+            for (AnnotationValue value : list(holder, "value")) {
+                all.add((AnnotationMirror) value.getValue());
+            }
+        }
+        return all;
+    }
+
+    /** The value as written, or {@code null} when the member was left at its default. */
+    static AnnotationValue explicit(AnnotationMirror mirror, String member) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(member)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The value as written, or the member's default. */
+    AnnotationValue value(AnnotationMirror mirror, String member) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(member)) {
+                return entry.getValue();
+            }
+        }
+        throw new IllegalArgumentException(mirror + " has no member " + member);
+    }
+
+    String string(AnnotationMirror mirror, String member) {
+        return (String) value(mirror, member).getValue();
+    }
+
+    boolean bool(AnnotationMirror mirror, String member) {
+        return (Boolean) value(mirror, member).getValue();
+    }
+
+    int integer(AnnotationMirror mirror, String member) {
+        return (Integer) value(mirror, member).getValue();
+    }
+
+    /** The simple name of an enum constant value. */
+    String enumName(AnnotationMirror mirror, String member) {
+        return ((VariableElement) value(mirror, member).getValue()).getSimpleName().toString();
+    }
+
+    TypeMirror type(AnnotationMirror mirror, String member) {
+        return (TypeMirror) value(mirror, member).getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> list(AnnotationMirror mirror, String member) {
+        return (List<? extends AnnotationValue>) value(mirror, member).getValue();
+    }
+
+    List<String> strings(AnnotationMirror mirror, String member) {
+        return list(mirror, member).stream().map(v -> (String) v.getValue()).toList();
+    }
+}

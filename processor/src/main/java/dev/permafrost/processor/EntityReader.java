@@ -1,0 +1,350 @@
+package dev.permafrost.processor;
+
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Names;
+import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.InvalidExpressionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/** Reads one {@code @Table} class or record into an {@link EntitySource}, reporting what is wrong at its element. */
+final class EntityReader {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Annotations annotations;
+    private final Diagnostics diagnostics;
+
+    EntityReader(Annotations annotations, Diagnostics diagnostics) {
+        this.annotations = annotations;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The entity, or {@code null} when it has errors (all reported). */
+    EntitySource read(TypeElement type) {
+        int before = diagnostics.errors();
+        AnnotationMirror tableAnnotation = Annotations.find(type, Annotations.TABLE);
+        if (!checkKind(type, tableAnnotation)) {
+            return null;
+        }
+        String table = name(type, tableAnnotation, "name", Names.snakeCase(type.getSimpleName().toString()),
+                "table", "@Table(name = ...)");
+        String renamedFrom = renamedFrom(type, "table");
+        List<EntitySource.ColumnSource> columns = new ArrayList<>();
+        Map<String, Element> seen = new HashMap<>();
+        for (Element element : columnElements(type)) {
+            EntitySource.ColumnSource column = column(element, table);
+            if (column == null) {
+                continue;
+            }
+            Element previous = seen.putIfAbsent(column.column().name(), element);
+            if (previous != null) {
+                diagnostics.report(element, Msg.DUPLICATE_COLUMN, column.column().name(), table, previous.getSimpleName());
+            } else {
+                columns.add(column);
+            }
+        }
+        if (columns.isEmpty() && diagnostics.errors() == before) {
+            diagnostics.report(type, tableAnnotation, Msg.NO_COLUMNS, type.getSimpleName());
+        }
+        List<EntitySource.IndexSource> indexes = new ArrayList<>();
+        for (AnnotationMirror index : annotations.repeated(type, Annotations.INDEX, Annotations.INDEXES)) {
+            indexes.add(new EntitySource.IndexSource(index, annotations.string(index, "name").toLowerCase(Locale.ROOT),
+                    annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+                    annotations.bool(index, "unique")));
+        }
+        List<EntitySource.CheckSource> checks = new ArrayList<>(checks(type, table, null));
+        for (Element element : columnElements(type)) {
+            String column = columns.stream().filter(c -> c.element().equals(element))
+                    .map(c -> c.column().name()).findFirst().orElse(null);
+            if (column != null) {
+                checks.addAll(checks(element, table, column));
+            }
+        }
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        return new EntitySource(type, tableAnnotation, table, renamedFrom, columns, indexes, checks);
+    }
+
+    private boolean checkKind(TypeElement type, AnnotationMirror tableAnnotation) {
+        String problem = null;
+        if (type.getKind() == ElementKind.INTERFACE) {
+            problem = "an interface";
+        } else if (type.getKind() == ElementKind.ENUM) {
+            problem = "an enum";
+        } else if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
+            problem = "an annotation type";
+        } else if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            problem = "abstract";
+        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            problem = "an inner (non-static nested) class";
+        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            problem = "a local or anonymous class";
+        }
+        if (problem != null) {
+            diagnostics.report(type, tableAnnotation, Msg.TABLE_ON_WRONG_KIND, type.getSimpleName(), problem);
+            return false;
+        }
+        return true;
+    }
+
+    /** Record components, or the fields of the class and its superclasses (superclass fields first). */
+    private static List<Element> columnElements(TypeElement type) {
+        if (type.getKind() == ElementKind.RECORD) {
+            return type.getRecordComponents().stream()
+                    .filter(c -> Annotations.find(c, Annotations.TRANSIENT) == null)
+                    .map(Element.class::cast).toList();
+        }
+        List<TypeElement> chain = new ArrayList<>();
+        for (TypeElement current = type; current != null; current = superclass(current)) {
+            chain.add(0, current);
+        }
+        List<Element> fields = new ArrayList<>();
+        for (TypeElement owner : chain) {
+            for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+                Set<Modifier> modifiers = field.getModifiers();
+                if (!modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
+                        && Annotations.find(field, Annotations.TRANSIENT) == null) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        if (superclass.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+        String name = element.getQualifiedName().toString();
+        return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
+    }
+
+    private EntitySource.ColumnSource column(Element element, String table) {
+        int before = diagnostics.errors();
+        AnnotationMirror column = Annotations.find(element, Annotations.COLUMN);
+        String field = element.getSimpleName().toString();
+        String name = name(element, column, "name", Names.snakeCase(field), "column", "@Column(name = ...)");
+        TypeMirror javaType = element.asType();
+        ColumnType type = columnType(element, column, javaType, field);
+        boolean id = Annotations.find(element, Annotations.ID) != null;
+        boolean nullable = nullability(element, column, javaType, id, field);
+        String defaultValue = defaultValue(element, column, name, type);
+        boolean unique = column != null && annotations.bool(column, "unique");
+        EntitySource.ReferenceSource reference = reference(element);
+        String renamedFrom = renamedFrom(element, "column");
+        if (diagnostics.errors() > before || name == null || type == null) {
+            return null;
+        }
+        return new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue), id, unique,
+                reference, renamedFrom);
+    }
+
+    private ColumnType columnType(Element element, AnnotationMirror column, TypeMirror javaType, String field) {
+        Set<ColumnType.Kind> kinds = TypeMapper.kinds(javaType);
+        if (kinds.isEmpty()) {
+            diagnostics.report(element, Msg.UNSUPPORTED_TYPE, field, javaType, TypeMapper.hint(javaType));
+            return null;
+        }
+        ColumnType.Kind kind = TypeMapper.defaultKind(kinds);
+        AnnotationValue explicitType = column == null ? null : Annotations.explicit(column, "type");
+        if (explicitType != null) {
+            String requested = ((VariableElement) explicitType.getValue()).getSimpleName().toString();
+            if (!requested.equals("AUTO")) {
+                ColumnType.Kind wanted = ColumnType.Kind.valueOf(requested);
+                if (!kinds.contains(wanted)) {
+                    diagnostics.report(element, column, explicitType, Msg.TYPE_MISMATCH, "SqlType." + requested, field,
+                            javaType, TypeMapper.describe(kinds));
+                    return null;
+                }
+                kind = wanted;
+            }
+        }
+        AnnotationValue length = column == null ? null : Annotations.explicit(column, "length");
+        AnnotationValue precision = column == null ? null : Annotations.explicit(column, "precision");
+        AnnotationValue scale = column == null ? null : Annotations.explicit(column, "scale");
+        String described = kind.name().toLowerCase(Locale.ROOT);
+        if (kind != ColumnType.Kind.VARCHAR && length != null) {
+            diagnostics.report(element, column, length, Msg.NOT_APPLICABLE, "length", field, described);
+            return null;
+        }
+        if (kind != ColumnType.Kind.DECIMAL && (precision != null || scale != null)) {
+            diagnostics.report(element, column, precision != null ? precision : scale, Msg.NOT_APPLICABLE,
+                    precision != null ? "precision" : "scale", field, described);
+            return null;
+        }
+        return switch (kind) {
+            case VARCHAR -> {
+                int n = length == null ? 255 : (Integer) length.getValue();
+                if (n < 1 || n > ColumnType.MAX_VARCHAR_LENGTH) {
+                    diagnostics.report(element, column, length, Msg.OUT_OF_RANGE, "length", n, field,
+                            "a varchar holds 1 to " + ColumnType.MAX_VARCHAR_LENGTH + " characters; use"
+                                    + " @Column(type = SqlType.TEXT) for longer text");
+                    yield null;
+                }
+                yield ColumnType.varchar(n);
+            }
+            case DECIMAL -> decimal(element, column, precision, scale, field);
+            default -> ColumnType.simple(kind);
+        };
+    }
+
+    private ColumnType decimal(Element element, AnnotationMirror column, AnnotationValue precision,
+                               AnnotationValue scale, String field) {
+        if (precision == null && scale == null) {
+            return ColumnType.decimal(38, 2);
+        }
+        int p = precision == null ? 38 : (Integer) precision.getValue();
+        int s = scale == null ? 0 : (Integer) scale.getValue();
+        if (p < 1 || p > ColumnType.MAX_DECIMAL_PRECISION) {
+            diagnostics.report(element, column, precision, Msg.OUT_OF_RANGE, "precision", p, field,
+                    "a decimal has 1 to " + ColumnType.MAX_DECIMAL_PRECISION + " digits");
+            return null;
+        }
+        if (s < 0 || s > p) {
+            diagnostics.report(element, column, scale, Msg.OUT_OF_RANGE, "scale", s, field,
+                    "the scale is 0 to the precision (" + p + ")");
+            return null;
+        }
+        return ColumnType.decimal(p, s);
+    }
+
+    private boolean nullability(Element element, AnnotationMirror column, TypeMirror javaType, boolean id, String field) {
+        AnnotationValue explicit = column == null ? null : Annotations.explicit(column, "nullable");
+        boolean wantsNull = explicit != null && (Boolean) explicit.getValue();
+        if (TypeMapper.isPrimitive(javaType)) {
+            if (wantsNull) {
+                diagnostics.report(element, column, explicit, Msg.PRIMITIVE_NULLABLE, field, javaType, TypeMapper.box(javaType));
+            }
+            return false;
+        }
+        if (id) {
+            if (wantsNull) {
+                diagnostics.report(element, column, explicit, Msg.NULLABLE_KEY, field);
+            }
+            return false;
+        }
+        return column == null || annotations.bool(column, "nullable");
+    }
+
+    private String defaultValue(Element element, AnnotationMirror column, String name, ColumnType type) {
+        AnnotationValue value = column == null ? null : Annotations.explicit(column, "defaultValue");
+        if (value == null || ((String) value.getValue()).isBlank()) {
+            return null;
+        }
+        String written = (String) value.getValue();
+        try {
+            return Expressions.canonicalDefault(written);
+        } catch (InvalidExpressionException e) {
+            diagnostics.report(element, column, value, Msg.BAD_DEFAULT, written, name, e.getMessage());
+            return null;
+        }
+    }
+
+    private EntitySource.ReferenceSource reference(Element element) {
+        AnnotationMirror references = Annotations.find(element, Annotations.REFERENCES);
+        if (references == null) {
+            return null;
+        }
+        TypeMirror target = annotations.type(references, "value");
+        TypeElement targetElement = target.getKind() == TypeKind.DECLARED
+                ? (TypeElement) ((DeclaredType) target).asElement() : null;
+        return new EntitySource.ReferenceSource(references, targetElement,
+                annotations.string(references, "column").toLowerCase(Locale.ROOT),
+                ForeignKey.Action.valueOf(annotations.enumName(references, "onDelete")),
+                ForeignKey.Action.valueOf(annotations.enumName(references, "onUpdate")));
+    }
+
+    private String renamedFrom(Element element, String what) {
+        AnnotationMirror renamed = Annotations.find(element, Annotations.RENAMED_FROM);
+        if (renamed == null) {
+            return null;
+        }
+        String old = annotations.string(renamed, "value");
+        if (!IDENTIFIER.matcher(old).matches() || old.length() > Names.MAX_LENGTH) {
+            diagnostics.report(element, renamed, annotations.value(renamed, "value"), Msg.NOT_AN_IDENTIFIER,
+                    "previous " + what, old, "");
+            return null;
+        }
+        return old.toLowerCase(Locale.ROOT);
+    }
+
+    private List<EntitySource.CheckSource> checks(Element element, String table, String column) {
+        List<EntitySource.CheckSource> checks = new ArrayList<>();
+        for (AnnotationMirror check : annotations.repeated(element, Annotations.CHECK, Annotations.CHECKS)) {
+            String written = annotations.string(check, "value");
+            String own = annotations.string(check, "name");
+            if (own.isBlank()) {
+                if (column == null) {
+                    diagnostics.report(element, check, Msg.CHECK_NEEDS_NAME, written);
+                    continue;
+                }
+                own = column;
+            }
+            if (!IDENTIFIER.matcher(own).matches()) {
+                diagnostics.report(element, check, annotations.value(check, "name"), Msg.NOT_AN_IDENTIFIER, "check", own, "");
+                continue;
+            }
+            try {
+                checks.add(new EntitySource.CheckSource(element, check, Names.check(table, own.toLowerCase(Locale.ROOT)),
+                        Expressions.canonicalCondition(written)));
+            } catch (InvalidExpressionException e) {
+                diagnostics.report(element, check, annotations.value(check, "value"), Msg.BAD_CHECK, written, table,
+                        e.getMessage());
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * A table or column name: the annotation's {@code member} if given, else the derived default;
+     * lower-cased, and checked to be portable and not reserved. {@code null} if it is not.
+     */
+    private String name(Element element, AnnotationMirror annotation, String member, String derived, String what,
+                        String how) {
+        AnnotationValue explicit = annotation == null ? null : Annotations.explicit(annotation, member);
+        String name = explicit == null || ((String) explicit.getValue()).isBlank() ? derived : (String) explicit.getValue();
+        if (!IDENTIFIER.matcher(name).matches() || name.length() > Names.MAX_LENGTH) {
+            String fix = explicit == null ? "; choose one with " + how : "";
+            report(element, annotation, explicit, Msg.NOT_AN_IDENTIFIER, what, name, fix);
+            return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        Set<String> reservedBy = ReservedWords.reservedBy(lower);
+        if (!reservedBy.isEmpty()) {
+            report(element, annotation, explicit, Msg.RESERVED_WORD, what, lower, String.join(", ", reservedBy), how);
+            return null;
+        }
+        return lower;
+    }
+
+    private void report(Element element, AnnotationMirror annotation, AnnotationValue value, Msg msg, Object... args) {
+        if (value != null) {
+            diagnostics.report(element, annotation, value, msg, args);
+        } else {
+            diagnostics.report(element, msg, args);
+        }
+    }
+}

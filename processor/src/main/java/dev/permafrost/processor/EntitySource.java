@@ -1,0 +1,51 @@
+package dev.permafrost.processor;
+
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ForeignKey;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One entity as read from source or a class file: the table it maps and, for every part, the element
+ * and annotation an error about it should point at.
+ *
+ * @param renamedFrom the table's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
+ */
+record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String table, String renamedFrom,
+                    List<ColumnSource> columns, List<IndexSource> indexes, List<CheckSource> checks) {
+
+    EntitySource {
+        columns = List.copyOf(columns);
+        indexes = List.copyOf(indexes);
+        checks = List.copyOf(checks);
+    }
+
+    String className() {
+        return type.getQualifiedName().toString();
+    }
+
+    /**
+     * A field or record component and its column.
+     *
+     * @param reference its {@code @References}, or {@code null}
+     * @param renamedFrom the column's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
+     */
+    record ColumnSource(Element element, Column column, boolean id, boolean unique, ReferenceSource reference,
+                        String renamedFrom) {
+    }
+
+    /** A {@code @References} before the referenced entity is resolved. */
+    record ReferenceSource(AnnotationMirror annotation, TypeElement target, String column,
+                           ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
+    }
+
+    /** An {@code @Index}. */
+    record IndexSource(AnnotationMirror annotation, String name, List<String> columns, boolean unique) {
+    }
+
+    /** A {@code @Check}, with its name already prefixed and its condition canonical. */
+    record CheckSource(Element element, AnnotationMirror annotation, String name, String condition) {
+    }
+}

@@ -1,0 +1,314 @@
+package dev.permafrost.processor;
+
+import dev.permafrost.diff.DiffException;
+import dev.permafrost.diff.Differ;
+import dev.permafrost.diff.Op;
+import dev.permafrost.diff.Replay;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.snapshot.FrozenFiles;
+import dev.permafrost.snapshot.Hashing;
+import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.Snapshot;
+import dev.permafrost.snapshot.SnapshotException;
+import dev.permafrost.snapshot.SnapshotReader;
+import dev.permafrost.snapshot.SnapshotWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * One compilation's work: validate and read the entities, build the model, hold it against the newest
+ * frozen snapshot, and write the next version when they differ. Writes nothing when anything is wrong.
+ */
+final class Generation {
+
+    private final Elements elements;
+    private final Filer filer;
+    private final Map<String, String> rawOptions;
+    private final Diagnostics diagnostics;
+    private final Annotations annotations;
+    private final EntityReader reader;
+
+    Generation(ProcessingEnvironment env, Diagnostics diagnostics) {
+        this.elements = env.getElementUtils();
+        this.filer = env.getFiler();
+        this.rawOptions = env.getOptions();
+        this.diagnostics = diagnostics;
+        this.annotations = new Annotations(elements);
+        this.reader = new EntityReader(annotations, diagnostics);
+    }
+
+    void run(Set<TypeElement> roots) {
+        Options options = Options.parse(rawOptions, diagnostics);
+        if (options == null) {
+            return;
+        }
+        Layout layout = Layout.resolve(options, filer, diagnostics);
+        if (layout == null) {
+            return;
+        }
+        FrozenFiles frozen;
+        try {
+            frozen = FrozenFiles.load(layout.schemaDir());
+        } catch (SnapshotException e) {
+            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
+            return;
+        }
+        List<EntitySource> entities = readEntities(roots, frozen);
+        if (entities == null) {
+            return;
+        }
+        ModelBuilder.Model model = new ModelBuilder(annotations, diagnostics).build(entities);
+        if (model == null) {
+            return;
+        }
+        String migrationsPackage = migrationsPackage(options, frozen.manifest(), entities, layout);
+        if (migrationsPackage == null) {
+            return;
+        }
+        StubFiles stubs = StubFiles.check(layout.migrationsDir(), migrationsPackage, frozen.manifest(), diagnostics);
+        if (stubs == null) {
+            return;
+        }
+        int newest = frozen.newestVersion();
+        Schema from;
+        List<Op> ops;
+        try {
+            if (newest > 0 && model.hints().tables().isEmpty() && model.hints().columns().isEmpty()
+                    && SnapshotWriter.body(model.schema()).equals(frozen.body(newest))) {
+                from = null;
+                ops = List.of();
+            } else {
+                from = newest == 0 ? Schema.empty() : frozen.snapshot(newest).schema();
+                if (newest > 0 && !renamesFit(from, model)) {
+                    return;
+                }
+                ops = Differ.diff(from, model.schema(), model.hints());
+            }
+        } catch (SnapshotException e) {
+            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
+            return;
+        } catch (DiffException e) {
+            diagnostics.report(model.sources().values().iterator().next().type(), Msg.CHANGE_REFUSED, e.getMessage());
+            return;
+        }
+        Summary summary = ops.isEmpty() ? null : Summary.of(newest + 1, ops);
+        Map<Integer, List<String>> notes = ops.isEmpty() || newest == 0 ? Map.of()
+                : lint(ops, model, options, Snapshot.versionLabel(newest + 1));
+        if (diagnostics.hasErrors()) {
+            return;
+        }
+        Manifest manifest = frozen.manifest();
+        String newStub = null;
+        if (!ops.isEmpty()) {
+            if (options.mode() == Options.Mode.CHECK) {
+                StringBuilder list = new StringBuilder();
+                ops.forEach(op -> list.append("\n  - ").append(op.describe()));
+                diagnostics.report(Msg.MODEL_DIFFERS, Snapshot.fileName(newest), list, "V" + Snapshot.versionLabel(newest + 1));
+                return;
+            }
+            Schema next = Replay.apply(from, ops);
+            String snapshot = SnapshotWriter.write(new Snapshot(newest + 1, summary.description(),
+                    newest == 0 ? null : frozen.hash(newest), model.entities(), next));
+            newStub = StubWriter.write(migrationsPackage, summary, ops, notes);
+            manifest = (manifest == null ? new Manifest(migrationsPackage, List.of()) : manifest)
+                    .with(new Manifest.Entry(newest + 1, Hashing.sha256(snapshot), summary.className()));
+            try {
+                FrozenWriter.write(List.of(
+                        new FrozenWriter.File(stubs.path(summary.className()), newStub, false),
+                        new FrozenWriter.File(layout.schemaDir().resolve(Snapshot.fileName(newest + 1)), snapshot, false),
+                        new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
+            } catch (IOException | RuntimeException e) {
+                diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), e.getMessage());
+                return;
+            }
+            diagnostics.report(Msg.WROTE_MIGRATION, stubs.path(summary.className()), summary.description(),
+                    layout.schemaDir().resolve(Snapshot.fileName(newest + 1)));
+        }
+        if (manifest != null) {
+            compileAndIndex(manifest, stubs, frozen, summary, newStub, roots);
+        }
+    }
+
+    /** The round's entities, those of the newest snapshot outside this compilation, and referenced ones. */
+    private List<EntitySource> readEntities(Set<TypeElement> roots, FrozenFiles frozen) {
+        Map<String, EntitySource> byClass = new java.util.LinkedHashMap<>();
+        List<TypeElement> queue = new ArrayList<>(roots);
+        if (frozen.newestVersion() > 0) {
+            for (String className : SnapshotReader.entities(frozen.text(frozen.newestVersion())).values()) {
+                TypeElement type = elements.getTypeElement(className);
+                if (type != null && Annotations.find(type, Annotations.TABLE) != null) {
+                    queue.add(type);
+                }
+            }
+        }
+        int before = diagnostics.errors();
+        while (!queue.isEmpty()) {
+            TypeElement type = queue.remove(0);
+            String name = type.getQualifiedName().toString();
+            if (byClass.containsKey(name)) {
+                continue;
+            }
+            EntitySource entity = reader.read(type);
+            if (entity == null) {
+                byClass.put(name, null);
+                continue;
+            }
+            byClass.put(name, entity);
+            for (EntitySource.ColumnSource column : entity.columns()) {
+                TypeElement target = column.reference() == null ? null : column.reference().target();
+                if (target != null && Annotations.find(target, Annotations.TABLE) != null) {
+                    queue.add(target);
+                }
+            }
+        }
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        return new ArrayList<>(byClass.values());
+    }
+
+    private String migrationsPackage(Options options, Manifest manifest, List<EntitySource> entities, Layout layout) {
+        if (manifest != null) {
+            if (options.migrationsPackage() != null && !options.migrationsPackage().equals(manifest.migrationsPackage())) {
+                diagnostics.report(Msg.PACKAGE_MISMATCH, options.migrationsPackage(), manifest.migrationsPackage(),
+                        layout.schemaDir().resolve(Manifest.FILE), manifest.migrationsPackage());
+                return null;
+            }
+            return manifest.migrationsPackage();
+        }
+        if (options.migrationsPackage() != null) {
+            return options.migrationsPackage();
+        }
+        String common = null;
+        for (EntitySource entity : entities) {
+            String pkg = elements.getPackageOf(entity.type()).getQualifiedName().toString();
+            common = common == null ? pkg : commonPrefix(common, pkg);
+        }
+        if (common == null || common.isEmpty()) {
+            diagnostics.report(Msg.NO_PACKAGE);
+            return null;
+        }
+        return common + ".migrations";
+    }
+
+    private static String commonPrefix(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+            sb.append(i > 0 ? "." : "").append(x[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Whether every {@code @RenamedFrom} names something in the newest snapshot, or a rename already done. */
+    private boolean renamesFit(Schema from, ModelBuilder.Model model) {
+        int before = diagnostics.errors();
+        model.hints().tables().forEach((table, old) -> {
+            if (!from.hasTable(old) && !from.hasTable(table)) {
+                TypeElement type = model.sources().get(table).type();
+                diagnostics.report(type, Annotations.find(type, Annotations.RENAMED_FROM), Msg.RENAMED_FROM_UNKNOWN, old,
+                        type.getSimpleName(), "snapshot", "table", old, "table", table);
+            }
+        });
+        model.hints().columns().forEach((table, renames) -> {
+            String oldTable = model.hints().tables().getOrDefault(table, table);
+            Table current = from.table(table).or(() -> from.table(oldTable)).orElse(null);
+            renames.forEach((column, old) -> {
+                if (current != null && !current.hasColumn(old) && !current.hasColumn(column)) {
+                    Element element = model.sources().get(table).columns().stream()
+                            .filter(c -> c.column().name().equals(column)).findFirst().orElseThrow().element();
+                    diagnostics.report(element, Annotations.find(element, Annotations.RENAMED_FROM),
+                            Msg.RENAMED_FROM_UNKNOWN, old, element.getSimpleName(), "table " + current.name(), "column",
+                            old, "column", column);
+                }
+            });
+        });
+        return diagnostics.errors() == before;
+    }
+
+    /** Reports what the operations do to data and returns the comments the stub carries at those operations. */
+    private Map<Integer, List<String>> lint(List<Op> ops, ModelBuilder.Model model, Options options, String version) {
+        Map<Integer, List<String>> notes = new HashMap<>();
+        for (Lint.Finding finding : Lint.check(ops)) {
+            EntitySource entity = model.sources().get(finding.table());
+            Element element = entity == null ? null : entity.type();
+            if (entity != null && finding.column() != null) {
+                element = entity.columns().stream().filter(c -> c.column().name().equals(finding.column()))
+                        .map(c -> (Element) c.element()).findFirst().orElse(entity.type());
+            }
+            switch (finding.kind()) {
+                case DATA_LOSS -> {
+                    Msg msg = options.dataLoss() == Options.DataLoss.ERROR ? Msg.DATA_LOSS_ERROR : Msg.DATA_LOSS;
+                    report(element, msg, "V" + version, finding.text(), finding.reason());
+                    notes.computeIfAbsent(finding.op(), i -> new ArrayList<>())
+                            .add("Data loss: " + finding.text() + ". " + finding.reason());
+                }
+                case UNFILLABLE -> report(element, Msg.NOT_NULL_WITHOUT_DEFAULT, finding.table(), finding.column(),
+                        finding.text(), nullableFix(entity, finding.column()));
+                case RENAME_SUGGESTION -> report(element, Msg.RENAME_SUGGESTION, finding.table(), finding.text(),
+                        finding.table(), finding.column(), finding.text());
+            }
+        }
+        return notes;
+    }
+
+    private static String nullableFix(EntitySource entity, String column) {
+        if (entity == null) {
+            return "@Column(nullable = true)";
+        }
+        return entity.columns().stream().filter(c -> c.column().name().equals(column)).findFirst()
+                .map(c -> c.element().asType().getKind().isPrimitive()
+                        ? "a boxed type such as " + TypeMapper.box(c.element().asType())
+                        : "@Column(nullable = true)")
+                .orElse("@Column(nullable = true)");
+    }
+
+    private void report(Element element, Msg msg, Object... args) {
+        if (element == null) {
+            diagnostics.report(msg, args);
+        } else {
+            diagnostics.report(element, msg, args);
+        }
+    }
+
+    /**
+     * Makes every migration part of this compilation (a stub written into the source tree now is not
+     * compiled by this javac run, so it also goes through the Filer) and generates the index.
+     */
+    private void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
+                                 Set<TypeElement> roots) {
+        String pkg = manifest.migrationsPackage();
+        List<IndexWriter.Entry> entries = new ArrayList<>();
+        Element[] originating = roots.toArray(new Element[0]);
+        try {
+            for (Manifest.Entry entry : manifest.entries()) {
+                boolean isNew = written != null && entry.version() == written.version();
+                String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
+                String className = pkg + "." + entry.migrationClass();
+                if (elements.getTypeElement(className) == null) {
+                    try (Writer writer = filer.createSourceFile(className, originating).openWriter()) {
+                        writer.write(source);
+                    }
+                }
+                String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
+                entries.add(new IndexWriter.Entry(entry.version(), Hashing.sha256(source), className, description));
+            }
+            IndexWriter.write(filer, pkg, entries, originating);
+        } catch (IOException | UncheckedIOException e) {
+            diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, e.getMessage());
+        }
+    }
+}

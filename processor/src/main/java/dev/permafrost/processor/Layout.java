@@ -1,0 +1,59 @@
+package dev.permafrost.processor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Where frozen files live: the options, or defaults inside the module being compiled, found from the
+ * class output directory (javac runs wherever {@code mvn} was typed, so the working directory says nothing).
+ */
+record Layout(Path schemaDir, Path migrationsDir) {
+
+    static final String DEFAULT_SCHEMA_DIR = "src/main/resources/db/permafrost";
+    static final String DEFAULT_MIGRATIONS_DIR = "src/main/java";
+
+    /** The layout, or {@code null} when a default is needed and the module cannot be found (reported). */
+    static Layout resolve(Options options, Filer filer, Diagnostics diagnostics) {
+        if (options.schemaDir() != null && options.migrationsDir() != null) {
+            return new Layout(options.schemaDir(), options.migrationsDir());
+        }
+        URI classOutput = classOutput(filer);
+        Path module = classOutput == null ? null : moduleOf(classOutput);
+        if (module == null) {
+            diagnostics.report(Msg.MODULE_DIR_UNKNOWN, classOutput == null ? "unknown" : classOutput);
+            return null;
+        }
+        return new Layout(
+                options.schemaDir() != null ? options.schemaDir() : module.resolve(DEFAULT_SCHEMA_DIR),
+                options.migrationsDir() != null ? options.migrationsDir() : module.resolve(DEFAULT_MIGRATIONS_DIR));
+    }
+
+    private static URI classOutput(Filer filer) {
+        try {
+            FileObject probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", "permafrost-probe");
+            return probe.toUri();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The module directory: the first ancestor of the class output with a build file. */
+    static Path moduleOf(URI classOutput) {
+        if (!"file".equals(classOutput.getScheme())) {
+            return null;
+        }
+        Path dir = Path.of(classOutput).getParent();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve("pom.xml")) || Files.exists(candidate.resolve("build.gradle"))
+                    || Files.exists(candidate.resolve("build.gradle.kts"))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

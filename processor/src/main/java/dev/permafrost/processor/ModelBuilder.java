@@ -1,0 +1,250 @@
+package dev.permafrost.processor;
+
+import dev.permafrost.diff.Hints;
+import dev.permafrost.model.Check;
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Names;
+import dev.permafrost.model.PrimaryKey;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.model.Unique;
+import dev.permafrost.sql.Expressions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/** Turns entities into the canonical schema, resolving references between them and checking names schema-wide. */
+final class ModelBuilder {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /**
+     * The schema the entities describe.
+     *
+     * @param entities table → entity class, for the snapshot header
+     * @param sources table → its entity, for messages
+     */
+    record Model(Schema schema, Hints hints, Map<String, String> entities, Map<String, EntitySource> sources) {
+    }
+
+    private final Annotations annotations;
+    private final Diagnostics diagnostics;
+
+    ModelBuilder(Annotations annotations, Diagnostics diagnostics) {
+        this.annotations = annotations;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The model, or {@code null} when something is wrong (all reported). */
+    Model build(List<EntitySource> entities) {
+        int before = diagnostics.errors();
+        Map<String, EntitySource> byTable = new LinkedHashMap<>();
+        Map<String, EntitySource> byClass = new HashMap<>();
+        for (EntitySource entity : entities) {
+            EntitySource previous = byTable.putIfAbsent(entity.table(), entity);
+            if (previous != null) {
+                diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_TABLE, entity.table(),
+                        previous.className());
+                continue;
+            }
+            byClass.put(entity.className(), entity);
+        }
+        List<Table> tables = new ArrayList<>();
+        for (EntitySource entity : byTable.values()) {
+            Table table = table(entity, byClass);
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        checkNamesUnique(tables, byTable);
+        Hints hints = hints(byTable);
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        Map<String, String> classes = new TreeMap<>();
+        byTable.forEach((table, entity) -> classes.put(table, entity.className()));
+        return new Model(new Schema(tables), hints, classes, byTable);
+    }
+
+    private Table table(EntitySource entity, Map<String, EntitySource> byClass) {
+        int before = diagnostics.errors();
+        String name = entity.table();
+        List<Column> columns = entity.columns().stream().map(EntitySource.ColumnSource::column).toList();
+        List<String> keyColumns = entity.columns().stream().filter(EntitySource.ColumnSource::id)
+                .map(c -> c.column().name()).toList();
+        PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(Names.primaryKey(name), keyColumns);
+        List<Unique> uniques = entity.columns().stream().filter(EntitySource.ColumnSource::unique)
+                .map(c -> new Unique(Names.unique(name, List.of(c.column().name())), List.of(c.column().name())))
+                .toList();
+        List<Index> indexes = new ArrayList<>();
+        for (EntitySource.IndexSource index : entity.indexes()) {
+            Index resolved = index(entity, index);
+            if (resolved != null) {
+                indexes.add(resolved);
+            }
+        }
+        List<Check> checks = new ArrayList<>();
+        for (EntitySource.CheckSource check : entity.checks()) {
+            for (String column : Expressions.columnsOf(check.condition())) {
+                if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+                    diagnostics.report(check.element(), check.annotation(), annotations.value(check.annotation(), "value"),
+                            Msg.UNKNOWN_COLUMN, "@Check \"" + check.condition() + "\"", column, name, known(entity));
+                }
+            }
+            checks.add(new Check(check.name(), check.condition()));
+        }
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (EntitySource.ColumnSource column : entity.columns()) {
+            if (column.reference() != null) {
+                ForeignKey fk = foreignKey(entity, column, byClass);
+                if (fk != null) {
+                    foreignKeys.add(fk);
+                }
+            }
+        }
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        try {
+            return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks);
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_NAME, "constraint or index",
+                    e.getMessage(), "table " + name);
+            return null;
+        }
+    }
+
+    private Index index(EntitySource entity, EntitySource.IndexSource index) {
+        AnnotationMirror mirror = index.annotation();
+        if (index.columns().isEmpty()) {
+            diagnostics.report(entity.type(), mirror, annotations.value(mirror, "columns"), Msg.NO_INDEX_COLUMNS,
+                    entity.table(), entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
+            return null;
+        }
+        boolean ok = true;
+        for (String column : index.columns()) {
+            if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
+                diagnostics.report(entity.type(), mirror, annotations.value(mirror, "columns"), Msg.UNKNOWN_COLUMN,
+                        "@Index", column, entity.table(), known(entity));
+                ok = false;
+            }
+        }
+        if (!index.name().isEmpty() && (!IDENTIFIER.matcher(index.name()).matches() || index.name().length() > Names.MAX_LENGTH)) {
+            diagnostics.report(entity.type(), mirror, annotations.value(mirror, "name"), Msg.NOT_AN_IDENTIFIER, "index",
+                    index.name(), "");
+            ok = false;
+        }
+        if (!ok) {
+            return null;
+        }
+        String name = index.name().isEmpty() ? Names.index(entity.table(), index.columns()) : index.name();
+        return new Index(name, index.columns(), index.unique());
+    }
+
+    private ForeignKey foreignKey(EntitySource entity, EntitySource.ColumnSource column, Map<String, EntitySource> byClass) {
+        EntitySource.ReferenceSource reference = column.reference();
+        AnnotationMirror mirror = reference.annotation();
+        Element element = column.element();
+        String field = element.getSimpleName().toString();
+        EntitySource target = reference.target() == null ? null
+                : byClass.get(reference.target().getQualifiedName().toString());
+        if (target == null) {
+            String targetName = reference.target() == null ? "?" : reference.target().getSimpleName().toString();
+            diagnostics.report(element, mirror, annotations.value(mirror, "value"), Msg.NOT_AN_ENTITY, targetName, field,
+                    targetName);
+            return null;
+        }
+        String referenced = reference.column();
+        List<String> key = target.columns().stream().filter(EntitySource.ColumnSource::id).map(c -> c.column().name()).toList();
+        if (referenced.isEmpty()) {
+            if (key.size() != 1) {
+                String simple = target.type().getSimpleName().toString();
+                diagnostics.report(element, mirror, Msg.REFERENCE_NEEDS_COLUMN, simple, field, simple,
+                        key.isEmpty() ? "no @Id" : "a composite key " + key, simple);
+                return null;
+            }
+            referenced = key.get(0);
+        }
+        String wanted = referenced;
+        EntitySource.ColumnSource targetColumn = target.columns().stream()
+                .filter(c -> c.column().name().equals(wanted)).findFirst().orElse(null);
+        if (targetColumn == null) {
+            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Msg.UNKNOWN_COLUMN,
+                    "@References", referenced, target.table(), known(target));
+            return null;
+        }
+        boolean isKey = key.equals(List.of(referenced)) || targetColumn.unique();
+        if (!isKey) {
+            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Msg.NOT_A_KEY, field, target.table(),
+                    referenced);
+            return null;
+        }
+        if (!column.column().type().equals(targetColumn.column().type())) {
+            diagnostics.report(element, mirror, Msg.REFERENCE_TYPE_MISMATCH, field, column.column().name(),
+                    column.column().type().sql(), target.table(), referenced, targetColumn.column().type().sql());
+            return null;
+        }
+        List<String> columns = List.of(column.column().name());
+        return new ForeignKey(Names.foreignKey(entity.table(), columns, target.table()), columns, target.table(),
+                List.of(referenced), reference.onDelete(), reference.onUpdate());
+    }
+
+    /** Index and constraint names are schema-wide in PostgreSQL and SQLite: no two may meet. */
+    private void checkNamesUnique(List<Table> tables, Map<String, EntitySource> byTable) {
+        Map<String, String> owners = new HashMap<>();
+        for (Table table : tables) {
+            for (String name : new java.util.TreeSet<>(table.constraintNames())) {
+                String owner = owners.putIfAbsent(name, table.name());
+                if (owner != null && !owner.equals(table.name())) {
+                    EntitySource entity = byTable.get(table.name());
+                    diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_NAME, "constraint or index",
+                            name, "tables " + owner + " and " + table.name());
+                }
+            }
+        }
+    }
+
+    private Hints hints(Map<String, EntitySource> byTable) {
+        Map<String, String> tables = new TreeMap<>();
+        Map<String, EntitySource> tableClaims = new HashMap<>();
+        Map<String, Map<String, String>> columns = new TreeMap<>();
+        for (EntitySource entity : byTable.values()) {
+            if (entity.renamedFrom() != null) {
+                EntitySource other = tableClaims.putIfAbsent(entity.renamedFrom(), entity);
+                if (other != null) {
+                    diagnostics.report(entity.type(), Annotations.find(entity.type(), Annotations.RENAMED_FROM),
+                            Msg.RENAMED_FROM_TWICE, entity.renamedFrom(), other.className(), entity.className(), "table");
+                } else {
+                    tables.put(entity.table(), entity.renamedFrom());
+                }
+            }
+            Map<String, EntitySource.ColumnSource> columnClaims = new HashMap<>();
+            for (EntitySource.ColumnSource column : entity.columns()) {
+                if (column.renamedFrom() == null) {
+                    continue;
+                }
+                EntitySource.ColumnSource other = columnClaims.putIfAbsent(column.renamedFrom(), column);
+                if (other != null) {
+                    diagnostics.report(column.element(), Annotations.find(column.element(), Annotations.RENAMED_FROM),
+                            Msg.RENAMED_FROM_TWICE, column.renamedFrom(), other.element().getSimpleName(),
+                            column.element().getSimpleName(), "column");
+                } else {
+                    columns.computeIfAbsent(entity.table(), t -> new TreeMap<>()).put(column.column().name(), column.renamedFrom());
+                }
+            }
+        }
+        return new Hints(tables, columns);
+    }
+
+    private static String known(EntitySource entity) {
+        return "; its columns are " + String.join(", ", entity.columns().stream().map(c -> c.column().name()).toList());
+    }
+}

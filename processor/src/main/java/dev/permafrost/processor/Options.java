@@ -1,0 +1,110 @@
+package dev.permafrost.processor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The processor's options, as given with {@code -Akey=value}.
+ *
+ * @param schemaDir where snapshots and their manifest live, or {@code null} for the module default
+ * @param migrationsDir the source root stubs are written into, or {@code null} for the module default
+ * @param migrationsPackage the stubs' package, or {@code null} for the manifest's or the entities' default
+ */
+record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode) {
+
+    static final String SCHEMA_DIR = "permafrost.schemaDir";
+    static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
+    static final String MIGRATIONS_PACKAGE = "permafrost.migrationsPackage";
+    static final String DATA_LOSS = "permafrost.dataLoss";
+    static final String MODE = "permafrost.mode";
+
+    static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE);
+
+    /** What an operation that can lose data produces. */
+    enum DataLoss { WARN, ERROR }
+
+    /** Whether a model change writes files or fails the build. */
+    enum Mode { WRITE, CHECK }
+
+    /** Parses the options; reports unknown keys and bad values and returns {@code null} if there were any. */
+    static Options parse(Map<String, String> raw, Diagnostics diagnostics) {
+        int before = diagnostics.errors();
+        for (String key : new TreeSet<>(raw.keySet())) {
+            if (key.startsWith("permafrost.") && !ALL.contains(key)) {
+                diagnostics.report(Msg.OPTION_UNKNOWN, key, suggestion(key), String.join(", ", new TreeSet<>(ALL)));
+            }
+        }
+        DataLoss dataLoss = choice(raw, DATA_LOSS, DataLoss.class, DataLoss.WARN, diagnostics);
+        Mode mode = choice(raw, MODE, Mode.class, Mode.WRITE, diagnostics);
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)),
+                blankToNull(raw.get(MIGRATIONS_PACKAGE)), dataLoss, mode);
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> raw, String key, Class<E> type, E fallback,
+                                                Diagnostics diagnostics) {
+        String value = raw.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        diagnostics.report(Msg.OPTION_VALUE, key, value, String.join(", ", allowed));
+        return fallback;
+    }
+
+    private static String suggestion(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : new TreeSet<>(ALL)) {
+            int distance = distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = known;
+            }
+        }
+        return bestDistance <= 4 ? " (did you mean -A" + best + "?)" : "";
+    }
+
+    /** Levenshtein distance, for "did you mean". */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.trim()).toAbsolutePath().normalize();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.permafrost.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Reads {@code @Table} entities, holds them against the newest frozen snapshot, and writes the next
+ * snapshot and migration stub when they differ. Everything happens in the first round that has
+ * entities; nothing is written when anything is wrong.
+ */
+@AutoService(Processor.class)
+public final class PermafrostProcessor extends AbstractProcessor {
+
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Annotations.TABLE);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return new TreeSet<>(Options.ALL);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<TypeElement> entities = new TreeSet<>((a, b) -> a.getQualifiedName().toString()
+                .compareTo(b.getQualifiedName().toString()));
+        for (TypeElement annotation : annotations) {
+            entities.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
+        }
+        if (entities.isEmpty()) {
+            return false;
+        }
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        if (done) {
+            entities.forEach(e -> diagnostics.report(e, Msg.LATE_ENTITY, e.getQualifiedName()));
+            return false;
+        }
+        done = true;
+        try {
+            new Generation(processingEnv, diagnostics).run(entities);
+        } catch (RuntimeException e) {
+            diagnostics.report(entities.iterator().next(), Msg.INTERNAL, entities.iterator().next().getQualifiedName(), e);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.permafrost.processor;
+
+import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The migration stubs in the source tree, checked against the manifest: one per version, none missing,
+ * none extra. Problems are reported as {@link Msg#FROZEN_FILE} with the way to recover.
+ */
+final class StubFiles {
+
+    private static final Pattern STUB = Pattern.compile("V(\\d+)_[A-Za-z0-9_$]+\\.java");
+
+    private final Path dir;
+
+    private StubFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    static Path packageDir(Path migrationsDir, String packageName) {
+        return migrationsDir.resolve(packageName.replace('.', '/'));
+    }
+
+    /** The stubs, or {@code null} after reporting what does not match the manifest. */
+    static StubFiles check(Path migrationsDir, String packageName, Manifest manifest, Diagnostics diagnostics) {
+        Path dir = packageDir(migrationsDir, packageName);
+        Map<Integer, String> found = new TreeMap<>();
+        int before = diagnostics.errors();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> listing = Files.list(dir)) {
+                for (Path file : listing.sorted().toList()) {
+                    Matcher m = STUB.matcher(file.getFileName().toString());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    int version = Integer.parseInt(m.group(1));
+                    String other = found.put(version, file.getFileName().toString());
+                    if (other != null) {
+                        diagnostics.report(Msg.FROZEN_FILE, other + " and " + file.getFileName() + " both claim version "
+                                + version + ": two branches each added a migration. Keep one branch's V"
+                                + Snapshot.versionLabel(version) + " snapshot, migration and manifest line, delete the"
+                                + " other branch's migration, and compile: Permafrost writes that change as the next version");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        int newest = manifest == null ? 0 : manifest.newestVersion();
+        for (Map.Entry<Integer, String> stub : found.entrySet()) {
+            if (stub.getKey() > newest) {
+                diagnostics.report(Msg.FROZEN_FILE, stub.getValue() + " in " + dir + " has no snapshot "
+                        + Snapshot.fileName(stub.getKey()) + " in " + Manifest.FILE + ": it was left by an interrupted"
+                        + " compile or came from another branch. Delete it and compile: Permafrost writes the next"
+                        + " migration itself");
+            }
+        }
+        if (manifest != null) {
+            for (Manifest.Entry entry : manifest.entries()) {
+                String expected = entry.migrationClass() + ".java";
+                String actual = found.get(entry.version());
+                if (actual == null) {
+                    diagnostics.report(Msg.FROZEN_FILE, expected + ", the migration of " + entry.file() + ", is missing"
+                            + " from " + dir + "; restore it from version control");
+                } else if (!actual.equals(expected)) {
+                    diagnostics.report(Msg.FROZEN_FILE, actual + " is not the migration " + Manifest.FILE + " records"
+                            + " for version " + entry.version() + " (" + expected + "); restore " + expected
+                            + " from version control");
+                }
+            }
+        }
+        return diagnostics.errors() > before ? null : new StubFiles(dir);
+    }
+
+    Path path(String className) {
+        return dir.resolve(className + ".java");
+    }
+
+    String read(String className) {
+        try {
+            return Files.readString(path(className), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path(className), e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.permafrost.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Table;
+import dev.permafrost.snapshot.Snapshot;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a migration stub: a small class whose {@code up} lists the operations and whose {@code down}
+ * lists their inverses, in the vocabulary of {@code dev.permafrost.runtime.Ddl}. Same operations, same
+ * bytes.
+ */
+final class StubWriter {
+
+    static final ClassName MIGRATION = ClassName.get("dev.permafrost.runtime", "Migration");
+    static final ClassName OPERATIONS = ClassName.get("dev.permafrost.runtime", "Operations");
+    static final ClassName DDL = ClassName.get("dev.permafrost.runtime", "Ddl");
+
+    private StubWriter() {
+    }
+
+    /**
+     * The stub's source.
+     *
+     * @param upNotes operation index → comment lines written above that operation in {@code up}
+     */
+    static String write(String packageName, Summary summary, List<Op> ops, Map<Integer, List<String>> upNotes) {
+        List<Op> down = Op.inverseOf(ops);
+        TypeSpec type = TypeSpec.classBuilder(summary.className())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(MIGRATION)
+                .addMethod(method("up", ops, upNotes))
+                .addMethod(method("down", down, downNotes(ops)))
+                .build();
+        return JavaFile.builder(packageName, type)
+                .addFileComment("Permafrost migration V$L: $L.\n", Snapshot.versionLabel(summary.version()),
+                        summary.description())
+                .addFileComment("Written with snapshot $L. Edit it (data steps, a rename) until it ships; once it has\n",
+                        Snapshot.fileName(summary.version()))
+                .addFileComment("run anywhere it is frozen: every database records its checksum and refuses a changed one.")
+                .addStaticImport(DDL, "*")
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build()
+                .toString();
+    }
+
+    /** Notes for {@code down}: one where an inverse restores a schema but not the data up() removed. */
+    private static Map<Integer, List<String>> downNotes(List<Op> ops) {
+        Map<Integer, List<String>> notes = new java.util.HashMap<>();
+        int index = 0;
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Op op = ops.get(i);
+            if (op instanceof Op.DropTable || op instanceof Op.DropColumn) {
+                notes.put(index, List.of("Restores the schema only: the data up() dropped is gone."));
+            }
+            index += op.inverse().size();
+        }
+        return notes;
+    }
+
+    private static MethodSpec method(String name, List<Op> ops, Map<Integer, List<String>> notes) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (int i = 0; i < ops.size(); i++) {
+            for (String note : notes.getOrDefault(i, List.of())) {
+                body.add("// $L\n", note);
+            }
+            body.add(statement(ops.get(i)));
+        }
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(OPERATIONS, "op")
+                .addCode(body.build())
+                .build();
+    }
+
+    static CodeBlock statement(Op op) {
+        return switch (op) {
+            case Op.CreateTable o -> createTable(o.definition());
+            case Op.DropTable o -> CodeBlock.of("op.dropTable($S);\n", o.table());
+            case Op.RenameTable o -> CodeBlock.of("op.renameTable($S, $S);\n", o.table(), o.newName());
+            case Op.AddColumn o -> CodeBlock.of("op.addColumn($S, $L);\n", o.table(), column(o.column()));
+            case Op.DropColumn o -> CodeBlock.of("op.dropColumn($S, $S);\n", o.table(), o.column().name());
+            case Op.RenameColumn o -> CodeBlock.of("op.renameColumn($S, $S, $S);\n", o.table(), o.column(), o.newName());
+            case Op.AlterColumn o -> o.fillNulls() == null
+                    ? CodeBlock.of("op.alterColumn($S, $L); // was $L\n", o.table(), column(o.to()), definition(o.from()))
+                    : CodeBlock.of("op.alterColumn($S, $L, $S); // was $L\n", o.table(), column(o.to()), o.fillNulls(),
+                            definition(o.from()));
+            case Op.AddPrimaryKey o -> CodeBlock.of("op.addPrimaryKey($S, $S, $L);\n", o.table(), o.key().name(),
+                    strings(o.key().columns()));
+            case Op.DropPrimaryKey o -> CodeBlock.of("op.dropPrimaryKey($S);\n", o.table());
+            case Op.AddUnique o -> CodeBlock.of("op.addUnique($S, $S, $L);\n", o.table(), o.unique().name(),
+                    strings(o.unique().columns()));
+            case Op.DropUnique o -> CodeBlock.of("op.dropUnique($S, $S);\n", o.table(), o.unique().name());
+            case Op.CreateIndex o -> CodeBlock.of("op.$L($S, $S, $L);\n", o.index().unique() ? "createUniqueIndex" : "createIndex",
+                    o.table(), o.index().name(), strings(o.index().columns()));
+            case Op.DropIndex o -> CodeBlock.of("op.dropIndex($S, $S);\n", o.table(), o.index().name());
+            case Op.AddForeignKey o -> CodeBlock.of("op.addForeignKey($S, $L);\n", o.table(), foreignKey(o.foreignKey()));
+            case Op.DropForeignKey o -> CodeBlock.of("op.dropForeignKey($S, $S);\n", o.table(), o.foreignKey().name());
+            case Op.AddCheck o -> CodeBlock.of("op.addCheck($S, $S, $S);\n", o.table(), o.check().name(), o.check().condition());
+            case Op.DropCheck o -> CodeBlock.of("op.dropCheck($S, $S);\n", o.table(), o.check().name());
+            case Op.RenameConstraint o -> CodeBlock.of("op.renameConstraint($S, $S, $S);\n", o.table(), o.constraint(),
+                    o.newName());
+        };
+    }
+
+    private static CodeBlock createTable(Table table) {
+        CodeBlock.Builder code = CodeBlock.builder().add("op.createTable(table($S)", table.name()).indent().indent();
+        for (Column column : table.columns()) {
+            code.add("\n.column($L)", column(column));
+        }
+        if (table.primaryKey() != null) {
+            code.add("\n.primaryKey($S, $L)", table.primaryKey().name(), strings(table.primaryKey().columns()));
+        }
+        table.uniques().forEach(u -> code.add("\n.unique($S, $L)", u.name(), strings(u.columns())));
+        table.foreignKeys().forEach(f -> code.add("\n.foreignKey($L)", foreignKey(f)));
+        table.checks().forEach(c -> code.add("\n.check($S, $S)", c.name(), c.condition()));
+        for (Index index : table.indexes()) {
+            code.add("\n.$L($S, $L)", index.unique() ? "uniqueIndex" : "index", index.name(), strings(index.columns()));
+        }
+        return code.add(");\n").unindent().unindent().build();
+    }
+
+    static CodeBlock column(Column column) {
+        CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
+        if (!column.nullable()) {
+            code.add(".notNull()");
+        }
+        if (column.hasDefault()) {
+            code.add(".defaultValue($S)", column.defaultValue());
+        }
+        return code.build();
+    }
+
+    private static String definition(Column column) {
+        return column.sql().substring(column.name().length() + 1);
+    }
+
+    private static CodeBlock type(ColumnType type) {
+        return switch (type.kind()) {
+            case VARCHAR -> CodeBlock.of("varchar($L)", type.length());
+            case DECIMAL -> CodeBlock.of("decimal($L, $L)", type.precision(), type.scale());
+            default -> CodeBlock.of("$L", type.kind().name());
+        };
+    }
+
+    private static CodeBlock foreignKey(ForeignKey fk) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("foreignKey($S, $L).references($S, $L)", fk.name(), strings(fk.columns()), fk.referencedTable(),
+                        strings(fk.referencedColumns()));
+        if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
+            code.add(".onDelete($L)", fk.onDelete().name());
+        }
+        if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) {
+            code.add(".onUpdate($L)", fk.onUpdate().name());
+        }
+        return code.build();
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+    }
+}

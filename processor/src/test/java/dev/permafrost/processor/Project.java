@@ -1,0 +1,125 @@
+package dev.permafrost.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+
+/**
+ * A user's project as the processor sees it: a schema directory and a source root on disk, and
+ * compilations of entity sources with the processor and explicit options.
+ */
+final class Project {
+
+    final Path root;
+    final Path schemaDir;
+    final Path sourceRoot;
+    private final List<String> extraOptions = new ArrayList<>();
+
+    Project(Path root) {
+        this.root = root;
+        this.schemaDir = root.resolve("src/main/resources/db/permafrost");
+        this.sourceRoot = root.resolve("src/main/java");
+    }
+
+    Project option(String option) {
+        extraOptions.add(option);
+        return this;
+    }
+
+    List<String> options() {
+        List<String> options = new ArrayList<>(List.of(
+                "-Apermafrost.schemaDir=" + schemaDir,
+                "-Apermafrost.migrationsDir=" + sourceRoot));
+        options.addAll(extraOptions);
+        return options;
+    }
+
+    /** Compiles the given sources (fully qualified name → code) with the processor. */
+    Compilation compile(Map<String, String> sources) {
+        List<JavaFileObject> files = new ArrayList<>();
+        sources.forEach((name, code) -> files.add(JavaFileObjects.forSourceString(name, code)));
+        return javac().withProcessors(new PermafrostProcessor()).withOptions(options()).compile(files);
+    }
+
+    /** Compiles the given sources plus every migration stub already in the source tree, as a build tool would. */
+    Compilation compileWithStubs(Map<String, String> sources) {
+        Map<String, String> all = new TreeMap<>(sources);
+        all.putAll(stubs());
+        return compile(all);
+    }
+
+    /** The stubs in the source tree, by fully qualified name. */
+    Map<String, String> stubs() {
+        Map<String, String> stubs = new TreeMap<>();
+        if (!Files.isDirectory(sourceRoot)) {
+            return stubs;
+        }
+        try (Stream<Path> walk = Files.walk(sourceRoot)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String name = sourceRoot.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
+                stubs.put(name, Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stubs;
+    }
+
+    String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String snapshot(int version) {
+        return read(schemaDir.resolve(String.format("V%04d.sql", version)));
+    }
+
+    String stub(String packageName, String className) {
+        return read(sourceRoot.resolve(packageName.replace('.', '/')).resolve(className + ".java"));
+    }
+
+    /** Every file under the project with its size and modification time, to prove nothing was touched. */
+    Map<String, String> fingerprint() {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                FileTime modified = Files.getLastModifiedTime(file);
+                files.put(root.relativize(file).toString(), Files.size(file) + "@" + modified.toMillis() + "#"
+                        + Files.readString(file).hashCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static String golden(String name) {
+        try (var in = Project.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.permafrost.snapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The frozen snapshots of a schema directory, verified against their manifest: nothing edited, missing
+ * or extra, and every snapshot naming its parent's hash. Snapshots are parsed only when asked for.
+ */
+public final class FrozenFiles {
+
+    private static final Pattern SNAPSHOT_FILE = Pattern.compile("V(\\d+)\\.sql");
+    private static final Pattern PARENT = Pattern.compile("(?m)^-- parent: V(\\d+) sha256:([0-9a-f]{64})$");
+
+    private final Path dir;
+    private final Manifest manifest;
+    private final Map<Integer, String> texts;
+
+    private FrozenFiles(Path dir, Manifest manifest, Map<Integer, String> texts) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.texts = texts;
+    }
+
+    /**
+     * Loads and verifies the schema directory; an absent or empty directory has no versions.
+     *
+     * @throws SnapshotException naming the file, and the line where it helps, of the first problem
+     */
+    public static FrozenFiles load(Path dir) {
+        Map<Integer, Path> files = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> listing = Files.list(dir)) {
+                for (Path file : listing.sorted().toList()) {
+                    Matcher m = SNAPSHOT_FILE.matcher(file.getFileName().toString());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    int version = Integer.parseInt(m.group(1));
+                    Path other = files.put(version, file);
+                    if (other != null) {
+                        throw new SnapshotException(file.getFileName().toString(), 0, "claims version " + version
+                                + " like " + other.getFileName() + "; keep the one the manifest records and delete the"
+                                + " other");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        Path manifestFile = dir.resolve(Manifest.FILE);
+        if (!Files.exists(manifestFile)) {
+            if (!files.isEmpty()) {
+                throw new SnapshotException(Manifest.FILE, 0, "is missing from " + dir + ", which holds "
+                        + files.size() + " snapshot(s); restore it from version control");
+            }
+            return new FrozenFiles(dir, null, Map.of());
+        }
+        Manifest manifest = Manifest.read(read(manifestFile));
+        Map<Integer, String> texts = new TreeMap<>();
+        for (Manifest.Entry entry : manifest.entries()) {
+            Path file = files.remove(entry.version());
+            if (file == null) {
+                throw new SnapshotException(entry.file(), 0, "is recorded in " + Manifest.FILE + " but missing from "
+                        + dir + "; restore it from version control");
+            }
+            String text = read(file);
+            String hash = Hashing.sha256(text);
+            if (!hash.equals(entry.sha256())) {
+                throw new SnapshotException(file.getFileName().toString(), 0, "changed after it was frozen (recorded"
+                        + " sha256 " + entry.sha256() + ", now " + hash + "). Restore it from version control"
+                        + " (git checkout -- " + file + "); to change the schema, change the entities and compile."
+                        + " If two branches each wrote version " + entry.version() + ", keep one branch's snapshot,"
+                        + " migration and manifest line, delete the other's, and compile: Permafrost writes the other"
+                        + " change as the next version");
+            }
+            if (entry.version() > 1) {
+                Matcher parent = PARENT.matcher(text);
+                String expected = texts.get(entry.version() - 1) == null ? null : Hashing.sha256(texts.get(entry.version() - 1));
+                if (!parent.find() || Integer.parseInt(parent.group(1)) != entry.version() - 1
+                        || !parent.group(2).equals(expected)) {
+                    throw new SnapshotException(file.getFileName().toString(), 0, "does not name V"
+                            + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
+                            + " on another branch. Delete it and its migration, and compile to write it again on top"
+                            + " of this branch");
+                }
+            }
+            texts.put(entry.version(), text);
+        }
+        if (!files.isEmpty()) {
+            Path extra = files.values().iterator().next();
+            throw new SnapshotException(extra.getFileName().toString(), 0, "is not recorded in " + Manifest.FILE
+                    + ": it was added by hand, left by an interrupted compile, or came from a branch. Delete it (and its"
+                    + " migration class) and compile: Permafrost writes the next version itself");
+        }
+        return new FrozenFiles(dir, manifest, texts);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The manifest, or {@code null} before the first version. */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The newest version, or 0 when there is none. */
+    public int newestVersion() {
+        return texts.size();
+    }
+
+    public String text(int version) {
+        String text = texts.get(version);
+        if (text == null) {
+            throw new IllegalArgumentException("there is no snapshot " + version);
+        }
+        return text;
+    }
+
+    public String hash(int version) {
+        return Hashing.sha256(text(version));
+    }
+
+    /** The parsed snapshot of {@code version}. */
+    public Snapshot snapshot(int version) {
+        return SnapshotReader.read(Snapshot.fileName(version), text(version));
+    }
+
+    /** The DDL of {@code version}'s snapshot without its header, as {@link SnapshotWriter#body} writes it. */
+    public String body(int version) {
+        String text = Hashing.normalize(text(version));
+        int start = text.indexOf("\ncreate ");
+        if (start < 0) {
+            return "";
+        }
+        return text.substring(start);
+    }
+}
