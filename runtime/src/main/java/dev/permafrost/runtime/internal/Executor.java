@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +34,16 @@ public final class Executor {
         this.dialect = dialect;
     }
 
+    /** Returned by {@link #run} when another instance did the work meanwhile. */
+    public static final long ALREADY_DONE = -1;
+
     /**
      * Runs {@code actions} as migration {@code entry} in {@code direction}.
      *
-     * @return {@code false} if, once the transaction held the lock, the work turned out to be done
-     *     already (another instance applied or reverted it meanwhile)
+     * @return how long it took in milliseconds (as recorded in the history), or {@link #ALREADY_DONE} if,
+     *     once the transaction held the lock, the work turned out to be done already
      */
-    public boolean run(MigrationEntry entry, Direction direction, List<Action> actions) {
+    public long run(MigrationEntry entry, Direction direction, List<Action> actions) {
         boolean rebuilds = actions.stream().anyMatch(Action.Rebuild.class::isInstance);
         boolean foreignKeysWereOn = false;
         boolean began = false;
@@ -64,7 +68,7 @@ public final class Executor {
             if ((direction == Direction.UP) == (existing != null)) {
                 rollback();
                 began = false;
-                return false;
+                return ALREADY_DONE;
             }
             int statements = 0;
             for (Action action : actions) {
@@ -73,16 +77,16 @@ public final class Executor {
             if (foreignKeysWereOn) {
                 checkForeignKeys(entry);
             }
+            long millis = (System.nanoTime() - start) / 1_000_000;
             if (direction == Direction.UP) {
-                long millis = (System.nanoTime() - start) / 1_000_000;
                 History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
-                        Instant.now(), millis, true, statements));
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS), millis, true, statements));
             } else {
                 History.delete(connection, entry.version());
             }
             commit();
             began = false;
-            return true;
+            return millis;
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not run: "
                     + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.sql.Jooq;
 import dev.permafrost.runtime.MigrateResult;
 import dev.permafrost.runtime.MigrationInfo;
 import dev.permafrost.runtime.MigrationState;
@@ -36,6 +37,7 @@ public final class MigrateCommand {
                 LOG.log(Level.INFO, "{0} is up to date at V{1}", session.description(), String.format("%04d", from));
                 return new MigrateResult(session.description(), from, from, List.of(), millisSince(start));
             }
+            Jooq.quiet();
             Migrations migrations = new Migrations(index);
             SqlRenderer renderer = new SqlRenderer(session.dialect());
             if (session.database() != Database.SQLITE) {
@@ -45,17 +47,16 @@ public final class MigrateCommand {
             List<MigrationInfo> applied = new ArrayList<>();
             int to = from;
             for (MigrationEntry entry : pending) {
-                long began = System.nanoTime();
                 Recorder.Recording up = migrations.up(entry.version());
                 List<Action> actions = Planner.plan(renderer, up.before(), up.steps());
-                boolean ran = executor.run(entry, Executor.Direction.UP, actions);
-                long millis = millisSince(began);
+                long millis = executor.run(entry, Executor.Direction.UP, actions);
                 to = entry.version();
-                if (ran) {
+                if (millis != Executor.ALREADY_DONE) {
                     LOG.log(Level.INFO, "applied V{0} {1} in {2} ms", String.format("%04d", entry.version()),
                             entry.description(), millis);
                     applied.add(new MigrationInfo(entry.version(), entry.description(), MigrationState.APPLIED,
-                            entry.checksum(), entry.checksum(), java.time.Instant.now(), millis));
+                            entry.checksum(), entry.checksum(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                            millis));
                 } else {
                     LOG.log(Level.INFO, "V{0} was applied meanwhile by another instance",
                             String.format("%04d", entry.version()));
