@@ -45,7 +45,8 @@ final class Lint {
                 }
                 case Op.AddColumn o -> {
                     if (!o.column().nullable() && !o.column().hasDefault()) {
-                        findings.add(new Finding(Kind.UNFILLABLE, i, o.table(), o.column().name(), "added", ""));
+                        findings.add(new Finding(Kind.UNFILLABLE, i, o.table(), o.column().name(),
+                                "added as NOT NULL, but the rows already in the table have no value for it", ""));
                     }
                     for (Column gone : dropped.getOrDefault(o.table(), List.of())) {
                         if (gone.type().fitsInto(o.column().type())) {
@@ -56,7 +57,8 @@ final class Lint {
                 }
                 case Op.AlterColumn o -> {
                     if (o.from().nullable() && !o.to().nullable() && o.effectiveFill() == null) {
-                        findings.add(new Finding(Kind.UNFILLABLE, i, o.table(), o.column(), "made NOT NULL", ""));
+                        findings.add(new Finding(Kind.UNFILLABLE, i, o.table(), o.column(),
+                                "made NOT NULL, but rows already in the table may hold NULL in it", ""));
                     }
                     if (!o.from().type().fitsInto(o.to().type())) {
                         findings.add(new Finding(Kind.DATA_LOSS, i, o.table(), o.column(),

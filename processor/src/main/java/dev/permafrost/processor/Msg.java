@@ -99,8 +99,8 @@ enum Msg {
             "migration %s would %s. %s (permafrost.dataLoss=error turns this into an error; make the change in"
                     + " steps that keep the data, or set -Apermafrost.dataLoss=warn for this build)"),
     NOT_NULL_WITHOUT_DEFAULT("PF501", Diagnostic.Kind.ERROR,
-            "column %s.%s is NOT NULL %s, but the table has rows to fill and the column has no default. Either"
-                    + " give it a default, @Column(defaultValue = \"...\"), or make it nullable (%s)"),
+            "column %s.%s is %s, and it has no default to fill them with. Either give it one,"
+                    + " @Column(defaultValue = \"...\"), or keep the column nullable (%s)"),
     RENAME_SUGGESTION("PF502", Diagnostic.Kind.WARNING,
             "column %s.%s is dropped and %s.%s added with a compatible type; if this is a rename, annotate the"
                     + " field @RenamedFrom(\"%s\") so that the migration renames it and keeps its data"),

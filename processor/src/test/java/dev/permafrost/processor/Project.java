@@ -27,6 +27,8 @@ final class Project {
     final Path schemaDir;
     final Path sourceRoot;
     private final List<String> extraOptions = new ArrayList<>();
+    private final List<java.io.File> classpath = new ArrayList<>();
+    private final Map<String, JavaFileObject> lastFiles = new TreeMap<>();
 
     Project(Path root) {
         this.root = root;
@@ -47,11 +49,55 @@ final class Project {
         return options;
     }
 
+    /** Adds a directory of class files to the class path of later compilations. */
+    Project classpath(Path classes) {
+        classpath.add(classes.toFile());
+        return this;
+    }
+
     /** Compiles the given sources (fully qualified name → code) with the processor. */
     Compilation compile(Map<String, String> sources) {
-        List<JavaFileObject> files = new ArrayList<>();
-        sources.forEach((name, code) -> files.add(JavaFileObjects.forSourceString(name, code)));
-        return javac().withProcessors(new PermafrostProcessor()).withOptions(options()).compile(files);
+        lastFiles.clear();
+        sources.forEach((name, code) -> lastFiles.put(name, JavaFileObjects.forSourceString(name, code)));
+        var compiler = javac().withProcessors(new PermafrostProcessor()).withOptions(options());
+        if (!classpath.isEmpty()) {
+            List<java.io.File> path = new ArrayList<>(classpath);
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                path.add(new java.io.File(entry));
+            }
+            compiler = compiler.withClasspath(path);
+        }
+        return compiler.compile(lastFiles.values());
+    }
+
+    /** The source object of the last compilation with that fully qualified name, for {@code inFile(..)}. */
+    JavaFileObject file(String name) {
+        JavaFileObject file = lastFiles.get(name);
+        if (file == null) {
+            throw new IllegalArgumentException("the last compilation had no source " + name);
+        }
+        return file;
+    }
+
+    /** Writes the class files a compilation generated under {@code target}, to compile against them later. */
+    static Path writeClasses(Compilation compilation, Path target) {
+        try {
+            for (JavaFileObject file : compilation.generatedFiles()) {
+                if (file.getKind() != JavaFileObject.Kind.CLASS) {
+                    continue;
+                }
+                String path = file.toUri().getPath();
+                String relative = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
+                Path out = target.resolve(relative);
+                Files.createDirectories(out.getParent());
+                try (var in = file.openInputStream()) {
+                    Files.write(out, in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
     }
 
     /** Compiles the given sources plus every migration stub already in the source tree, as a build tool would. */
