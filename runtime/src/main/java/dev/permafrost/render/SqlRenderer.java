@@ -38,6 +38,7 @@ public final class SqlRenderer {
 
     private final SQLDialect dialect;
     private final DSLContext ctx;
+    private final java.util.Map<ColumnType, String> typeSql = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SqlRenderer(SQLDialect dialect) {
         this.dialect = dialect;
@@ -81,6 +82,20 @@ public final class SqlRenderer {
             case UUID -> SQLDataType.UUID;
             case BLOB -> SQLDataType.BLOB;
         };
+    }
+
+    /** How this dialect spells a logical type in DDL, as jOOQ renders it: {@code int8}, {@code varchar(36)}. */
+    public String typeSql(ColumnType type) {
+        return typeSql.computeIfAbsent(type, t -> {
+            String create = ctx.createTable(name("t")).column(DSL.field(name("c")), type(t)).getSQL();
+            int start = create.indexOf("(c ") + 3;
+            return create.substring(start, create.length() - 1).trim().toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
+    /** How this dialect spells a canonical default or condition. */
+    public String expressionSql(String canonical, boolean condition) {
+        return condition ? ctx.render(Expressions.condition(canonical)) : ctx.render(defaultField(canonical));
     }
 
     /** The full column definition: type, nullability and default. */

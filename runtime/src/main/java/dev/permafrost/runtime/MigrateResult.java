@@ -10,21 +10,27 @@ import java.util.stream.Collectors;
  * @param fromVersion the version before, 0 for an empty database
  * @param toVersion the version after
  * @param applied the migrations this call applied, in order
+ * @param reverted the migrations this call reverted with their {@code down}, in order
  * @param millis how long the call took
  */
-public record MigrateResult(String database, int fromVersion, int toVersion, List<MigrationInfo> applied, long millis) {
+public record MigrateResult(String database, int fromVersion, int toVersion, List<MigrationInfo> applied,
+                            List<MigrationInfo> reverted, long millis) {
 
     public MigrateResult {
         applied = List.copyOf(applied);
+        reverted = List.copyOf(reverted);
     }
 
     @Override
     public String toString() {
-        if (applied.isEmpty()) {
-            return database + " is up to date at " + String.format("V%04d", toVersion);
+        if (applied.isEmpty() && reverted.isEmpty()) {
+            return database + " is " + (fromVersion == toVersion ? "up to date" : "already") + " at "
+                    + String.format("V%04d", toVersion);
         }
-        return "migrated " + database + String.format(" from V%04d to V%04d in %d ms: ", fromVersion, toVersion, millis)
-                + applied.stream().map(m -> m.label() + " " + m.description() + " (" + m.executionMillis() + " ms)")
+        String verb = reverted.isEmpty() ? "migrated " : "reverted ";
+        List<MigrationInfo> done = reverted.isEmpty() ? applied : reverted;
+        return verb + database + String.format(" from V%04d to V%04d in %d ms: ", fromVersion, toVersion, millis)
+                + done.stream().map(m -> m.label() + " " + m.description() + " (" + m.executionMillis() + " ms)")
                         .collect(Collectors.joining(", "));
     }
 }

@@ -55,6 +55,15 @@ public final class Migrator {
         return MigrateCommand.run(config);
     }
 
+    /**
+     * Brings the database to {@code version}: applies pending migrations up to it, or runs the {@code down}
+     * of every newer migration, newest first, each in its own transaction that also removes its history
+     * row. {@code migrateTo(0)} reverts everything.
+     */
+    public MigrateResult migrateTo(int version) {
+        return MigrateCommand.run(config, version);
+    }
+
     /** Every known and applied migration and its state, without changing anything. */
     public MigrationStatus status() {
         return StatusCommand.run(config);

@@ -1,0 +1,72 @@
+package dev.permafrost.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.permafrost.diff.Differ;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.Fixtures;
+import dev.permafrost.model.Schema;
+import dev.permafrost.render.Alignment;
+import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.runtime.internal.Database;
+import dev.permafrost.runtime.internal.LiveSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Set;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a live SQLite schema back gives exactly the expected model: every type, key, index, check and action. */
+class LiveSchemaSqliteTest {
+
+    @TempDir
+    Path dir;
+
+    /** A migration that creates {@link Fixtures#shop()} through the ordinary planner and executor. */
+    static Migration creating(Schema schema) {
+        List<Op> ops = Differ.diff(Schema.empty(), schema);
+        return new Migration() {
+            @Override
+            public void up(Operations op) {
+                OpsMigration.record(op, ops);
+            }
+
+            @Override
+            public void down(Operations op) {
+                OpsMigration.record(op, Op.inverseOf(ops));
+            }
+        };
+    }
+
+    @Test
+    void everyMappedTypeAndConstraintReadsBackWithoutFalseDifferences() throws Exception {
+        String url = Sqlite.url(dir);
+        Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            Schema live = LiveSchema.read(connection, Database.SQLITE, Set.of());
+            Schema aligned = Alignment.align(live, Fixtures.shop(), new SqlRenderer(SQLDialect.SQLITE));
+            assertEquals(Fixtures.shop(), aligned);
+            assertEquals(List.of(), Differ.diff(aligned, Fixtures.shop()));
+        }
+    }
+
+    @Test
+    void realDifferencesRemain() throws Exception {
+        String url = Sqlite.url(dir);
+        Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build().migrate();
+        Sqlite.execute(url, "alter table products add column surprise varchar(10)", "drop index ix_products_customer_id");
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            Schema aligned = Alignment.align(LiveSchema.read(connection, Database.SQLITE, Set.of()), Fixtures.shop(),
+                    new SqlRenderer(SQLDialect.SQLITE));
+            assertNotEquals(Fixtures.shop(), aligned);
+            assertEquals(List.of("drop column surprise from products", "create index ix_products_customer_id on products"),
+                    Differ.diff(aligned, Fixtures.shop()).stream().map(Op::describe).toList());
+        }
+    }
+}
