@@ -11,6 +11,7 @@ import dev.permafrost.render.Alignment;
 import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.internal.Database;
 import dev.permafrost.runtime.internal.LiveSchema;
+import dev.permafrost.runtime.internal.OpsMigration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,20 +27,9 @@ class LiveSchemaSqliteTest {
     @TempDir
     Path dir;
 
-    /** A migration that creates {@link Fixtures#shop()} through the ordinary planner and executor. */
+    /** A migration that creates {@code schema} through the ordinary planner and executor. */
     static Migration creating(Schema schema) {
-        List<Op> ops = Differ.diff(Schema.empty(), schema);
-        return new Migration() {
-            @Override
-            public void up(Operations op) {
-                OpsMigration.record(op, ops);
-            }
-
-            @Override
-            public void down(Operations op) {
-                OpsMigration.record(op, Op.inverseOf(ops));
-            }
-        };
+        return new OpsMigration(Differ.diff(Schema.empty(), schema));
     }
 
     @Test

@@ -1,15 +1,37 @@
-package dev.permafrost.runtime;
+package dev.permafrost.runtime.internal;
 
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Table;
+import dev.permafrost.runtime.Ddl;
+import dev.permafrost.runtime.ForeignKeyBuilder;
+import dev.permafrost.runtime.Migration;
+import dev.permafrost.runtime.Operations;
+import dev.permafrost.runtime.TableBuilder;
 import java.util.List;
 
-/** Calls the {@link Operations} a generated stub would call for each operation: a stub without the source. */
-public final class OpsMigration {
+/**
+ * A migration made of operations rather than source: it calls the {@link Operations} a generated stub
+ * would call for each one. Its {@code down} is the inverse. For building a database straight from a
+ * snapshot, and for tests.
+ */
+public final class OpsMigration implements Migration {
 
-    private OpsMigration() {
+    private final List<Op> ops;
+
+    public OpsMigration(List<Op> ops) {
+        this.ops = List.copyOf(ops);
+    }
+
+    @Override
+    public void up(Operations op) {
+        record(op, ops);
+    }
+
+    @Override
+    public void down(Operations op) {
+        record(op, Op.inverseOf(ops));
     }
 
     public static void record(Operations op, List<Op> ops) {
