@@ -15,7 +15,7 @@ public class Product {
 
     long customerId;
 
-    @Column(length = 120, nullable = false)
+    @Column(length = 200, nullable = false)
     String name;
 
     @Column(nullable = false, defaultValue = "CURRENT_TIMESTAMP")

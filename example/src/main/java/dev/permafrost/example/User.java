@@ -3,6 +3,7 @@ package dev.permafrost.example;
 import dev.permafrost.annotations.Column;
 import dev.permafrost.annotations.Id;
 import dev.permafrost.annotations.Index;
+import dev.permafrost.annotations.RenamedFrom;
 import dev.permafrost.annotations.Table;
 import java.time.Instant;
 
@@ -18,8 +19,9 @@ public class User {
     @Column(length = 254, nullable = false, unique = true)
     String email;
 
+    @RenamedFrom("display_name")
     @Column(length = 120)
-    String displayName;
+    String fullName;
 
     @Column(nullable = false, defaultValue = "CURRENT_TIMESTAMP")
     Instant createdAt;

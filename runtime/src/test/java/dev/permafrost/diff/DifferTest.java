@@ -222,4 +222,50 @@ class DifferTest {
                 new Op.AddColumn("products", sku.defaultValue("''")),
                 new Op.AlterColumn("products", sku.defaultValue("''"), sku, null)), inverse);
     }
+
+    @Test
+    void aDefaultAloneChanges() {
+        Column status = SHOP.table("tests").orElseThrow().column("status").orElseThrow();
+        Column changed = status.defaultValue("'queued'");
+        Schema to = replace(SHOP, SHOP.table("tests").orElseThrow().mapColumns(c -> c == status ? changed : c));
+        assertDiff(SHOP, to, Hints.none(), List.of(new Op.AlterColumn("tests", status, changed, null)));
+    }
+
+    @Test
+    void nullabilityAloneChangesBothWays() {
+        Column rank = products().column("rank").orElseThrow();
+        Column required = rank.notNull().defaultValue("0");
+        Schema to = replace(SHOP, products().mapColumns(c -> c == rank ? required : c));
+        assertDiff(SHOP, to, Hints.none(), List.of(new Op.AlterColumn("products", rank, required, null)));
+        assertEquals(List.of(new Op.AlterColumn("products", required, rank, null)), Differ.diff(to, SHOP));
+    }
+
+    @Test
+    void aUniqueIndexAndAUniqueConstraintAreDistinct() {
+        Index unique = new Index("ix_products_sku", List.of("sku"), true);
+        Table changed = products().withUniques(List.of()).withIndexes(List.of(products().indexes().get(0),
+                products().indexes().get(1), unique));
+        Schema to = replace(SHOP, changed);
+        assertDiff(SHOP, to, Hints.none(), List.of(
+                new Op.DropUnique("products", products().uniques().get(0)),
+                new Op.CreateIndex("products", unique)));
+    }
+
+    @Test
+    void aChangedCheckConditionIsDroppedAndAdded() {
+        Check old = products().checks().get(0);
+        Check stricter = new Check(old.name(), "price > 0");
+        Schema to = replace(SHOP, products().withChecks(List.of(stricter)));
+        assertDiff(SHOP, to, Hints.none(), List.of(new Op.DropCheck("products", old), new Op.AddCheck("products", stricter)));
+    }
+
+    @Test
+    void droppingAReferencedTableDropsTheReferencesFirst() {
+        Schema to = SHOP.without("tests").mapTables(t -> t.withForeignKeys(t.foreignKeys().stream()
+                .filter(fk -> !fk.referencedTable().equals("tests")).toList()));
+        List<Op> ops = Differ.diff(SHOP, to);
+        assertEquals(new Op.DropForeignKey("assignments", SHOP.table("assignments").orElseThrow().foreignKeys().stream()
+                .filter(fk -> fk.referencedTable().equals("tests")).findFirst().orElseThrow()), ops.get(0));
+        assertDiff(SHOP, to, Hints.none(), ops);
+    }
 }
