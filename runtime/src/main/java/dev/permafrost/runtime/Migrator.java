@@ -3,8 +3,11 @@ package dev.permafrost.runtime;
 import dev.permafrost.runtime.internal.Config;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.runtime.internal.MigrateCommand;
+import dev.permafrost.runtime.internal.RepairCommand;
 import dev.permafrost.runtime.internal.StatusCommand;
 import dev.permafrost.runtime.spi.MigrationIndex;
+import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -69,12 +72,22 @@ public final class Migrator {
         return StatusCommand.run(config);
     }
 
+    /**
+     * Forgets migrations that stopped part way on a database that commits DDL at once (MariaDB, MySQL, H2),
+     * after you have put the database back as it was before them by hand. Returns how many it forgot.
+     */
+    public int repair() {
+        return RepairCommand.run(config);
+    }
+
     /** Settings of a {@link Migrator}. */
     public static final class Builder {
 
         private final DataSource dataSource;
         private MigrationIndex index;
         private boolean allowUnknownMigrations;
+        private Duration lockTimeout = Duration.ofMinutes(5);
+        private Set<String> ignoredTables = Set.of();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -92,8 +105,24 @@ public final class Migrator {
             return this;
         }
 
+        /** How long to wait for another instance that is migrating the same database; 5 minutes by default. */
+        public Builder lockTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("lockTimeout must be zero or positive");
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /** Tables Permafrost does not own (another library's), left out of drift checks. */
+        public Builder ignoreTables(String... tables) {
+            this.ignoredTables = java.util.Arrays.stream(tables).map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return this;
+        }
+
         public Migrator build() {
-            return new Migrator(new Config(dataSource, index, allowUnknownMigrations));
+            return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables));
         }
     }
 }

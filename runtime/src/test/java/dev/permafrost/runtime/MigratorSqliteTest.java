@@ -105,8 +105,8 @@ class MigratorSqliteTest {
                         "permafrost_history|permafrost_history", "products|products", "tests|tests"),
                 Sqlite.rows(url, "select name, tbl_name from sqlite_master where name not like 'sqlite_%' order by name"));
         List<String> history = Sqlite.rows(url,
-                "select version, description, checksum, success, statements from permafrost_history order by version");
-        assertEquals(List.of("1|migration 1|checksum-1|1|4", "2|migration 2|checksum-2|1|1"), history);
+                "select version, description, checksum, state, statements from permafrost_history order by version");
+        assertEquals(List.of("1|migration 1|checksum-1|applied|4", "2|migration 2|checksum-2|applied|1"), history);
         for (String appliedAt : Sqlite.rows(url, "select applied_at from permafrost_history")) {
             assertFalse(Instant.parse(appliedAt).isBefore(before.minusSeconds(1)), appliedAt);
         }

@@ -34,7 +34,7 @@ public final class Catalog {
         applied.forEach((version, row) -> {
             if (!known.containsKey(version)) {
                 infos.put(version, new MigrationInfo(version, row.description(),
-                        row.success() ? MigrationState.UNKNOWN : MigrationState.FAILED, row.checksum(), row.checksum(),
+                        row.complete() ? MigrationState.UNKNOWN : MigrationState.FAILED, row.checksum(), row.checksum(),
                         row.appliedAt(), row.executionMillis()));
             }
         });
@@ -42,10 +42,15 @@ public final class Catalog {
     }
 
     private static MigrationState state(MigrationEntry entry, AppliedMigration row) {
-        if (!row.success()) {
+        if (!row.complete()) {
             return MigrationState.FAILED;
         }
         return entry.checksum().equals(row.checksum()) ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH;
+    }
+
+    /** The row of a migration that stopped part way, or {@code null}. */
+    public AppliedMigration incomplete() {
+        return applied.values().stream().filter(r -> !r.complete()).findFirst().orElse(null);
     }
 
     /** The highest applied version, or 0. */
@@ -73,12 +78,11 @@ public final class Catalog {
         for (AppliedMigration row : applied.values()) {
             MigrationEntry entry = known.get(row.version());
             String label = String.format("V%04d", row.version());
-            if (!row.success()) {
+            if (!row.complete()) {
                 throw new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, "migration " + label + " ("
-                        + row.description() + ") stopped after " + row.statements() + " statement(s) on a database"
-                        + " that commits DDL at once, so part of it is applied. Finish or undo those statements by"
-                        + " hand (Migrator.plan() lists them), then delete its row from " + History.TABLE
-                        + " and start again.");
+                        + row.description() + ") stopped part way while " + row.state().sql() + " on a database that"
+                        + " commits DDL at once: " + row.statements() + " statement(s) ran. Put the database back as"
+                        + " it was before by hand, then call Migrator.repair() and start again.");
             }
             if (entry == null) {
                 if (!allowUnknown) {

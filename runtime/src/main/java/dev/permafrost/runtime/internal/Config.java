@@ -1,6 +1,8 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.runtime.spi.MigrationIndex;
+import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -8,6 +10,17 @@ import javax.sql.DataSource;
  *
  * @param index the migrations; {@code null} to find the generated index with {@link java.util.ServiceLoader}
  * @param allowUnknownMigrations whether migrations in the database that this build does not know are tolerated
+ * @param lockTimeout how long to wait for another instance that is migrating
+ * @param ignoredTables tables Permafrost does not own, left out of drift checks
  */
-public record Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations) {
+public record Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
+                     Set<String> ignoredTables) {
+
+    public Config {
+        ignoredTables = Set.copyOf(ignoredTables);
+    }
+
+    public MigrationIndex indexOrFind() {
+        return index != null ? index : Indexes.find();
+    }
 }

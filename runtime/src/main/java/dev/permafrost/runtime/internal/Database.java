@@ -13,7 +13,8 @@ import org.jooq.tools.jdbc.JDBCUtils;
 public enum Database {
     SQLITE(true),
     POSTGRES(true),
-    H2(true),
+    /** H2 commits the open transaction at every DDL statement. */
+    H2(false),
     MARIADB(false),
     MYSQL(false),
     /** Any other database jOOQ knows; treated as having transactional DDL unless jOOQ says MySQL-like. */

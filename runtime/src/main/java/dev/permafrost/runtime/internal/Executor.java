@@ -38,12 +38,77 @@ public final class Executor {
     public static final long ALREADY_DONE = -1;
 
     /**
-     * Runs {@code actions} as migration {@code entry} in {@code direction}.
+     * Runs {@code actions} as migration {@code entry} in {@code direction}: in one transaction with its
+     * history row where DDL is transactional, else statement by statement, recording progress in the
+     * history row so that a migration that stops part way says exactly how far it got.
      *
      * @return how long it took in milliseconds (as recorded in the history), or {@link #ALREADY_DONE} if,
-     *     once the transaction held the lock, the work turned out to be done already
+     *     under the lock, the work turned out to be done already
      */
     public long run(MigrationEntry entry, Direction direction, List<Action> actions) {
+        return database.transactionalDdl() ? runInTransaction(entry, direction, actions)
+                : runWithProgress(entry, direction, actions);
+    }
+
+    private long runWithProgress(MigrationEntry entry, Direction direction, List<Action> actions) {
+        long start = System.nanoTime();
+        AppliedMigration.State state = direction == Direction.UP ? AppliedMigration.State.APPLYING
+                : AppliedMigration.State.REVERTING;
+        try {
+            connection.setAutoCommit(true);
+            AppliedMigration existing = History.find(connection, entry.version());
+            if ((direction == Direction.UP) == (existing != null)) {
+                return ALREADY_DONE;
+            }
+            if (direction == Direction.UP) {
+                History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS), 0, state, 0));
+            } else {
+                History.progress(connection, entry.version(), state, 0, 0);
+            }
+            int done = 0;
+            for (Action action : actions) {
+                for (Runnable statement : statements(entry, action)) {
+                    statement.run();
+                    done++;
+                    History.progress(connection, entry.version(), state, done, millisSince(start));
+                }
+            }
+            long millis = millisSince(start);
+            if (direction == Direction.UP) {
+                History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, done, millis);
+            } else {
+                History.delete(connection, entry.version());
+            }
+            return millis;
+        } catch (SQLException e) {
+            throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not record its"
+                    + " progress: " + e.getMessage(), e);
+        }
+    }
+
+    /** An action's statements one by one (a rebuild never happens here: only SQLite rebuilds). */
+    private List<Runnable> statements(MigrationEntry entry, Action action) {
+        return switch (action) {
+            case Action.Statements statements -> statements.sql().stream()
+                    .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
+            case Action.Rebuild rebuild -> rebuild.sql().stream()
+                    .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
+            case Action.Data data -> List.of(() -> {
+                try {
+                    data.step().run(DSL.using(connection, dialect));
+                } catch (Exception e) {
+                    throw failure(entry, action, "(data step)", e);
+                }
+            });
+        };
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private long runInTransaction(MigrationEntry entry, Direction direction, List<Action> actions) {
         boolean rebuilds = actions.stream().anyMatch(Action.Rebuild.class::isInstance);
         boolean foreignKeysWereOn = false;
         boolean began = false;
@@ -62,7 +127,7 @@ public final class Executor {
             }
             began = true;
             if (database == Database.SQLITE) {
-                History.create(DSL.using(connection, dialect));
+                History.create(connection, dialect);
             }
             AppliedMigration existing = History.find(connection, entry.version());
             if ((direction == Direction.UP) == (existing != null)) {
@@ -80,7 +145,7 @@ public final class Executor {
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (direction == Direction.UP) {
                 History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS), millis, true, statements));
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS), millis, AppliedMigration.State.APPLIED, statements));
             } else {
                 History.delete(connection, entry.version());
             }
@@ -186,7 +251,9 @@ public final class Executor {
     private PermafrostException failure(MigrationEntry entry, Action action, String sql, Exception cause) {
         String state = database.transactionalDdl()
                 ? "It was rolled back: the database is as it was before " + label(entry) + "."
-                : "This database commits DDL at once: statements before this one stay applied.";
+                : "This database commits DDL at once: the statements before this one stay applied, and the history"
+                        + " row of " + label(entry) + " says how many. Put the database back as it was before "
+                        + label(entry) + " by hand, then call Migrator.repair() and start again.";
         return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry) + " ("
                 + entry.description() + ") failed at '" + action.what() + "':\n  " + sql + "\n  "
                 + cause.getMessage() + "\n" + state, cause);

@@ -1,5 +1,6 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,57 +9,61 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.DSLContext;
+import java.util.Locale;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The history table {@value #TABLE}: one row per applied migration. Read with plain JDBC (the start of
- * an up-to-date application touches nothing else); created with jOOQ the first time a migration runs.
+ * The history table {@value #TABLE}: one row per applied migration. Read with one plain JDBC query (the
+ * start of an up-to-date application touches nothing else); created with jOOQ the first time a
+ * migration runs.
  */
 public final class History {
 
     public static final String TABLE = "permafrost_history";
 
-    private static final String COLUMNS = "version, description, checksum, applied_at, execution_ms, success, statements";
+    private static final String COLUMNS = "version, description, checksum, applied_at, execution_ms, state, statements";
 
     private History() {
     }
 
     /** The applied migrations by version, or an empty list when the table does not exist yet. */
     public static List<AppliedMigration> read(Connection connection) throws SQLException {
-        if (!exists(connection)) {
-            return List.of();
-        }
         List<AppliedMigration> applied = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select " + COLUMNS + " from " + TABLE + " order by version")) {
             while (rs.next()) {
-                applied.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        Instant.parse(rs.getString(4)), rs.getLong(5), rs.getBoolean(6), rs.getInt(7)));
+                applied.add(row(rs));
             }
+        } catch (SQLException e) {
+            if (!exists(connection)) {
+                return List.of();
+            }
+            throw e;
         }
         return applied;
     }
 
-    /** The row of one version, or {@code null}; for re-checking inside a migration's transaction. */
+    /** The row of one version, or {@code null}; for re-checking under the lock. */
     public static AppliedMigration find(Connection connection, int version) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select " + COLUMNS + " from " + TABLE + " where version = ?")) {
             statement.setInt(1, version);
             try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        Instant.parse(rs.getString(4)), rs.getLong(5), rs.getBoolean(6), rs.getInt(7));
+                return rs.next() ? row(rs) : null;
             }
         }
     }
 
+    private static AppliedMigration row(ResultSet rs) throws SQLException {
+        return new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
+                rs.getLong(5), AppliedMigration.State.of(rs.getString(6)), rs.getInt(7));
+    }
+
     static boolean exists(Connection connection) throws SQLException {
         // Looked up in the connection's current schema; H2 folds unquoted names to upper case.
-        for (String name : new String[] {TABLE, TABLE.toUpperCase(java.util.Locale.ROOT)}) {
+        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
                     name, new String[] {"TABLE"})) {
                 while (rs.next()) {
@@ -71,15 +76,15 @@ public final class History {
         return false;
     }
 
-    /** Creates the table unless it exists. */
-    public static void create(DSLContext ctx) {
-        ctx.createTableIfNotExists(DSL.name(TABLE))
+    /** Creates the table unless it exists, with Permafrost's unquoted names so plain SQL finds it everywhere. */
+    public static void create(Connection connection, SQLDialect dialect) {
+        DSL.using(connection, dialect, Expressions.settings()).createTableIfNotExists(DSL.name(TABLE))
                 .column(DSL.name("version"), SQLDataType.INTEGER.nullable(false))
                 .column(DSL.name("description"), SQLDataType.VARCHAR(200).nullable(false))
                 .column(DSL.name("checksum"), SQLDataType.VARCHAR(64).nullable(false))
                 .column(DSL.name("applied_at"), SQLDataType.VARCHAR(40).nullable(false))
                 .column(DSL.name("execution_ms"), SQLDataType.BIGINT.nullable(false))
-                .column(DSL.name("success"), SQLDataType.BOOLEAN.nullable(false))
+                .column(DSL.name("state"), SQLDataType.VARCHAR(10).nullable(false))
                 .column(DSL.name("statements"), SQLDataType.INTEGER.nullable(false))
                 .constraints(DSL.constraint(DSL.name("pk_" + TABLE)).primaryKey(DSL.name("version")))
                 .execute();
@@ -93,8 +98,21 @@ public final class History {
             statement.setString(3, row.checksum());
             statement.setString(4, row.appliedAt().toString());
             statement.setLong(5, row.executionMillis());
-            statement.setBoolean(6, row.success());
+            statement.setString(6, row.state().sql());
             statement.setInt(7, row.statements());
+            statement.executeUpdate();
+        }
+    }
+
+    /** Records progress of a migration running without transactional DDL. */
+    public static void progress(Connection connection, int version, AppliedMigration.State state, int statements,
+                                long executionMillis) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + TABLE + " set state = ?, statements = ?, execution_ms = ? where version = ?")) {
+            statement.setString(1, state.sql());
+            statement.setInt(2, statements);
+            statement.setLong(3, executionMillis);
+            statement.setInt(4, version);
             statement.executeUpdate();
         }
     }
@@ -103,6 +121,14 @@ public final class History {
         try (PreparedStatement statement = connection.prepareStatement("delete from " + TABLE + " where version = ?")) {
             statement.setInt(1, version);
             statement.executeUpdate();
+        }
+    }
+
+    /** Deletes the rows of migrations that stopped part way, returning how many there were. */
+    public static int deleteIncomplete(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + TABLE + " where state <> ?")) {
+            statement.setString(1, AppliedMigration.State.APPLIED.sql());
+            return statement.executeUpdate();
         }
     }
 

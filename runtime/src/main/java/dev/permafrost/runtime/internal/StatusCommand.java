@@ -3,7 +3,6 @@ package dev.permafrost.runtime.internal;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationStatus;
 import dev.permafrost.runtime.PermafrostException;
-import dev.permafrost.runtime.spi.MigrationIndex;
 import java.sql.SQLException;
 
 /** Reports every known and applied migration without changing anything. */
@@ -13,7 +12,7 @@ public final class StatusCommand {
     }
 
     public static MigrationStatus run(Config config) {
-        MigrationIndex index = config.index() != null ? config.index() : Indexes.find();
+        var index = config.indexOrFind();
         try (Session session = Session.open(config.dataSource())) {
             return new Catalog(index.migrations(), History.read(session.connection())).status(session.description());
         } catch (SQLException e) {
