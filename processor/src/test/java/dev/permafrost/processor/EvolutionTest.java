@@ -98,7 +98,7 @@ class EvolutionTest {
 
     private static Schema read(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
-            return LiveSchema.read(connection, Database.SQLITE, Set.of());
+            return LiveSchema.read(connection, Database.SQLITE, Set.of()).schema();
         }
     }
 

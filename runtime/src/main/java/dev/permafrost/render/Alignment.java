@@ -2,17 +2,26 @@ package dev.permafrost.render;
 
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.PrimaryKey;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
+import dev.permafrost.model.Unique;
+import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.InvalidExpressionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Holds a schema read from a live database against the schema expected there. A database spells some
- * logical types and expressions alike (SQLite: {@code datetime} for both time and timestamp,
- * {@code varchar(36)} for a UUID, {@code 1} for {@code true}); where the expected type, default or
- * check renders to the same SQL as the live one for this dialect, the expected one is taken. What
- * differs for real stays, so a comparison afterwards has no false positives and misses nothing the
- * database can tell apart.
+ * Holds a schema read from a live database against the schema expected there. Databases store some
+ * things in a way that cannot tell them apart (MariaDB: {@code real} is double precision, every primary
+ * key is named PRIMARY; SQLite: {@code datetime} for time and timestamp, {@code 1} for {@code true};
+ * PostgreSQL and H2 add casts and reorder conditions). Where the live and the expected thing are the
+ * same once stored, the expected one is taken. What differs for real stays, so a comparison afterwards
+ * has no false positives and misses nothing the database can tell apart.
  */
 public final class Alignment {
 
@@ -24,33 +33,91 @@ public final class Alignment {
     }
 
     private static Table align(Table live, Table expected, SqlRenderer renderer) {
-        return live
+        PrimaryKey key = live.primaryKey();
+        if (key != null && expected.primaryKey() != null && !renderer.keepsPrimaryKeyNames()
+                && key.columns().equals(expected.primaryKey().columns())) {
+            key = expected.primaryKey();
+        }
+        Table aligned = live
                 .mapColumns(column -> expected.column(column.name()).map(e -> align(column, e, renderer)).orElse(column))
-                .withChecks(live.checks().stream().map(check -> expected.checks().stream()
-                        .filter(e -> e.name().equals(check.name()))
-                        .filter(e -> sameSql(e.condition(), check.condition(), true, renderer))
-                        .map(Check.class::cast).findFirst().orElse(check)).toList());
+                .withPrimaryKey(key)
+                .withChecks(live.checks().stream().map(check -> alignCheck(check, expected, renderer)).toList());
+        if (renderer.uniqueIndexesAreConstraints()) {
+            List<Unique> uniques = new ArrayList<>();
+            List<Index> indexes = new ArrayList<>(aligned.indexes());
+            for (Unique unique : aligned.uniques()) {
+                Index index = expected.indexes().stream().filter(i -> i.unique() && i.name().equals(unique.name())
+                        && i.columns().equals(unique.columns())).findFirst().orElse(null);
+                if (index != null) {
+                    indexes.add(index);
+                } else {
+                    uniques.add(unique);
+                }
+            }
+            aligned = aligned.withUniques(uniques).withIndexes(indexes);
+        }
+        return aligned;
+    }
+
+    private static Check alignCheck(Check live, Table expected, SqlRenderer renderer) {
+        return expected.checks().stream()
+                .filter(e -> e.name().equals(live.name()) && same(e.condition(), live.condition(), true, renderer))
+                .findFirst().orElse(live);
     }
 
     private static Column align(Column live, Column expected, SqlRenderer renderer) {
         Column aligned = live;
         if (!live.type().equals(expected.type())
-                && renderer.typeSql(live.type()).equals(renderer.typeSql(expected.type()))) {
+                && renderer.storedType(live.type()).equals(renderer.storedType(expected.type()))) {
             aligned = aligned.withType(expected.type());
         }
-        if (!Objects.equals(live.defaultValue(), expected.defaultValue()) && live.hasDefault() && expected.hasDefault()
-                && sameSql(live.defaultValue(), expected.defaultValue(), false, renderer)) {
+        if (live.hasDefault() && expected.hasDefault() && !Objects.equals(live.defaultValue(), expected.defaultValue())
+                && sameDefault(live.defaultValue(), expected.defaultValue(), expected.type(), renderer)) {
             aligned = aligned.defaultValue(expected.defaultValue());
         }
         return aligned;
     }
 
-    private static boolean sameSql(String a, String b, boolean condition, SqlRenderer renderer) {
-        return a.equals(b) || normalize(renderer.expressionSql(a, condition)).equals(normalize(renderer.expressionSql(b, condition)));
+    /** Defaults compare like other expressions, as written into DDL for the column's type, and booleans as truth. */
+    private static boolean sameDefault(String live, String expected, ColumnType type, SqlRenderer renderer) {
+        if (same(live, expected, false, renderer)) {
+            return true;
+        }
+        if (type.kind() == ColumnType.Kind.BOOLEAN) {
+            Boolean a = truth(live);
+            return a != null && a.equals(truth(expected));
+        }
+        try {
+            return normalize(renderer.defaultSql(live, type)).equals(normalize(renderer.defaultSql(expected, type)));
+        } catch (InvalidExpressionException e) {
+            return false;
+        }
+    }
+
+    /** {@code true} and {@code 1}, {@code false} and {@code 0}, as databases without a boolean type store them. */
+    private static Boolean truth(String literal) {
+        return switch (literal) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Whether two canonical expressions mean the same: as text, without casts and operand order, or as rendered here. */
+    static boolean same(String a, String b, boolean condition, SqlRenderer renderer) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Expressions.comparable(a, condition).equals(Expressions.comparable(b, condition))
+                    || normalize(renderer.expressionSql(a, condition)).equals(normalize(renderer.expressionSql(b, condition)));
+        } catch (InvalidExpressionException e) {
+            return false;
+        }
     }
 
     private static String normalize(String sql) {
-        String s = sql.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = sql.trim().toLowerCase(Locale.ROOT);
         while (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) {
             s = s.substring(1, s.length() - 1).trim();
         }

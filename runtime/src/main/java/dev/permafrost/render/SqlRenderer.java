@@ -84,6 +84,45 @@ public final class SqlRenderer {
         };
     }
 
+    /**
+     * The logical type a column of {@code type} has once this dialect stores it, as reading the database
+     * back reports it: MariaDB keeps {@code real} as double precision, instants without a zone and UUIDs as
+     * {@code varchar(36)}; SQLite spells time as {@code datetime} and a UUID as {@code varchar(36)}.
+     */
+    public ColumnType storedType(ColumnType type) {
+        if (isMariaDb()) {
+            return switch (type.kind()) {
+                case REAL -> ColumnType.DOUBLE;
+                case TIMESTAMP_TZ -> ColumnType.TIMESTAMP;
+                case UUID -> ColumnType.varchar(36);
+                default -> type;
+            };
+        }
+        if (isSqlite()) {
+            return switch (type.kind()) {
+                case TIME -> ColumnType.TIMESTAMP;
+                case UUID -> ColumnType.varchar(36);
+                default -> type;
+            };
+        }
+        return type;
+    }
+
+    /** How this dialect spells a column's canonical default, as it is written into DDL. */
+    public String defaultSql(String canonical, ColumnType type) {
+        return ctx.render(defaultField(canonical, type));
+    }
+
+    /** Whether a unique index and a unique constraint are one thing here (MariaDB reports both as constraints). */
+    public boolean uniqueIndexesAreConstraints() {
+        return isMariaDb();
+    }
+
+    /** Whether this dialect keeps the name given to a primary key (MariaDB calls every one PRIMARY). */
+    public boolean keepsPrimaryKeyNames() {
+        return !isMariaDb();
+    }
+
     /** How this dialect spells a logical type in DDL, as jOOQ renders it: {@code int8}, {@code varchar(36)}. */
     public String typeSql(ColumnType type) {
         return typeSql.computeIfAbsent(type, t -> {
@@ -103,7 +142,7 @@ public final class SqlRenderer {
     public DataType<?> definition(Column column) {
         DataType type = type(column.type()).nullable(column.nullable());
         if (column.hasDefault()) {
-            type = type.defaultValue((Field) defaultField(column.defaultValue()));
+            type = type.defaultValue((Field) defaultField(column.defaultValue(), column.type()));
         }
         return type;
     }
@@ -111,6 +150,20 @@ public final class SqlRenderer {
     /** A canonical default expression as jOOQ should render it here. */
     public Field<?> defaultField(String canonical) {
         return Expressions.defaultField(canonical);
+    }
+
+    /**
+     * A column's default as it should be rendered here. The current time is written as the plain SQL
+     * keyword: jOOQ would cast it to a timestamp without zone on PostgreSQL (wrong for an instant column)
+     * and a cast on SQLite would turn the text into a number. MariaDB needs the fraction that matches
+     * its {@code datetime(6)} columns.
+     */
+    public Field<?> defaultField(String canonical, ColumnType type) {
+        if (canonical.equals("current_timestamp")
+                && (type.kind() == ColumnType.Kind.TIMESTAMP || type.kind() == ColumnType.Kind.TIMESTAMP_TZ)) {
+            return DSL.field(isMariaDb() ? "current_timestamp(6)" : "current_timestamp");
+        }
+        return defaultField(canonical);
     }
 
     private static Name name(String name) {
@@ -296,7 +349,7 @@ public final class SqlRenderer {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private String setDefault(Op.AlterColumn op) {
         return ctx.alterTable(DSL.table(name(op.table()))).alterColumn(name(op.column()))
-                .setDefault((Field) defaultField(op.to().defaultValue())).getSQL();
+                .setDefault((Field) defaultField(op.to().defaultValue(), op.to().type())).getSQL();
     }
 
     private List<String> renameConstraint(Op.RenameConstraint op, Schema before) {

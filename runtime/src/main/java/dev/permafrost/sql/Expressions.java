@@ -25,6 +25,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ParserException;
+import org.jooq.impl.QOM;
 
 /**
  * Column defaults and check conditions as canonical SQL: parsed with jOOQ's parser and rendered back in
@@ -109,6 +110,69 @@ public final class Expressions {
         return render(CANONICAL, parseCondition(condition), part -> { }, renames);
     }
 
+    /**
+     * The canonical spelling of a default or condition as a live database reports it in its own dialect:
+     * names lower-cased and unquoted, and the casts a database adds around literals
+     * ({@code 'new'::character varying}, {@code CAST(0 AS NUMERIC(1))}) removed.
+     */
+    public static String canonicalLive(String sql, SQLDialect dialect, boolean condition) {
+        DSLContext live = DSL.using(SQLDialect.DEFAULT, ((Settings) SETTINGS.clone()).withParseDialect(dialect)
+                .withParseNameCase(ParseNameCase.LOWER));
+        QueryPart parsed;
+        try {
+            parsed = condition ? live.parser().parseCondition(sql) : live.parser().parseField(sql);
+        } catch (ParserException e) {
+            throw new InvalidExpressionException(sql, describe(e));
+        }
+        DSLContext unquoted = DSL.using(SQLDialect.DEFAULT, ((Settings) SETTINGS.clone())
+                .withRenderQuotedNames(RenderQuotedNames.NEVER));
+        String rendered = render(unquoted, parsed, part -> { }, Map.of(), true);
+        return condition ? canonicalCondition(rendered) : canonicalDefault(rendered);
+    }
+
+    /**
+     * A form of a canonical default or condition for telling whether two mean the same: every cast
+     * removed, and the operands of {@code and} and {@code or} in a fixed order (some databases reorder them).
+     */
+    public static String comparable(String canonical, boolean condition) {
+        return normalize(condition ? parseCondition(canonical) : parseField(canonical));
+    }
+
+    private static String normalize(QueryPart part) {
+        if (part instanceof QOM.And || part instanceof QOM.Or) {
+            boolean and = part instanceof QOM.And;
+            List<String> operands = new ArrayList<>();
+            flatten(part, and, operands);
+            operands.sort(null);
+            return "(" + String.join(and ? " and " : " or ", operands) + ")";
+        }
+        if (part instanceof QOM.Not not) {
+            return "not " + normalize(not.$condition());
+        }
+        return render(CANONICAL, part, p -> { }, Map.of(), false, true);
+    }
+
+    /** A numeric literal without trailing zeros, so that {@code 0.00} and {@code 0} compare equal. */
+    private static QueryPart plainNumber(QueryPart part) {
+        if (part instanceof org.jooq.Param<?> param && param.getValue() instanceof Number number
+                && !(number instanceof Double) && !(number instanceof Float)) {
+            return DSL.inline(new java.math.BigDecimal(number.toString()).stripTrailingZeros());
+        }
+        return part;
+    }
+
+    private static void flatten(QueryPart part, boolean and, List<String> operands) {
+        if (and && part instanceof QOM.And a) {
+            flatten(a.$arg1(), true, operands);
+            flatten(a.$arg2(), true, operands);
+        } else if (!and && part instanceof QOM.Or o) {
+            flatten(o.$arg1(), false, operands);
+            flatten(o.$arg2(), false, operands);
+        } else {
+            operands.add(normalize(part));
+        }
+    }
+
     /** A canonical default parsed back, to be rendered for a dialect. */
     public static Field<?> defaultField(String canonical) {
         return parseField(canonical);
@@ -154,6 +218,16 @@ public final class Expressions {
     }
 
     private static String render(DSLContext base, QueryPart part, Consumer<QueryPart> inspect, Map<String, String> renames) {
+        return render(base, part, inspect, renames, false, false);
+    }
+
+    private static String render(DSLContext base, QueryPart part, Consumer<QueryPart> inspect, Map<String, String> renames,
+                                 boolean uncastLiterals) {
+        return render(base, part, inspect, renames, uncastLiterals, false);
+    }
+
+    private static String render(DSLContext base, QueryPart part, Consumer<QueryPart> inspect, Map<String, String> renames,
+                                 boolean uncastLiterals, boolean uncastAll) {
         List<RuntimeException> failures = new ArrayList<>(1);
         VisitListener listener = new VisitListener() {
             @Override
@@ -163,6 +237,18 @@ public final class Expressions {
                     inspect.accept(visited);
                 } catch (RuntimeException e) {
                     failures.add(e);
+                }
+                if (visited instanceof QOM.Cast<?> cast
+                        && (uncastAll || (uncastLiterals && cast.$field() instanceof org.jooq.Param<?>))) {
+                    context.queryPart(uncastAll ? plainNumber(cast.$field()) : cast.$field());
+                    return;
+                }
+                if (uncastAll) {
+                    QueryPart plain = plainNumber(visited);
+                    if (plain != visited) {
+                        context.queryPart(plain);
+                        return;
+                    }
                 }
                 if (!renames.isEmpty() && visited instanceof TableField<?, ?> column && !column.getQualifiedName().qualified()) {
                     String renamed = renames.get(column.getName());

@@ -38,7 +38,7 @@ class LiveSchemaSqliteTest {
         Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build().migrate();
 
         try (Connection connection = DriverManager.getConnection(url)) {
-            Schema live = LiveSchema.read(connection, Database.SQLITE, Set.of());
+            Schema live = LiveSchema.read(connection, Database.SQLITE, Set.of()).schema();
             Schema aligned = Alignment.align(live, Fixtures.shop(), new SqlRenderer(SQLDialect.SQLITE));
             assertEquals(Fixtures.shop(), aligned);
             assertEquals(List.of(), Differ.diff(aligned, Fixtures.shop()));
@@ -52,7 +52,7 @@ class LiveSchemaSqliteTest {
         Sqlite.execute(url, "alter table products add column surprise varchar(10)", "drop index ix_products_customer_id");
 
         try (Connection connection = DriverManager.getConnection(url)) {
-            Schema aligned = Alignment.align(LiveSchema.read(connection, Database.SQLITE, Set.of()), Fixtures.shop(),
+            Schema aligned = Alignment.align(LiveSchema.read(connection, Database.SQLITE, Set.of()).schema(), Fixtures.shop(),
                     new SqlRenderer(SQLDialect.SQLITE));
             assertNotEquals(Fixtures.shop(), aligned);
             assertEquals(List.of("drop column surprise from products", "create index ix_products_customer_id on products"),

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jooq.SQLDialect;
@@ -23,12 +24,26 @@ public final class LiveSchema {
     private LiveSchema() {
     }
 
-    public static Schema read(Connection connection, Database database, Set<String> ignoredTables) {
+    /**
+     * What a live database holds.
+     *
+     * @param problems what could not be read into the model (a type no entity maps to), for people
+     */
+    public record Reading(Schema schema, List<String> problems) {
+        public Reading {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public static Reading read(Connection connection, Database database, Set<String> ignoredTables) {
         try {
             return switch (database) {
-                case SQLITE -> sqlite(connection, ignoredTables);
-                default -> throw new PermafrostException(ErrorCode.INVALID_REQUEST,
-                        "reading the live schema of " + database + " is not supported yet");
+                case SQLITE -> new Reading(sqlite(connection, ignoredTables), List.of());
+                case POSTGRES -> LiveCatalog.postgres(connection, ignoredTables);
+                case MARIADB, MYSQL -> LiveCatalog.mariadb(connection, ignoredTables);
+                case H2 -> LiveCatalog.h2(connection, ignoredTables);
+                case OTHER -> throw new PermafrostException(ErrorCode.INVALID_REQUEST, "reading the live schema is supported"
+                        + " on SQLite, PostgreSQL, MariaDB, MySQL and H2, not on " + database);
             };
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "cannot read the live schema: " + e.getMessage(), e);
