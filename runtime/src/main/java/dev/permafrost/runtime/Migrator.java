@@ -1,10 +1,13 @@
 package dev.permafrost.runtime;
 
+import dev.permafrost.runtime.internal.BaselineCommand;
 import dev.permafrost.runtime.internal.Config;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.runtime.internal.MigrateCommand;
+import dev.permafrost.runtime.internal.PlanCommand;
 import dev.permafrost.runtime.internal.RepairCommand;
 import dev.permafrost.runtime.internal.StatusCommand;
+import dev.permafrost.runtime.internal.ValidateCommand;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import java.time.Duration;
 import java.util.Set;
@@ -65,6 +68,33 @@ public final class Migrator {
      */
     public MigrateResult migrateTo(int version) {
         return MigrateCommand.run(config, version);
+    }
+
+    /**
+     * Checks the database without changing it: applied migrations against this build (changed, unknown,
+     * stopped part way), and the live schema against the schema its applied version should have. Tables
+     * passed to {@link Builder#ignoreTables} are left out.
+     */
+    public Validation validate() {
+        return ValidateCommand.run(config);
+    }
+
+    /** The SQL {@link #migrate()} would run on this database, rendered for its dialect, without running it. */
+    public MigrationPlan plan() {
+        return PlanCommand.run(config, Integer.MAX_VALUE);
+    }
+
+    /** The SQL {@link #migrateTo(int)} would run on this database, up or down, without running it. */
+    public MigrationPlan plan(int version) {
+        return PlanCommand.run(config, version);
+    }
+
+    /**
+     * Adopts a database built without Permafrost whose schema already equals snapshot {@code version}: verifies
+     * that it does (refusing with every difference otherwise), then records migrations 1..version as applied.
+     */
+    public MigrationStatus baseline(int version) {
+        return BaselineCommand.run(config, version);
     }
 
     /** Every known and applied migration and its state, without changing anything. */

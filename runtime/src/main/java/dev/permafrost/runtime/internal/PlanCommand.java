@@ -1,0 +1,71 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.MigrationPlan;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.spi.MigrationEntry;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import dev.permafrost.sql.Jooq;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL that migrating to a version would run on this database, rendered for its dialect, run nowhere. */
+public final class PlanCommand {
+
+    private PlanCommand() {
+    }
+
+    public static MigrationPlan run(Config config, int target) {
+        MigrationIndex index = config.indexOrFind();
+        try (Session session = Session.open(config.dataSource())) {
+            List<MigrationEntry> known = index.migrations();
+            int to = target == Integer.MAX_VALUE ? known.size() : target;
+            if (to < 0 || to > known.size()) {
+                throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot plan V" + String.format("%04d", to)
+                        + ": this build knows versions 0 to " + known.size());
+            }
+            Catalog catalog = MigrateCommand.consistent(config, index, session, known);
+            int from = catalog.currentVersion();
+            Jooq.quiet();
+            Migrations migrations = new Migrations(index);
+            SqlRenderer renderer = new SqlRenderer(session.dialect());
+            List<MigrationPlan.Step> steps = new ArrayList<>();
+            if (to < from) {
+                for (int version = from; version > to; version--) {
+                    Recorder.Recording down = migrations.down(version);
+                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, down.before(), down.steps()),
+                            session.database()));
+                }
+            } else {
+                for (MigrationEntry entry : catalog.pending()) {
+                    if (entry.version() <= to) {
+                        Recorder.Recording up = migrations.up(entry.version());
+                        steps.add(step(entry, true, Planner.plan(renderer, up.before(), up.steps()), session.database()));
+                    }
+                }
+            }
+            return new MigrationPlan(session.description(), from, to, steps);
+        } catch (SQLException e) {
+            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    private static MigrationPlan.Step step(MigrationEntry entry, boolean up, List<Action> actions, Database database) {
+        List<String> statements = new ArrayList<>();
+        for (Action action : actions) {
+            switch (action) {
+                case Action.Statements s -> statements.addAll(s.sql());
+                case Action.Rebuild r -> {
+                    statements.add("-- " + r.what() + ": SQLite cannot ALTER this, so the table is rebuilt with foreign"
+                            + " keys off (set before the transaction), keeping triggers and views that mention it,"
+                            + (database == Database.SQLITE ? " and checking foreign keys before the commit" : ""));
+                    statements.addAll(r.sql());
+                }
+                case Action.Data d -> statements.add("-- data step: " + d.what());
+            }
+        }
+        return new MigrationPlan.Step(entry.version(), entry.description(), up, statements);
+    }
+}

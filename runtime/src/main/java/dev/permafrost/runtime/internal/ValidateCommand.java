@@ -1,0 +1,68 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.diff.Differ;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.Schema;
+import dev.permafrost.render.Alignment;
+import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.MigrationInfo;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.Validation;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import dev.permafrost.sql.Jooq;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a database without changing it: every applied migration against this build (changed, unknown,
+ * stopped part way), and the live schema against the schema its applied version should have.
+ */
+public final class ValidateCommand {
+
+    private ValidateCommand() {
+    }
+
+    public static Validation run(Config config) {
+        MigrationIndex index = config.indexOrFind();
+        try (Session session = Session.open(config.dataSource())) {
+            Catalog catalog = new Catalog(index.migrations(), History.read(session.connection()));
+            List<String> problems = new ArrayList<>();
+            for (MigrationInfo info : catalog.status(session.description()).migrations()) {
+                switch (info.state()) {
+                    case CHECKSUM_MISMATCH -> problems.add(info.label() + " changed after it was applied (recorded "
+                            + info.appliedChecksum() + ", now " + info.checksum() + ")");
+                    case UNKNOWN -> {
+                        if (!config.allowUnknownMigrations()) {
+                            problems.add(info.label() + " (" + info.description() + ") is applied but unknown to this build");
+                        }
+                    }
+                    case FAILED -> problems.add(info.label() + " stopped part way; see Migrator.migrate() for what ran");
+                    case APPLIED, PENDING -> {
+                        // Fine: pending migrations are for migrate(), not a fault of the database.
+                    }
+                }
+            }
+            int version = Math.min(catalog.currentVersion(), index.migrations().size());
+            if (problems.stream().noneMatch(p -> p.contains("stopped part way"))) {
+                problems.addAll(drift(session, new Migrations(index).schemaAt(version), config));
+            }
+            return new Validation(session.description(), version, problems);
+        } catch (SQLException e) {
+            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every difference between the live schema and {@code expected}, phrased for people. */
+    static List<String> drift(Session session, Schema expected, Config config) {
+        Jooq.quiet();
+        LiveSchema.Reading reading = LiveSchema.read(session.connection(), session.database(), config.ignoredTables());
+        Schema aligned = Alignment.align(reading.schema(), expected, new SqlRenderer(session.dialect()));
+        List<String> problems = new ArrayList<>(reading.problems());
+        for (Op op : Differ.diff(aligned, expected)) {
+            problems.add(Drift.describe(op));
+        }
+        return problems;
+    }
+}
