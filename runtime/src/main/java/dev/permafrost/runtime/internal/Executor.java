@@ -3,6 +3,7 @@ package dev.permafrost.runtime.internal;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
+import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,7 +97,7 @@ public final class Executor {
                     .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
             case Action.Data data -> List.of(() -> {
                 try {
-                    data.step().run(DSL.using(connection, dialect));
+                    data.step().run(DSL.using(connection, dialect, Expressions.settings()));
                 } catch (Exception e) {
                     throw failure(entry, action, "(data step)", e);
                 }
@@ -183,7 +184,7 @@ public final class Executor {
             }
             case Action.Data data -> {
                 try {
-                    data.step().run(DSL.using(connection, dialect));
+                    data.step().run(DSL.using(connection, dialect, Expressions.settings()));
                 } catch (Exception e) {
                     throw failure(entry, action, "(data step)", e);
                 }

@@ -1,0 +1,118 @@
+package dev.permafrost.runtime;
+
+import static dev.permafrost.runtime.Ddl.BIGINT;
+import static dev.permafrost.runtime.Ddl.INTEGER;
+import static dev.permafrost.runtime.Ddl.column;
+import static dev.permafrost.runtime.Ddl.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jooq.impl.DSL;
+
+/**
+ * A separate application instance for tests that need real processes: started with a JDBC URL and a
+ * mode, it migrates and prints one line starting with {@code RESULT}.
+ */
+public final class Child {
+
+    private Child() {
+    }
+
+    /** Creates {@code runs(version)} and records each run of a migration's data step in it. */
+    static final class Log implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.createTable(table("runs").column(column("version", INTEGER).notNull()));
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropTable("runs");
+        }
+    }
+
+    /** Records that it ran, slowly, so that several instances overlap. */
+    static final class Counted implements Migration {
+        private final int version;
+
+        Counted(int version) {
+            this.version = version;
+        }
+
+        @Override
+        public void up(Operations op) {
+            op.addColumn("runs", column("c" + version, BIGINT));
+            op.execute("record the run", ctx -> {
+                ctx.insertInto(DSL.table(DSL.name("runs")), DSL.field(DSL.name("version"))).values(version).execute();
+                Thread.sleep(200);
+            });
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropColumn("runs", "c" + version);
+        }
+    }
+
+    /** Creates a table, then waits long enough to be killed, then adds to it. */
+    static final class Slow implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.createTable(table("half").column(column("id", BIGINT).notNull()));
+            op.execute("wait to be killed", ctx -> {
+                System.out.println("IN_MIGRATION");
+                System.out.flush();
+                Thread.sleep(Long.getLong("slow.millis", 30_000));
+            });
+            op.addColumn("half", column("second", BIGINT));
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropTable("half");
+        }
+    }
+
+    static TestIndex concurrent() {
+        return new TestIndex().add(new Log(), "log").add(new Counted(2), "counted-2").add(new Counted(3), "counted-3")
+                .add(new Counted(4), "counted-4");
+    }
+
+    static TestIndex crash() {
+        return new TestIndex().add(new Log(), "log").add(new Slow(), "slow");
+    }
+
+    public static void main(String[] args) {
+        TestIndex index = switch (args[1]) {
+            case "concurrent" -> concurrent();
+            case "crash" -> crash();
+            default -> throw new IllegalArgumentException(args[1]);
+        };
+        MigrateResult result = Migrator.configure(args[0]).migrations(index).build().migrate();
+        System.out.println("RESULT " + result.toVersion() + " " + result.applied().size());
+    }
+
+    /** Starts a child JVM with this class path. */
+    static Process start(String url, String mode, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-Dorg.jooq.no-logo=true");
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), url, mode));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Waits for a child and returns what it printed; fails if it does not finish in time. */
+    static String finish(Process process, Path log) throws IOException, InterruptedException {
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("child did not finish: " + output);
+        }
+        return output;
+    }
+}
