@@ -69,16 +69,22 @@ final class Evolution {
     private Data view = new Data();
     /** Whether a column became NOT NULL in this step, filling NULLs with one value (no unique may follow). */
     private boolean filledThisStep;
+    /** table.column of columns added in this step: existing rows all get one value (no unique may follow). */
+    private final Set<String> addedThisStep = new HashSet<>();
     /** table.column of a foreign-key column → the table its values point at, kept even if the key is dropped. */
     private final Map<String, String> references = new HashMap<>();
     private final Set<String> everReferenced = new HashSet<>();
 
-    private Evolution(long seed) {
+    /** Whether text columns may be indexed (MariaDB and H2 cannot index unbounded text). */
+    private final boolean indexableText;
+
+    private Evolution(long seed, boolean indexableText) {
         this.random = new Random(seed);
+        this.indexableText = indexableText;
     }
 
-    static List<Step> generate(long seed, int count) {
-        Evolution evolution = new Evolution(seed);
+    static List<Step> generate(long seed, int count, boolean indexableText) {
+        Evolution evolution = new Evolution(seed, indexableText);
         while (evolution.steps.size() < count) {
             evolution.step();
         }
@@ -90,6 +96,7 @@ final class Evolution {
         Data inserted = schema.isEmpty() ? new Data() : insertRows();
         view = apply(data, inserted);
         filledThisStep = false;
+        addedThisStep.clear();
         Map<String, String> tableHints = new TreeMap<>();
         Map<String, Map<String, String>> columnHints = new TreeMap<>();
         Schema target = schema;
@@ -291,9 +298,9 @@ final class Evolution {
             everReferenced.add(parent.name());
         }
         List<Index> indexes = new ArrayList<>();
-        if (random.nextBoolean()) {
-            String column = columns.get(1 + random.nextInt(columns.size() - 1)).name();
-            indexes.add(new Index("_ix", List.of(column), false));
+        Column indexedColumn = columns.get(1 + random.nextInt(columns.size() - 1));
+        if (random.nextBoolean() && indexable(indexedColumn)) {
+            indexes.add(new Index("_ix", List.of(indexedColumn.name()), false));
         }
         return s.with(new Table(name, columns, new PrimaryKey("_pk", List.of("id")), List.of(), indexes, fks, List.of()));
     }
@@ -341,7 +348,9 @@ final class Evolution {
     private Schema addColumn(Schema s) {
         Table table = pick(s.tables());
         List<Column> columns = new ArrayList<>(table.columns());
-        columns.add(randomColumn(true));
+        Column added = randomColumn(true);
+        addedThisStep.add(table.name() + "." + added.name());
+        columns.add(added);
         return s.with(table.withColumns(columns));
     }
 
@@ -350,15 +359,36 @@ final class Evolution {
                 && !references.containsKey(table.name() + "." + c.name())).toList();
     }
 
+    private boolean indexable(Column column) {
+        return indexableText || column.type().kind() != ColumnType.Kind.TEXT;
+    }
+
+    /** Whether a column has a unique key now or had one when this step began (down() restores that too). */
+    private boolean uniqueKey(Table table, String column) {
+        Table before = schema.table(table.name()).orElse(table);
+        for (Table t : List.of(table, before)) {
+            if (t.uniques().stream().anyMatch(u -> u.columns().contains(column))
+                    || t.indexes().stream().anyMatch(i -> i.unique() && i.columns().contains(column))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean indexed(Table table, String column) {
+        return table.indexes().stream().anyMatch(i -> i.columns().contains(column))
+                || table.uniques().stream().anyMatch(u -> u.columns().contains(column));
+    }
+
     private Schema dropColumn(Schema s) {
         Table table = pick(s.tables().stream().filter(t -> t.columns().size() > 1).toList());
         if (table == null) {
             return null;
         }
-        // A NOT NULL column with a unique key cannot come back in down(): every row would get one value.
+        // A column with a unique key cannot come back in down() if every row would get one value: its default,
+        // or the zero value of a NOT NULL type.
         Column column = pick(table.columns().stream().filter(c -> !c.name().equals("id"))
-                .filter(c -> c.nullable() || (table.uniques().stream().noneMatch(u -> u.columns().contains(c.name()))
-                        && table.indexes().stream().noneMatch(i -> i.unique() && i.columns().contains(c.name()))))
+                .filter(c -> (c.nullable() && !c.hasDefault()) || !uniqueKey(table, c.name()))
                 .toList());
         if (column == null) {
             return null;
@@ -399,8 +429,9 @@ final class Evolution {
             return null;
         }
         ColumnType type = column.type();
+        boolean textAllowed = indexableText || !indexed(table, column.name());
         ColumnType next = switch (type.kind()) {
-            case VARCHAR -> random.nextBoolean() ? ColumnType.TEXT : ColumnType.varchar(8 + random.nextInt(60));
+            case VARCHAR -> random.nextBoolean() && textAllowed ? ColumnType.TEXT : ColumnType.varchar(8 + random.nextInt(60));
             case TEXT -> ColumnType.varchar(8 + random.nextInt(60));
             case SMALLINT -> ColumnType.INTEGER;
             case INTEGER -> random.nextBoolean() ? ColumnType.BIGINT : ColumnType.SMALLINT;
@@ -421,8 +452,7 @@ final class Evolution {
         if (column == null) {
             return null;
         }
-        boolean uniqueKey = table.uniques().stream().anyMatch(u -> u.columns().contains(column.name()))
-                || table.indexes().stream().anyMatch(i -> i.unique() && i.columns().contains(column.name()));
+        boolean uniqueKey = uniqueKey(table, column.name());
         if (!column.nullable()) {
             // down() would make it NOT NULL again by filling NULLs with one value, which a unique key refuses.
             return uniqueKey ? null : s.with(table.mapColumns(c -> c == column ? c.withNullable(true) : c));
@@ -455,14 +485,19 @@ final class Evolution {
             return null;
         }
         List<String> columns = new ArrayList<>();
-        columns.add(table.columns().get(1 + random.nextInt(table.columns().size() - 1)).name());
+        Column first = table.columns().get(1 + random.nextInt(table.columns().size() - 1));
+        if (!indexable(first)) {
+            return null;
+        }
+        columns.add(first.name());
         if (random.nextBoolean()) {
-            String second = table.columns().get(random.nextInt(table.columns().size())).name();
-            if (!columns.contains(second)) {
-                columns.add(second);
+            Column second = table.columns().get(random.nextInt(table.columns().size()));
+            if (!columns.contains(second.name()) && indexable(second)) {
+                columns.add(second.name());
             }
         }
-        boolean plain = columns.stream().allMatch(c -> !references.containsKey(table.name() + "." + c));
+        boolean plain = columns.stream().allMatch(c -> !references.containsKey(table.name() + "." + c)
+                && table.column(c).orElseThrow().type().kind() != ColumnType.Kind.BOOLEAN);
         boolean unique = plain && random.nextInt(3) == 0 && distinct(table.name(), columns);
         String name = Names.index(table.name(), columns);
         if (table.constraintNames().contains(name)) {
@@ -474,7 +509,7 @@ final class Evolution {
     }
 
     private boolean distinct(String table, List<String> columns) {
-        if (filledThisStep) {
+        if (filledThisStep || columns.stream().anyMatch(c -> addedThisStep.contains(table + "." + c))) {
             return false;
         }
         Set<List<Object>> seen = new HashSet<>();
@@ -489,7 +524,10 @@ final class Evolution {
 
     private Schema addUnique(Schema s) {
         Table table = pick(s.tables());
-        Column column = pick(plainColumns(table).stream().filter(c -> distinct(table.name(), List.of(c.name()))).toList());
+        // Inserted values are distinct for every kind but boolean.
+        Column column = pick(plainColumns(table).stream().filter(this::indexable)
+                .filter(c -> c.type().kind() != ColumnType.Kind.BOOLEAN)
+                .filter(c -> distinct(table.name(), List.of(c.name()))).toList());
         if (column == null || table.constraintNames().contains(Names.unique(table.name(), List.of(column.name())))) {
             return null;
         }

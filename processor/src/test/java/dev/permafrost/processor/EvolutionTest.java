@@ -30,10 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.SQLDialect;
+import dev.permafrost.testing.TestDatabase;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random sequences of entity changes, each written as a real stub, compiled, and applied to a SQLite
@@ -51,10 +53,24 @@ class EvolutionTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
-    void everyStepKeepsSchemaAndDataExact(long seed) throws Exception {
-        List<Evolution.Step> steps = Evolution.generate(seed, STEPS);
+    static Stream<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (long seed : new long[] {1, 2, 3, 5, 8, 13, 21, 34}) {
+            runs.add(Arguments.of(TestDatabase.SQLITE, seed));
+        }
+        for (TestDatabase kind : List.of(TestDatabase.POSTGRES, TestDatabase.MARIADB, TestDatabase.H2)) {
+            for (long seed : new long[] {1, 2, 3, 5}) {
+                runs.add(Arguments.of(kind, seed));
+            }
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("runs")
+    void everyStepKeepsSchemaAndDataExact(TestDatabase kind, long seed) throws Exception {
+        boolean indexableText = kind == TestDatabase.SQLITE || kind == TestDatabase.POSTGRES;
+        List<Evolution.Step> steps = Evolution.generate(seed, STEPS, indexableText);
         List<StubCompiler.Stub> stubs = new ArrayList<>();
         String pkg = "evolution.s" + seed;
         for (Evolution.Step step : steps) {
@@ -63,7 +79,13 @@ class EvolutionTest {
                     StubWriter.write(pkg, summary, step.ops(), Map.of())));
         }
         MigrationIndex index = StubCompiler.compile(stubs, dir.resolve("stubs"));
-        String url = "jdbc:sqlite:" + dir.resolve("steps.db") + "?foreign_keys=true";
+        try (TestDatabase.Fresh db = kind.create(dir)) {
+            run(kind, seed, steps, index, db.url());
+        }
+    }
+
+    private void run(TestDatabase kind, long seed, List<Evolution.Step> steps, MigrationIndex index, String url)
+            throws Exception {
         Migrator migrator = Migrator.configure(url).migrations(index).build();
 
         Evolution.Data data = new Evolution.Data();
@@ -72,9 +94,11 @@ class EvolutionTest {
             insert(url, step.before(), step.inserted());
             migrator.migrateTo(step.version());
             Schema live = read(url);
-            assertEquals(step.after(), align(live, step.after()), where + ": live schema differs: "
-                    + Differ.diff(align(live, step.after()), step.after()));
-            assertEquals(live, read(fresh(step.after(), "fresh" + step.version())), where + ": differs from a fresh build");
+            assertEquals(step.after(), align(url, live, step.after()), where + ": live schema differs: "
+                    + Differ.diff(align(url, live, step.after()), step.after()));
+            try (TestDatabase.Fresh fresh = kind.create(dir)) {
+                assertEquals(live, read(fresh(step.after(), fresh.url())), where + ": differs from a fresh build");
+            }
             assertEquals(rows(step.after(), step.expected()), rows(url, step.after()), where + ": rows differ");
             data = step.expected();
         }
@@ -83,13 +107,13 @@ class EvolutionTest {
             String where = "seed " + seed + ", down to V" + k + " (" + describe(Op.inverseOf(undone.ops())) + ")";
             migrator.migrateTo(k);
             data = Evolution.transform(data, Op.inverseOf(undone.ops()));
-            Schema live = align(read(url), undone.before());
+            Schema live = align(url, read(url), undone.before());
             assertEquals(List.of(), Differ.diff(live, undone.before()), where + ": live schema differs");
             assertEquals(rows(undone.before(), data), rows(url, undone.before()), where + ": rows differ");
         }
         migrator.migrate();
         Schema last = steps.get(steps.size() - 1).after();
-        assertEquals(List.of(), Differ.diff(align(read(url), last), last), "seed " + seed + ": up again differs");
+        assertEquals(List.of(), Differ.diff(align(url, read(url), last), last), "seed " + seed + ": up again differs");
     }
 
     private static String describe(List<Op> ops) {
@@ -98,17 +122,20 @@ class EvolutionTest {
 
     private static Schema read(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
-            return LiveSchema.read(connection, Database.SQLITE, Set.of()).schema();
+            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), Set.of());
+            assertEquals(List.of(), reading.problems());
+            return reading.schema();
         }
     }
 
-    private static Schema align(Schema live, Schema expected) {
-        return Alignment.align(live, expected, new SqlRenderer(SQLDialect.SQLITE));
+    private static Schema align(String url, Schema live, Schema expected) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return Alignment.align(live, expected, new SqlRenderer(Database.detect(connection).dialect(connection)));
+        }
     }
 
-    /** A new database built straight from the snapshot, not through the history of changes. */
-    private String fresh(Schema snapshot, String name) {
-        String url = "jdbc:sqlite:" + dir.resolve(name + ".db");
+    /** The database at {@code url} built straight from the snapshot, not through the history of changes. */
+    private static String fresh(Schema snapshot, String url) {
         List<Op> ops = Differ.diff(Schema.empty(), snapshot);
         MigrationEntry entry = new MigrationEntry(1, "fresh", "fresh", OpsMigration.class.getName());
         Migrator.configure(url).migrations(new MigrationIndex() {

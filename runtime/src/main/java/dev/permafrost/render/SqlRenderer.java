@@ -282,15 +282,15 @@ public final class SqlRenderer {
                         : ctx.alterTable(table).dropConstraint(name(o.unique().name())).getSQL());
             }
             case Op.CreateIndex o -> List.of(createIndex(o.table(), o.index()));
-            case Op.DropIndex o -> List.of(dropIndex(o.table(), o.index()));
+            case Op.DropIndex o -> dropIndex(o, before);
             case Op.AddForeignKey o -> {
                 requireAlterable(op, before);
                 yield List.of(ctx.alterTable(table).add(constraint(o.foreignKey())).getSQL());
             }
             case Op.DropForeignKey o -> {
                 requireAlterable(op, before);
-                yield List.of(isMariaDb() ? ctx.alterTable(table).dropForeignKey(name(o.foreignKey().name())).getSQL()
-                        : ctx.alterTable(table).dropConstraint(name(o.foreignKey().name())).getSQL());
+                yield isMariaDb() ? mariaDbDropForeignKey(o.table(), o.foreignKey().name())
+                        : List.of(ctx.alterTable(table).dropConstraint(name(o.foreignKey().name())).getSQL());
             }
             case Op.AddCheck o -> {
                 requireAlterable(op, before);
@@ -302,6 +302,34 @@ public final class SqlRenderer {
             }
             case Op.RenameConstraint o -> renameConstraint(o, before);
         };
+    }
+
+    /**
+     * Drops an index. MariaDB and H2 refuse to drop an index a foreign key relies on; there the foreign key
+     * is dropped first and added again after, and the database gives it an index of its own.
+     */
+    private List<String> dropIndex(Op.DropIndex op, Schema before) {
+        String drop = dropIndex(op.table(), op.index());
+        if (!isMariaDb() && dialect.family() != SQLDialect.H2) {
+            return List.of(drop);
+        }
+        Table table = before.table(op.table()).orElseThrow();
+        List<ForeignKey> relying = table.foreignKeys().stream()
+                .filter(fk -> startsWith(op.index().columns(), fk.columns()))
+                .filter(fk -> table.indexes().stream().filter(i -> !i.name().equals(op.index().name()))
+                        .noneMatch(i -> startsWith(i.columns(), fk.columns())))
+                .toList();
+        List<String> statements = new ArrayList<>();
+        var jooqTable = DSL.table(name(op.table()));
+        relying.forEach(fk -> statements.add(isMariaDb() ? ctx.alterTable(jooqTable).dropForeignKey(name(fk.name())).getSQL()
+                : ctx.alterTable(jooqTable).dropConstraint(name(fk.name())).getSQL()));
+        statements.add(drop);
+        relying.forEach(fk -> statements.add(ctx.alterTable(jooqTable).add(constraint(fk)).getSQL()));
+        return statements;
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     private void requireAlterable(Op op, Schema before) {
@@ -320,8 +348,11 @@ public final class SqlRenderer {
                     .where(DSL.field(column).isNull()).getSQL());
         }
         if (isMariaDb() || dialect.family() == SQLDialect.H2) {
-            // Both replace the whole column definition at once.
-            statements.add(ctx.alterTable(table).alterColumn(column).set(definition(op.to())).getSQL());
+            // Both redefine the column's type and nullability in one statement, which drops its default; the
+            // default is set again (or left dropped) after it.
+            statements.add(ctx.alterTable(table).alterColumn(column)
+                    .set(type(op.to().type()).nullable(op.to().nullable())).getSQL());
+            statements.add(op.to().hasDefault() ? setDefault(op) : dropDefault(op));
             return statements;
         }
         if (op.typeChanges()) {
@@ -335,8 +366,7 @@ public final class SqlRenderer {
                 statements.add(setDefault(op));
             }
         } else if (op.defaultChanges()) {
-            statements.add(op.to().hasDefault() ? setDefault(op)
-                    : ctx.alterTable(table).alterColumn(column).dropDefault().getSQL());
+            statements.add(op.to().hasDefault() ? setDefault(op) : dropDefault(op));
         }
         if (op.nullabilityChanges()) {
             statements.add(op.to().nullable()
@@ -344,6 +374,15 @@ public final class SqlRenderer {
                     : ctx.alterTable(table).alterColumn(column).setNotNull().getSQL());
         }
         return statements;
+    }
+
+    /** jOOQ writes MariaDB's drop as {@code set default null}, which a NOT NULL column refuses; MariaDB has DROP DEFAULT. */
+    private String dropDefault(Op.AlterColumn op) {
+        var table = DSL.table(name(op.table()));
+        if (isMariaDb()) {
+            return ctx.render(DSL.query("alter table {0} alter column {1} drop default", table, DSL.field(name(op.column()))));
+        }
+        return ctx.alterTable(table).alterColumn(name(op.column())).dropDefault().getSQL();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -372,6 +411,16 @@ public final class SqlRenderer {
         return List.of(ctx.alterTable(jooqTable).renameConstraint(name(op.constraint())).to(name(op.newName())).getSQL());
     }
 
+    /**
+     * Drops a MariaDB foreign key and the index MariaDB created for it, named after it, if it did (it keeps
+     * that index when the key goes).
+     */
+    private List<String> mariaDbDropForeignKey(String table, String foreignKey) {
+        var jooqTable = DSL.table(name(table));
+        return List.of(ctx.alterTable(jooqTable).dropForeignKey(name(foreignKey)).getSQL(),
+                ctx.dropIndexIfExists(name(foreignKey)).on(jooqTable).getSQL());
+    }
+
     /** MariaDB renames indexes but not constraints: a unique key is an index; others are dropped and added. */
     private List<String> mariaDbRenameConstraint(Op.RenameConstraint op, Table table) {
         var jooqTable = DSL.table(name(op.table()));
@@ -383,8 +432,9 @@ public final class SqlRenderer {
         }
         for (ForeignKey fk : table.foreignKeys()) {
             if (fk.name().equals(op.constraint())) {
-                return List.of(ctx.alterTable(jooqTable).dropForeignKey(name(fk.name())).getSQL(),
-                        ctx.alterTable(jooqTable).add(constraint(fk.withName(op.newName()))).getSQL());
+                List<String> statements = new ArrayList<>(mariaDbDropForeignKey(op.table(), fk.name()));
+                statements.add(ctx.alterTable(jooqTable).add(constraint(fk.withName(op.newName()))).getSQL());
+                return statements;
             }
         }
         Check check = table.checks().stream().filter(c -> c.name().equals(op.constraint())).findFirst().orElseThrow();
