@@ -1,5 +1,13 @@
 package dev.permafrost.processor;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -10,10 +18,16 @@ import javax.tools.Diagnostic;
 final class Diagnostics {
 
     private final Messager messager;
+    private final Trees trees;
     private int errors;
 
-    Diagnostics(Messager messager) {
+    /**
+     * @param trees javac's tree API, to point at one of several repeated annotations; {@code null} where
+     *     the compiler has none
+     */
+    Diagnostics(Messager messager, Trees trees) {
         this.messager = messager;
+        this.trees = trees;
     }
 
     void report(Msg msg, Object... args) {
@@ -34,6 +48,34 @@ final class Diagnostics {
     void report(Element element, AnnotationMirror annotation, AnnotationValue value, Msg msg, Object... args) {
         count(msg);
         messager.printMessage(msg.kind(), msg.format(args), element, annotation, value);
+    }
+
+    /**
+     * Reports at the {@code ordinal}-th annotation of type {@code annotation} (simple name) on
+     * {@code element}. javac wraps repeated annotations in a synthesized container whose mirrors it cannot
+     * place, so the annotation's tree is found instead; without source (a class file) the element is used.
+     */
+    void reportRepeated(Element element, String annotation, int ordinal, Msg msg, Object... args) {
+        TreePath path = trees == null ? null : trees.getPath(element);
+        if (path != null) {
+            Tree leaf = path.getLeaf();
+            ModifiersTree modifiers = leaf instanceof ClassTree c ? c.getModifiers()
+                    : leaf instanceof VariableTree v ? v.getModifiers() : null;
+            if (modifiers != null) {
+                List<? extends AnnotationTree> matching = modifiers.getAnnotations().stream()
+                        .filter(a -> simpleName(a.getAnnotationType().toString()).equals(annotation)).toList();
+                if (ordinal < matching.size()) {
+                    count(msg);
+                    trees.printMessage(msg.kind(), msg.format(args), matching.get(ordinal), path.getCompilationUnit());
+                    return;
+                }
+            }
+        }
+        report(element, msg, args);
+    }
+
+    private static String simpleName(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     private void count(Msg msg) {

@@ -68,7 +68,8 @@ final class EntityReader {
         }
         List<EntitySource.IndexSource> indexes = new ArrayList<>();
         for (AnnotationMirror index : annotations.repeated(type, Annotations.INDEX, Annotations.INDEXES)) {
-            indexes.add(new EntitySource.IndexSource(index, annotations.string(index, "name").toLowerCase(Locale.ROOT),
+            indexes.add(new EntitySource.IndexSource(index, indexes.size(),
+                    annotations.string(index, "name").toLowerCase(Locale.ROOT),
                     annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
                     annotations.bool(index, "unique")));
         }
@@ -255,12 +256,34 @@ final class EntityReader {
             return null;
         }
         String written = (String) value.getValue();
+        String canonical;
         try {
-            return Expressions.canonicalDefault(written);
+            canonical = Expressions.canonicalDefault(written);
         } catch (InvalidExpressionException e) {
             diagnostics.report(element, column, value, Msg.BAD_DEFAULT, written, name, e.getMessage());
             return null;
         }
+        if (type != null) {
+            String problem = DefaultFit.problem(canonical, type, enumConstants(element.asType()));
+            if (problem != null) {
+                diagnostics.report(element, column, value, Msg.DEFAULT_TYPE_MISMATCH, written, name, type.sql(), problem);
+                return null;
+            }
+        }
+        return canonical;
+    }
+
+    /** The constant names of an enum type, else empty. */
+    private static List<String> enumConstants(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return List.of();
+        }
+        Element element = ((DeclaredType) type).asElement();
+        if (element.getKind() != ElementKind.ENUM) {
+            return List.of();
+        }
+        return element.getEnclosedElements().stream().filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+                .map(e -> e.getSimpleName().toString()).toList();
     }
 
     private EntitySource.ReferenceSource reference(Element element) {
@@ -293,26 +316,27 @@ final class EntityReader {
 
     private List<EntitySource.CheckSource> checks(Element element, String table, String column) {
         List<EntitySource.CheckSource> checks = new ArrayList<>();
+        int ordinal = -1;
         for (AnnotationMirror check : annotations.repeated(element, Annotations.CHECK, Annotations.CHECKS)) {
+            ordinal++;
             String written = annotations.string(check, "value");
             String own = annotations.string(check, "name");
             if (own.isBlank()) {
                 if (column == null) {
-                    diagnostics.report(element, check, Msg.CHECK_NEEDS_NAME, written);
+                    diagnostics.reportRepeated(element, "Check", ordinal, Msg.CHECK_NEEDS_NAME, written);
                     continue;
                 }
                 own = column;
             }
             if (!IDENTIFIER.matcher(own).matches()) {
-                diagnostics.report(element, check, annotations.value(check, "name"), Msg.NOT_AN_IDENTIFIER, "check", own, "");
+                diagnostics.reportRepeated(element, "Check", ordinal, Msg.NOT_AN_IDENTIFIER, "check", own, "");
                 continue;
             }
             try {
-                checks.add(new EntitySource.CheckSource(element, check, Names.check(table, own.toLowerCase(Locale.ROOT)),
+                checks.add(new EntitySource.CheckSource(element, check, ordinal, Names.check(table, own.toLowerCase(Locale.ROOT)),
                         Expressions.canonicalCondition(written)));
             } catch (InvalidExpressionException e) {
-                diagnostics.report(element, check, annotations.value(check, "value"), Msg.BAD_CHECK, written, table,
-                        e.getMessage());
+                diagnostics.reportRepeated(element, "Check", ordinal, Msg.BAD_CHECK, written, table, e.getMessage());
             }
         }
         return checks;

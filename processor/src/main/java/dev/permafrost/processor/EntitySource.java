@@ -41,11 +41,19 @@ record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String t
                            ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
     }
 
-    /** An {@code @Index}. */
-    record IndexSource(AnnotationMirror annotation, String name, List<String> columns, boolean unique) {
+    /**
+     * An {@code @Index}.
+     *
+     * @param ordinal its place among the {@code @Index} annotations of its type, for pointing at it
+     */
+    record IndexSource(AnnotationMirror annotation, int ordinal, String name, List<String> columns, boolean unique) {
     }
 
-    /** A {@code @Check}, with its name already prefixed and its condition canonical. */
-    record CheckSource(Element element, AnnotationMirror annotation, String name, String condition) {
+    /**
+     * A {@code @Check}, with its name already prefixed and its condition canonical.
+     *
+     * @param ordinal its place among the {@code @Check} annotations of its element, for pointing at it
+     */
+    record CheckSource(Element element, AnnotationMirror annotation, int ordinal, String name, String condition) {
     }
 }

@@ -247,7 +247,7 @@ final class Generation {
             Element element = entity == null ? null : entity.type();
             if (entity != null && finding.column() != null) {
                 element = entity.columns().stream().filter(c -> c.column().name().equals(finding.column()))
-                        .map(c -> (Element) c.element()).findFirst().orElse(entity.type());
+                        .map(EntitySource.ColumnSource::element).findFirst().orElse(entity.type());
             }
             switch (finding.kind()) {
                 case DATA_LOSS -> {

@@ -85,9 +85,17 @@ final class ModelBuilder {
                 .map(c -> new Unique(Names.unique(name, List.of(c.column().name())), List.of(c.column().name())))
                 .toList();
         List<Index> indexes = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (primaryKey != null) {
+            names.add(primaryKey.name());
+        }
+        uniques.forEach(u -> names.add(u.name()));
         for (EntitySource.IndexSource index : entity.indexes()) {
             Index resolved = index(entity, index);
-            if (resolved != null) {
+            if (resolved != null && !names.add(resolved.name())) {
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.DUPLICATE_NAME, "constraint or index",
+                        resolved.name(), "table " + name);
+            } else if (resolved != null) {
                 indexes.add(resolved);
             }
         }
@@ -95,8 +103,8 @@ final class ModelBuilder {
         for (EntitySource.CheckSource check : entity.checks()) {
             for (String column : Expressions.columnsOf(check.condition())) {
                 if (columns.stream().noneMatch(c -> c.name().equals(column))) {
-                    diagnostics.report(check.element(), check.annotation(), annotations.value(check.annotation(), "value"),
-                            Msg.UNKNOWN_COLUMN, "@Check \"" + check.condition() + "\"", column, name, known(entity));
+                    diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Msg.UNKNOWN_COLUMN,
+                            "@Check \"" + check.condition() + "\"", column, name, known(entity));
                 }
             }
             checks.add(new Check(check.name(), check.condition()));
@@ -123,22 +131,21 @@ final class ModelBuilder {
     }
 
     private Index index(EntitySource entity, EntitySource.IndexSource index) {
-        AnnotationMirror mirror = index.annotation();
         if (index.columns().isEmpty()) {
-            diagnostics.report(entity.type(), mirror, annotations.value(mirror, "columns"), Msg.NO_INDEX_COLUMNS,
+            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.NO_INDEX_COLUMNS,
                     entity.table(), entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
             return null;
         }
         boolean ok = true;
         for (String column : index.columns()) {
             if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
-                diagnostics.report(entity.type(), mirror, annotations.value(mirror, "columns"), Msg.UNKNOWN_COLUMN,
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.UNKNOWN_COLUMN,
                         "@Index", column, entity.table(), known(entity));
                 ok = false;
             }
         }
         if (!index.name().isEmpty() && (!IDENTIFIER.matcher(index.name()).matches() || index.name().length() > Names.MAX_LENGTH)) {
-            diagnostics.report(entity.type(), mirror, annotations.value(mirror, "name"), Msg.NOT_AN_IDENTIFIER, "index",
+            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.NOT_AN_IDENTIFIER, "index",
                     index.name(), "");
             ok = false;
         }

@@ -35,6 +35,15 @@ public final class PermafrostProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** javac's tree API, or {@code null} under another compiler. */
+    private com.sun.source.util.Trees trees() {
+        try {
+            return com.sun.source.util.Trees.instance(processingEnv);
+        } catch (IllegalArgumentException | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> entities = new TreeSet<>((a, b) -> a.getQualifiedName().toString()
@@ -45,7 +54,7 @@ public final class PermafrostProcessor extends AbstractProcessor {
         if (entities.isEmpty()) {
             return false;
         }
-        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees());
         if (done) {
             entities.forEach(e -> diagnostics.report(e, Msg.LATE_ENTITY, e.getQualifiedName()));
             return false;

@@ -38,6 +38,7 @@ public final class MigrateCommand {
      * Brings the database to {@code target}: applies pending migrations up to it, or runs the {@code down}
      * of every newer migration, newest first, each in its own transaction that also removes its history row.
      */
+    @SuppressWarnings("try") // the lock is held for the scope of its try block
     public static MigrateResult run(Config config, int target) {
         long start = System.nanoTime();
         MigrationIndex index = config.indexOrFind();
