@@ -137,7 +137,8 @@ final class Generation {
                     layout.schemaDir().resolve(Snapshot.fileName(newest + 1)));
         }
         if (manifest != null) {
-            compileAndIndex(manifest, stubs, frozen, summary, newStub, roots);
+            compileAndIndex(manifest, stubs, frozen, summary, newStub, roots, model.sources().values().stream()
+                    .map(EntitySource::className).sorted().toList());
         }
     }
 
@@ -289,7 +290,7 @@ final class Generation {
      * compiled by this javac run, so it also goes through the Filer) and generates the index.
      */
     private void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
-                                 Set<TypeElement> roots) {
+                                 Set<TypeElement> roots, List<String> entities) {
         String pkg = manifest.migrationsPackage();
         List<IndexWriter.Entry> entries = new ArrayList<>();
         Element[] originating = roots.toArray(new Element[0]);
@@ -306,7 +307,7 @@ final class Generation {
                 String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
                 entries.add(new IndexWriter.Entry(entry.version(), Hashing.sha256(source), className, description));
             }
-            IndexWriter.write(filer, pkg, entries, originating);
+            IndexWriter.write(filer, pkg, entries, entities, originating);
         } catch (IOException | UncheckedIOException e) {
             diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, e.getMessage());
         }

@@ -34,7 +34,11 @@ final class IndexWriter {
     private IndexWriter() {
     }
 
-    static void write(Filer filer, String packageName, List<Entry> entries, Element... originating) throws IOException {
+    /**
+     * @param entities the qualified names of the entity classes of this compilation's model
+     */
+    static void write(Filer filer, String packageName, List<Entry> entries, List<String> entities, Element... originating)
+            throws IOException {
         TypeSpec.Builder type = TypeSpec.classBuilder(CLASS)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(BASE)
@@ -47,10 +51,14 @@ final class IndexWriter {
         }
         JavaFile.builder(packageName, type.build()).indent("    ").build().writeTo(filer);
 
-        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description.\n");
+        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
+                + " then the entities.\n");
         for (Entry entry : entries) {
             index.append(entry.version()).append('\t').append(entry.checksum()).append('\t').append(entry.className())
                     .append('\t').append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
+        }
+        for (String entity : entities) {
+            index.append("entity\t").append(entity).append('\n');
         }
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, RESOURCE, originating), index.toString());
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE, originating),

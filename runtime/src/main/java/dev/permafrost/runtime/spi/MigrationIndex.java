@@ -15,4 +15,9 @@ public interface MigrationIndex {
 
     /** A new instance of the migration {@code entry} names. */
     Migration load(MigrationEntry entry);
+
+    /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
+    default java.util.List<String> entities() {
+        return java.util.List.of();
+    }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The base of generated indexes: the list lives in a resource beside the generated class, one line per
- * migration ({@code version TAB checksum TAB class TAB description}), read once on first use.
+ * migration ({@code version TAB checksum TAB class TAB description}) and one per entity
+ * ({@code entity TAB class}), read once on first use.
  */
 public abstract class ResourceMigrationIndex implements MigrationIndex {
 
@@ -20,21 +21,28 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
     public static final String RESOURCE = "permafrost-index.txt";
 
     private volatile List<MigrationEntry> migrations;
+    private volatile List<String> entities;
 
     protected ResourceMigrationIndex() {
     }
 
     @Override
     public List<MigrationEntry> migrations() {
-        List<MigrationEntry> loaded = migrations;
-        if (loaded == null) {
-            loaded = read();
-            migrations = loaded;
+        if (migrations == null) {
+            read();
         }
-        return loaded;
+        return migrations;
     }
 
-    private List<MigrationEntry> read() {
+    @Override
+    public List<String> entities() {
+        if (entities == null) {
+            read();
+        }
+        return entities;
+    }
+
+    private synchronized void read() {
         try (InputStream in = getClass().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the migration index " + getClass().getName() + " has no "
@@ -42,15 +50,21 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<MigrationEntry> entries = new ArrayList<>();
+            List<String> classes = new ArrayList<>();
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
+                if (line.startsWith("entity\t")) {
+                    classes.add(line.substring(7));
+                    continue;
+                }
                 String[] parts = line.split("\t", 4);
                 entries.add(new MigrationEntry(Integer.parseInt(parts[0]), parts[3], parts[1], parts[2]));
             }
-            return List.copyOf(entries);
+            entities = List.copyOf(classes);
+            migrations = List.copyOf(entries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the migration index of " + getClass().getName(), e);
         }
