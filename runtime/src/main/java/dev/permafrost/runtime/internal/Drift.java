@@ -7,12 +7,12 @@ import dev.permafrost.model.Column;
  * Phrases a difference between a live schema and the expected one for people. The operations come from
  * diffing live against expected, so each says what the database lacks or has too many of.
  */
-final class Drift {
+public final class Drift {
 
     private Drift() {
     }
 
-    static String describe(Op op) {
+    public static String describe(Op op) {
         return switch (op) {
             case Op.CreateTable o -> "table " + o.table() + " is missing";
             case Op.DropTable o -> "table " + o.table() + " is in the database but not in the schema";

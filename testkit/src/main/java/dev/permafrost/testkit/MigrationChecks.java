@@ -1,0 +1,126 @@
+package dev.permafrost.testkit;
+
+import dev.permafrost.model.Schema;
+import dev.permafrost.runtime.internal.DriverManagerDataSource;
+import dev.permafrost.runtime.internal.Indexes;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migration checks every project gets for free: implement this interface in a test class and JUnit 5
+ * runs them against the module's migrations.
+ *
+ * <pre>{@code
+ * class MigrationsTest implements MigrationChecks {}
+ * }</pre>
+ *
+ * Each check uses a fresh SQLite database by default; override {@link #dataSource()} (or
+ * {@link #jdbcUrl()}) to run them on PostgreSQL, H2 or another database, giving a fresh, empty database
+ * or schema at every call. The other defaults (where the frozen files are, which tables to leave alone,
+ * which rows to insert) can be overridden the same way.
+ */
+public interface MigrationChecks {
+
+    // ---- settings ----
+
+    /** The migrations under test; by default the generated index found with {@link java.util.ServiceLoader}. */
+    default MigrationIndex migrations() {
+        return Indexes.find();
+    }
+
+    /** The JDBC URL of a fresh, empty database; by default a new SQLite file at each call. */
+    default String jdbcUrl() {
+        return TemporarySqlite.url();
+    }
+
+    /** A fresh, empty database; by default {@link #jdbcUrl()} through the driver manager. */
+    default DataSource dataSource() {
+        return new DriverManagerDataSource(jdbcUrl());
+    }
+
+    /** The schema directory of the module under test (tests run in the module's directory). */
+    default Path schemaDir() {
+        return Path.of("src", "main", "resources", "db", "permafrost");
+    }
+
+    /** The source root the migration stubs are in. */
+    default Path migrationsDir() {
+        return Path.of("src", "main", "java");
+    }
+
+    /** The class path the entity classes are compiled on, for the checks that run the processor. */
+    default List<Path> classpath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+    }
+
+    /** Tables Permafrost does not own (another library's), left out of every schema comparison. */
+    default Set<String> ignoredTables() {
+        return Set.of();
+    }
+
+    /**
+     * Rows to insert before migrating to {@code version}, by table, each row column → value, checked for
+     * survival by {@link #dataSurvives()}. By default two generated rows per table; override it for tables
+     * whose checks the generated values cannot satisfy.
+     */
+    default Map<String, List<Map<String, Object>>> fixtures(int version, Schema schema) {
+        return FixtureRows.generate(version, schema);
+    }
+
+    // ---- checks ----
+
+    /** Versions 1..N with no gaps, no duplicates, no two migrations with one version, and a snapshot for each. */
+    @Test
+    default void oneLinearChain() {
+        Checks.oneLinearChain(this);
+    }
+
+    /** From an empty database to the newest version, one migration at a time. */
+    @Test
+    default void upgradeFromEmpty() {
+        Checks.upgradeFromEmpty(this);
+    }
+
+    /** After upgrading, the live schema equals the newest snapshot, and that equals the entities as compiled now. */
+    @Test
+    default void modelMatchesDdl() {
+        Checks.modelMatchesDdl(this);
+    }
+
+    /** For every migration, up then down returns to the previous snapshot, and up again to the next. */
+    @Test
+    default void upDownConsistency() {
+        Checks.upDownConsistency(this);
+    }
+
+    /** Down from the newest version to each older one, the live schema equals that version's: no trace is left. */
+    @Test
+    default void downgradeLeavesNoTrace() {
+        Checks.downgradeLeavesNoTrace(this);
+    }
+
+    /** Rows inserted before each migration keep their values after up and after down, column by column. */
+    @Test
+    default void dataSurvives() {
+        Checks.dataSurvives(this);
+    }
+
+    /** Applying every stub's operations in memory, without a database, reproduces each frozen snapshot. */
+    @Test
+    default void replayEqualsSnapshot() {
+        Checks.replayEqualsSnapshot(this);
+    }
+
+    /** Generating the newest snapshot again from the compiled entities gives the same bytes, every time. */
+    @Test
+    default void generationIsDeterministic() {
+        Checks.generationIsDeterministic(this);
+    }
+}

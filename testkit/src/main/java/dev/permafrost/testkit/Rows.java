@@ -1,0 +1,83 @@
+package dev.permafrost.testkit;
+
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.Table;
+import dev.permafrost.render.SqlRenderer;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Rows in and out of a database with jOOQ, typed by each column's logical type, and values normalised so
+ * that the same value compares equal whatever the driver returns for it.
+ */
+final class Rows {
+
+    private Rows() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void insert(DSLContext ctx, SqlRenderer renderer, Table table, Map<String, Object> row) {
+        for (String name : row.keySet()) {
+            if (table.column(name).isEmpty()) {
+                throw new IllegalArgumentException("column " + name + " is not in table " + table.name() + " (its columns: "
+                        + String.join(", ", table.columnNames()) + ")");
+            }
+        }
+        List<Field<?>> fields = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        for (Column column : table.columns()) {
+            if (!row.containsKey(column.name())) {
+                continue;
+            }
+            org.jooq.DataType type = renderer.type(column.type());
+            fields.add(DSL.field(DSL.name(column.name()), type));
+            values.add(DSL.val(row.get(column.name()), type));
+        }
+        ctx.insertInto(DSL.table(DSL.name(table.name())), fields).values(values).execute();
+    }
+
+    /** Every row of {@code table}, each as column name → normalised value, in column order. */
+    static List<Map<String, String>> read(DSLContext ctx, SqlRenderer renderer, Table table) {
+        List<Field<?>> fields = new ArrayList<>();
+        for (Column column : table.columns()) {
+            fields.add(DSL.field(DSL.name(column.name()), renderer.type(column.type())));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Record record : ctx.select(fields).from(DSL.table(DSL.name(table.name()))).fetch()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                Column column = table.columns().get(i);
+                row.put(column.name(), normalize(record.get(i), column.type()));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static String normalize(Object value, ColumnType type) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case BOOLEAN -> Boolean.toString(value instanceof Boolean b ? b.booleanValue()
+                    : value instanceof Number n ? n.intValue() != 0 : value.toString().matches("(?i)1|true|t"));
+            case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+            case TIMESTAMP -> value instanceof Timestamp t ? t.toLocalDateTime().toString() : value.toString();
+            case TIMESTAMP_TZ -> value instanceof OffsetDateTime o ? o.toInstant().toString()
+                    : value instanceof Timestamp t ? t.toLocalDateTime().toString() : value.toString();
+            case BLOB -> value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString();
+            default -> value.toString();
+        };
+    }
+}
