@@ -59,4 +59,24 @@ class LiveSchemaSqliteTest {
                     Differ.diff(aligned, Fixtures.shop()).stream().map(Op::describe).toList());
         }
     }
+
+    @Test
+    void aForeignTableTheModelCannotHoldIsReportedWithoutHidingTheOthers() throws Exception {
+        String url = Sqlite.url(dir);
+        Migrator migrator = Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build();
+        migrator.migrate();
+        Sqlite.execute(url, "create table qrtz_locks (lock_name varchar(40) primary key)");
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            LiveSchema.Reading reading = LiveSchema.read(connection, Database.SQLITE, Set.of());
+            assertEquals(List.of("table qrtz_locks cannot be read: primary key name '' is not a portable identifier"
+                    + " ([a-z_][a-z0-9_]*, at most 63 characters) (if Permafrost does not own it, ignore it with"
+                    + " ignoreTables(\"qrtz_locks\"))"), reading.problems());
+            assertEquals(Fixtures.shop(), Alignment.align(reading.schema(), Fixtures.shop(), new SqlRenderer(SQLDialect.SQLITE)));
+        }
+        assertEquals(List.of("table qrtz_locks cannot be read"), migrator.validate().problems().stream()
+                .map(p -> p.substring(0, p.indexOf(':'))).toList());
+        assertEquals(List.of(), Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop())))
+                .ignoreTables("qrtz_locks").build().validate().problems());
+    }
 }

@@ -144,6 +144,60 @@ class MutationTest {
                  (closest now: {id=30, name=v30, visits=30, email=null})""");
     }
 
+    @Test
+    void aTableAnotherLibraryOwnsIsDriftUntilItIsIgnored() {
+        SampleProject project = healthy.copyTo(mutant);
+        project.editStub(2, """
+                    public void up(Operations op) {
+                """, """
+                    public void up(Operations op) {
+                        op.sql("create table qrtz_locks (lock_name varchar(40) primary key)");
+                """);
+        project.editStub(2, """
+                    public void down(Operations op) {
+                """, """
+                    public void down(Operations op) {
+                        op.sql("drop table qrtz_locks");
+                """);
+        project.compile();
+        MigrationChecks checks = project.checks();
+
+        assertFails(checks::modelMatchesDdl, """
+                after upgrading, the live schema differs from the newest snapshot V0003.sql:
+                  - table qrtz_locks cannot be read: primary key name '' is not a portable identifier ([a-z_][a-z0-9_]*, at\
+                 most 63 characters) (if Permafrost does not own it, ignore it with ignoreTables("qrtz_locks"))""");
+
+        MigrationChecks ignoring = new MigrationChecks() {
+            @Override
+            public dev.permafrost.runtime.spi.MigrationIndex migrations() {
+                return checks.migrations();
+            }
+
+            @Override
+            public Path schemaDir() {
+                return checks.schemaDir();
+            }
+
+            @Override
+            public Path migrationsDir() {
+                return checks.migrationsDir();
+            }
+
+            @Override
+            public java.util.List<Path> classpath() {
+                return checks.classpath();
+            }
+
+            @Override
+            public java.util.Set<String> ignoredTables() {
+                return java.util.Set.of("qrtz_locks");
+            }
+        };
+        assertDoesNotThrow(ignoring::modelMatchesDdl);
+        assertDoesNotThrow(ignoring::upDownConsistency);
+        assertDoesNotThrow(ignoring::downgradeLeavesNoTrace);
+    }
+
     private static void assertFails(Executable check, String expectedStart) {
         AssertionFailedError error = assertThrows(AssertionFailedError.class, check);
         assertTrue(error.getMessage().startsWith(expectedStart),

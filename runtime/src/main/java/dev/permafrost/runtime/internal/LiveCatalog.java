@@ -70,7 +70,7 @@ final class LiveCatalog {
                 built.add(new Table(name, parts.columns, parts.primaryKey, parts.uniques, parts.indexes,
                         parts.foreignKeys, parts.checks));
             } catch (IllegalArgumentException e) {
-                problems.add("table " + name + ": " + e.getMessage());
+                problems.add(LiveSchema.unreadable(name, e.getMessage()));
             }
         });
         return new LiveSchema.Reading(new Schema(built), problems);
