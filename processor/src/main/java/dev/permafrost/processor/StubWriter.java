@@ -12,6 +12,7 @@ import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
 import dev.permafrost.model.Table;
 import dev.permafrost.snapshot.Snapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -27,6 +28,9 @@ final class StubWriter {
     static final ClassName OPERATIONS = ClassName.get("dev.permafrost.runtime", "Operations");
     static final ClassName DDL = ClassName.get("dev.permafrost.runtime", "Ddl");
 
+    /** The most chained calls one method of a stub holds: at most about 35 bytes of bytecode each, some 20 KB in all. */
+    static final int PART_WEIGHT = 600;
+
     private StubWriter() {
     }
 
@@ -40,8 +44,8 @@ final class StubWriter {
         TypeSpec type = TypeSpec.classBuilder(summary.className())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
-                .addMethod(method("up", ops, upNotes))
-                .addMethod(method("down", down, downNotes(ops)))
+                .addMethods(methods("up", ops, upNotes))
+                .addMethods(methods("down", down, downNotes(ops)))
                 .build();
         return JavaFile.builder(packageName, type)
                 .addFileComment("Permafrost migration V$L: $L.\n", Snapshot.versionLabel(summary.version()),
@@ -70,20 +74,62 @@ final class StubWriter {
         return notes;
     }
 
-    private static MethodSpec method(String name, List<Op> ops, Map<Integer, List<String>> notes) {
-        CodeBlock.Builder body = CodeBlock.builder();
+    /**
+     * {@code up} or {@code down} with every operation; when they would not fit the JVM's 64 KB limit of
+     * code per method (a baseline of hundreds of tables), the operations go into private parts that the
+     * method calls in order.
+     */
+    private static List<MethodSpec> methods(String name, List<Op> ops, Map<Integer, List<String>> notes) {
+        List<List<Integer>> parts = new ArrayList<>();
+        List<Integer> part = new ArrayList<>();
+        int weight = 0;
         for (int i = 0; i < ops.size(); i++) {
+            int w = weight(ops.get(i));
+            if (!part.isEmpty() && weight + w > PART_WEIGHT) {
+                parts.add(part);
+                part = new ArrayList<>();
+                weight = 0;
+            }
+            part.add(i);
+            weight += w;
+        }
+        parts.add(part);
+        if (parts.size() == 1) {
+            return List.of(method(name, ops, notes, parts.get(0)).addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC).build());
+        }
+        List<MethodSpec> methods = new ArrayList<>();
+        CodeBlock.Builder calls = CodeBlock.builder();
+        for (int p = 0; p < parts.size(); p++) {
+            String partName = name + "Part" + (p + 1);
+            calls.addStatement("$L(op)", partName);
+            methods.add(method(partName, ops, notes, parts.get(p)).addModifiers(Modifier.PRIVATE, Modifier.STATIC).build());
+        }
+        methods.add(0, MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(OPERATIONS, "op").addCode(calls.build()).build());
+        return methods;
+    }
+
+    /** Roughly how many chained calls an operation compiles to; {@link #PART_WEIGHT} of them stay far below 64 KB. */
+    private static int weight(Op op) {
+        if (op instanceof Op.CreateTable create) {
+            Table t = create.definition();
+            return 1 + t.columns().size() + t.uniques().size() + t.indexes().size() + t.foreignKeys().size()
+                    + t.checks().size() + (t.primaryKey() == null ? 0 : 1);
+        }
+        return 1;
+    }
+
+    private static MethodSpec.Builder method(String name, List<Op> ops, Map<Integer, List<String>> notes,
+                                             List<Integer> indexes) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (int i : indexes) {
             for (String note : notes.getOrDefault(i, List.of())) {
                 body.add("// $L\n", note);
             }
             body.add(statement(ops.get(i)));
         }
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(OPERATIONS, "op")
-                .addCode(body.build())
-                .build();
+        return MethodSpec.methodBuilder(name).addParameter(OPERATIONS, "op").addCode(body.build());
     }
 
     static CodeBlock statement(Op op) {
