@@ -8,10 +8,21 @@ import java.util.Locale;
  *
  * @param state {@link State#APPLIED}, or on a database without transactional DDL, a migration that
  *     stopped part way
+ * @param appliedAt when, as the ISO-8601 instant the table stores; parsed only when asked for
+ *     ({@link #appliedInstant()}), since an up-to-date start reads every row and needs none of them
  * @param statements how many statements completed; for a migration that stopped, how far it got
  */
-public record AppliedMigration(int version, String description, String checksum, Instant appliedAt,
+public record AppliedMigration(int version, String description, String checksum, String appliedAt,
                                long executionMillis, State state, int statements) {
+
+    public AppliedMigration(int version, String description, String checksum, Instant appliedAt, long executionMillis,
+                            State state, int statements) {
+        this(version, description, checksum, appliedAt.toString(), executionMillis, state, statements);
+    }
+
+    public Instant appliedInstant() {
+        return Instant.parse(appliedAt);
+    }
 
     /** What the row says about its migration. */
     public enum State {

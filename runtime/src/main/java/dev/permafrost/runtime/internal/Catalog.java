@@ -29,13 +29,13 @@ public final class Catalog {
             infos.put(version, row == null
                     ? new MigrationInfo(version, entry.description(), MigrationState.PENDING, entry.checksum(), null, null, 0)
                     : new MigrationInfo(version, entry.description(), state(entry, row), entry.checksum(),
-                            row.checksum(), row.appliedAt(), row.executionMillis()));
+                            row.checksum(), row.appliedInstant(), row.executionMillis()));
         });
         applied.forEach((version, row) -> {
             if (!known.containsKey(version)) {
                 infos.put(version, new MigrationInfo(version, row.description(),
                         row.complete() ? MigrationState.UNKNOWN : MigrationState.FAILED, row.checksum(), row.checksum(),
-                        row.appliedAt(), row.executionMillis()));
+                        row.appliedInstant(), row.executionMillis()));
             }
         });
         return new MigrationStatus(database, new ArrayList<>(infos.values()));
@@ -77,8 +77,8 @@ public final class Catalog {
     public void requireConsistent(boolean allowUnknown) {
         for (AppliedMigration row : applied.values()) {
             MigrationEntry entry = known.get(row.version());
-            String label = String.format("V%04d", row.version());
             if (!row.complete()) {
+                String label = label(row.version());
                 throw new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, "migration " + label + " ("
                         + row.description() + ") stopped part way while " + row.state().sql() + " on a database that"
                         + " commits DDL at once: " + row.statements() + " statement(s) ran. Put the database back as"
@@ -86,6 +86,7 @@ public final class Catalog {
             }
             if (entry == null) {
                 if (!allowUnknown) {
+                    String label = label(row.version());
                     throw new PermafrostException(ErrorCode.UNKNOWN_MIGRATION, "the database has migration " + label
                             + " (" + row.description() + "), which this application does not know: a newer build"
                             + " migrated it. Run that build, or allow it with"
@@ -94,6 +95,7 @@ public final class Catalog {
                 continue;
             }
             if (!entry.checksum().equals(row.checksum())) {
+                String label = label(row.version());
                 throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "migration " + label + " ("
                         + entry.description() + ") changed after it was applied: the database recorded checksum "
                         + row.checksum() + ", this build's " + entry.className() + " has " + entry.checksum()
@@ -110,5 +112,9 @@ public final class Catalog {
                         entry.version(), entry.description(), current, current));
             }
         }
+    }
+
+    private static String label(int version) {
+        return String.format("V%04d", version);
     }
 }

@@ -1,12 +1,12 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +45,31 @@ public final class History {
         return applied;
     }
 
+    /**
+     * Whether the history holds exactly {@code known}, every one applied completely with its checksum: the
+     * question of every start, answered by reading three columns and comparing in order, nothing else.
+     * {@code false} whenever the answer needs a closer look (including no table yet).
+     */
+    public static boolean holdsExactly(Connection connection, List<MigrationEntry> known) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select version, checksum, state from " + TABLE + " order by version")) {
+            int i = 0;
+            while (rs.next()) {
+                if (i == known.size()) {
+                    return false;
+                }
+                MigrationEntry entry = known.get(i++);
+                if (rs.getInt(1) != entry.version() || !entry.checksum().equals(rs.getString(2))
+                        || !AppliedMigration.State.APPLIED.sql().equals(rs.getString(3))) {
+                    return false;
+                }
+            }
+            return i == known.size();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The row of one version, or {@code null}; for re-checking under the lock. */
     public static AppliedMigration find(Connection connection, int version) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -57,7 +82,7 @@ public final class History {
     }
 
     private static AppliedMigration row(ResultSet rs) throws SQLException {
-        return new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
+        return new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getLong(5), AppliedMigration.State.of(rs.getString(6)), rs.getInt(7));
     }
 
@@ -96,7 +121,7 @@ public final class History {
             statement.setInt(1, row.version());
             statement.setString(2, truncate(row.description()));
             statement.setString(3, row.checksum());
-            statement.setString(4, row.appliedAt().toString());
+            statement.setString(4, row.appliedAt());
             statement.setLong(5, row.executionMillis());
             statement.setString(6, row.state().sql());
             statement.setInt(7, row.statements());

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Applies pending migrations in version order, or reverts newer ones, each in its own transaction with
- * its history row. An up-to-date database costs one read of the history table: no lock is taken, no
- * migration class is loaded, no SQL is rendered, jOOQ is not touched. Otherwise the history is read
+ * its history row. An up-to-date database costs one read of three columns of the history table: no lock
+ * is taken, no migration class is loaded, no SQL is rendered, jOOQ is not touched. Otherwise the history is read
  * again under the migration lock, so concurrent instances apply each migration exactly once.
  */
 public final class MigrateCommand {
@@ -48,11 +48,13 @@ public final class MigrateCommand {
                 throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot migrate to V" + String.format("%04d", target)
                         + ": this build knows versions 0 to " + known.size());
             }
+            if (target >= known.size() && !known.isEmpty() && History.holdsExactly(session.connection(), known)) {
+                return upToDate(session, known.size(), start);
+            }
             Catalog catalog = consistent(config, index, session, known);
             int from = catalog.currentVersion();
             if (nothingToDo(catalog, from, target)) {
-                LOG.log(Level.INFO, "{0} is up to date at V{1}", session.description(), String.format("%04d", from));
-                return new MigrateResult(session.description(), from, from, List.of(), List.of(), millisSince(start));
+                return upToDate(session, from, start);
             }
             Jooq.quiet();
             Migrations migrations = new Migrations(index);
@@ -91,6 +93,13 @@ public final class MigrateCommand {
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
         }
+    }
+
+    private static MigrateResult upToDate(Session session, int version, long start) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, "{0} is up to date at V{1}", session.description(), String.format("%04d", version));
+        }
+        return new MigrateResult(session.description(), version, version, List.of(), List.of(), millisSince(start));
     }
 
     private static boolean nothingToDo(Catalog catalog, int from, int target) {

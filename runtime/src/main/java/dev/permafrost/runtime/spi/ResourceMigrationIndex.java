@@ -1,10 +1,8 @@
 package dev.permafrost.runtime.spi;
 
 import dev.permafrost.runtime.Migration;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,32 +40,45 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         return entities;
     }
 
+    /** Parses the resource by hand (no regex, no reader stack): every start reads it, cold. */
     private synchronized void read() {
+        String text;
         try (InputStream in = getClass().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the migration index " + getClass().getName() + " has no "
                         + RESOURCE + " beside it; rebuild the module");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<MigrationEntry> entries = new ArrayList<>();
-            List<String> classes = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("entity\t")) {
-                    classes.add(line.substring(7));
-                    continue;
-                }
-                String[] parts = line.split("\t", 4);
-                entries.add(new MigrationEntry(Integer.parseInt(parts[0]), parts[3], parts[1], parts[2]));
-            }
-            entities = List.copyOf(classes);
-            migrations = List.copyOf(entries);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the migration index of " + getClass().getName(), e);
         }
+        List<MigrationEntry> entries = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > start && text.charAt(start) != '#') {
+                if (text.startsWith("entity\t", start)) {
+                    classes.add(text.substring(start + 7, end));
+                } else {
+                    int a = text.indexOf('\t', start);
+                    int b = text.indexOf('\t', a + 1);
+                    int c = text.indexOf('\t', b + 1);
+                    if (a < 0 || b < 0 || c < 0 || c > end) {
+                        throw new IllegalStateException("the migration index " + getClass().getName() + " has a line"
+                                + " it cannot read: " + text.substring(start, end) + "; rebuild the module");
+                    }
+                    entries.add(new MigrationEntry(Integer.parseInt(text, start, a, 10), text.substring(c + 1, end),
+                            text.substring(a + 1, b), text.substring(b + 1, c)));
+                }
+            }
+            start = end + 1;
+        }
+        entities = List.copyOf(classes);
+        migrations = List.copyOf(entries);
     }
 
     @Override
