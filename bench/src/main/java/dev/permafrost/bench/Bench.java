@@ -1,0 +1,319 @@
+package dev.permafrost.bench;
+
+import dev.permafrost.runtime.Migrator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark in one go, prints a table and one {@code RATIO <name> <value>} line per
+ * comparison (Permafrost's figure divided by the peer's; lower is better). Started by bench/run.sh.
+ */
+public final class Bench {
+
+    private final Path work;
+    private final boolean quick;
+    private final List<String[]> table = new ArrayList<>();
+    private final Map<String, Double> ratios = new LinkedHashMap<>();
+
+    private Bench(Path work, boolean quick) {
+        this.work = work;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("bench.work", "bench/target/work")).toAbsolutePath();
+        boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "false"));
+        delete(work);
+        Files.createDirectories(work);
+        Bench bench = new Bench(work, quick);
+        bench.machine();
+        Workload workload = Workload.generate(work.resolve("w1000"), 1000);
+        bench.startup(workload);
+        bench.apply(workload);
+        bench.javac();
+        bench.rebuild();
+        bench.testKit();
+        bench.print();
+    }
+
+    // ---- start-up on an up-to-date database ----
+
+    private void startup(Workload workload) throws Exception {
+        progress("start-up on a database at version 1000 (fresh JVMs, Permafrost and Flyway in turn)");
+        Path pfDb = work.resolve("startup-permafrost.db");
+        Path fwDb = work.resolve("startup-flyway.db");
+        Migrator.configure("jdbc:sqlite:" + pfDb).migrations(workload.index()).build().migrate();
+        Flyway.configure().dataSource("jdbc:sqlite:" + fwDb, null, null).locations("filesystem:" + workload.flyway).load()
+                .migrate();
+        String classpath = workload.classes + File.pathSeparator + System.getProperty("java.class.path");
+        List<Double> pf = new ArrayList<>();
+        List<Double> fw = new ArrayList<>();
+        int runs = quick ? 3 : 11;
+        for (int i = 0; i < runs; i++) {
+            pf.add(Jvm.run(List.of(), classpath, StartupChild.class, "permafrost", "jdbc:sqlite:" + pfDb).value("MS"));
+            fw.add(Jvm.run(List.of(), classpath, StartupChild.class, "flyway", "jdbc:sqlite:" + fwDb,
+                    workload.flyway.toString()).value("MS"));
+        }
+        Path classLog = work.resolve("startup-classes.log");
+        Jvm.run(List.of("-Xlog:class+load=info:file=" + classLog), classpath, StartupChild.class, "permafrost",
+                "jdbc:sqlite:" + pfDb);
+        long jooq;
+        try (Stream<String> lines = Files.lines(classLog)) {
+            jooq = lines.filter(l -> l.contains(" org.jooq.")).count();
+        }
+        row("startup, up to date at V1000 (first migrate(), ms)", Stats.median(pf), Stats.median(fw), "Flyway 13", "<= 0.1",
+                Stats.spread(pf) + " / " + Stats.spread(fw) + "; jOOQ classes loaded: " + jooq);
+        ratios.put("startup_uptodate_1000_vs_flyway", Stats.median(pf) / Stats.median(fw));
+    }
+
+    // ---- applying 1000 migrations to an empty database ----
+
+    private void apply(Workload workload) throws Exception {
+        progress("applying 1000 migrations to an empty SQLite file (JMH, single shot: Permafrost, Flyway, raw JDBC)");
+        Map<String, Double> ms = jmh(ApplyBenchmark.class, quick ? 1 : 2, quick ? 2 : 5,
+                "-Dbench.workload=" + workload.root);
+        row("apply 1000 migrations to empty (ms, JMH)", ms.get("permafrost"), ms.get("flyway"), "Flyway 13", "<= 0.5", "");
+        row("apply 1000 migrations to empty (ms, JMH)", ms.get("permafrost"), ms.get("rawJdbc"),
+                "raw JDBC, commit per version", "floor", "");
+        ratios.put("apply_empty_1000_vs_flyway", ms.get("permafrost") / ms.get("flyway"));
+        ratios.put("apply_empty_1000_vs_raw_jdbc", ms.get("permafrost") / ms.get("rawJdbc"));
+
+        progress("applying 1000 migrations in a fresh JVM each, for peak memory");
+        String classpath = workload.classes + File.pathSeparator + System.getProperty("java.class.path");
+        List<Jvm.Run> pf = new ArrayList<>();
+        List<Jvm.Run> fw = new ArrayList<>();
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            pf.add(Jvm.run(List.of("-Xmx1g"), classpath, ApplyChild.class, "permafrost",
+                    "jdbc:sqlite:" + work.resolve("cold-pf-" + i + ".db")));
+            fw.add(Jvm.run(List.of("-Xmx1g"), classpath, ApplyChild.class, "flyway",
+                    "jdbc:sqlite:" + work.resolve("cold-fw-" + i + ".db"), workload.flyway.toString()));
+        }
+        row("apply 1000 migrations, cold JVM (ms)", median(pf, "MS"), median(fw, "MS"), "Flyway 13", "", "");
+        row("migrate() of 1000 migrations, peak heap used (MB, -Xmx1g)", median(pf, "HEAP_PEAK_MB"),
+                median(fw, "HEAP_PEAK_MB"), "Flyway 13", "printed", "peak RSS " + median(pf, "RSS_PEAK_MB") + " vs "
+                        + median(fw, "RSS_PEAK_MB") + " MB");
+    }
+
+    // ---- javac on 500 entities ----
+
+    private void javac() throws Exception {
+        progress("javac on 500 entities of 15 columns (fresh JVMs): plain, Permafrost first and steady, Hibernate");
+        Path root = work.resolve("javac");
+        Path pfSources = root.resolve("permafrost/src/main/java");
+        Path schema = root.resolve("permafrost/src/main/resources/db/permafrost");
+        Path jpaSources = root.resolve("jpa/src/main/java");
+        List<Path> entities = Entities.permafrost(pfSources, 500);
+        List<Path> jpaEntities = Entities.jpa(jpaSources, 500);
+        String classpath = System.getProperty("java.class.path");
+        String hibernate = System.getProperty("bench.hibernate.classpath");
+        Path migrations = pfSources.resolve(Entities.PACKAGE.replace('.', '/')).resolve("migrations");
+        List<String> permafrostOptions = List.of("-processorpath", classpath, "-processor",
+                "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
+                "-Apermafrost.migrationsDir=" + pfSources);
+
+        int runs = quick ? 2 : 5;
+        List<Double> first = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            delete(schema);
+            delete(migrations);
+            first.add(javacRun(root, "first", entities, classpath, permafrostOptions).wallMs());
+        }
+        List<Path> withStub = new ArrayList<>(entities);
+        try (Stream<Path> stubs = Files.list(migrations)) {
+            stubs.sorted().forEach(withStub::add);
+        }
+        Map<Path, String> frozen = snapshotOf(schema);
+        List<Jvm.Run> plain = new ArrayList<>();
+        List<Jvm.Run> steady = new ArrayList<>();
+        List<Jvm.Run> hib = new ArrayList<>();
+        List<Jvm.Run> hibPlain = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            plain.add(javacRun(root, "plain", withStub, classpath, List.of("-proc:none")));
+            steady.add(javacRun(root, "steady", withStub, classpath, permafrostOptions));
+            hib.add(javacRun(root, "hibernate", jpaEntities, hibernate, List.of("-processorpath", hibernate, "-processor",
+                    "org.hibernate.processor.HibernateProcessor")));
+            hibPlain.add(javacRun(root, "jpa-plain", jpaEntities, hibernate, List.of("-proc:none")));
+        }
+        if (!frozen.equals(snapshotOf(schema))) {
+            throw new IllegalStateException("a steady-state compile changed the frozen files");
+        }
+        double plainMs = medianWall(plain);
+        double steadyMs = medianWall(steady);
+        double hibMs = medianWall(hib);
+        row("javac 500 entities, steady state (ms, whole process)", steadyMs, plainMs, "javac -proc:none", "<= 1.10",
+                "runs " + Stats.spread(walls(steady)) + " / " + Stats.spread(walls(plain)));
+        row("javac 500 entities, first build (writes baseline)", Stats.median(first), plainMs, "javac -proc:none", "", "");
+        row("javac 500 entities, steady state vs Hibernate processor", steadyMs, hibMs, "hibernate-processor 7.4",
+                "", "Hibernate's own overhead: " + String.format("%.0f ms over %.0f ms plain", hibMs - medianWall(hibPlain),
+                        medianWall(hibPlain)));
+        row("processor peak heap used, 500 entities (MB, -Xmx1g)", median(steady, "HEAP_PEAK_MB"),
+                median(plain, "HEAP_PEAK_MB"), "javac -proc:none", "printed", "peak RSS " + median(steady, "RSS_PEAK_MB")
+                        + " vs " + median(plain, "RSS_PEAK_MB") + " MB; Hibernate " + median(hib, "HEAP_PEAK_MB") + " MB heap");
+        ratios.put("javac_500_entities_vs_plain_javac", steadyMs / plainMs);
+        ratios.put("javac_500_entities_first_build_vs_plain_javac", Stats.median(first) / plainMs);
+        ratios.put("javac_500_entities_vs_hibernate_processor", steadyMs / hibMs);
+    }
+
+    private Jvm.Run javacRun(Path root, String name, List<Path> sources, String classpath, List<String> options)
+            throws Exception {
+        Path out = root.resolve("out-" + name);
+        delete(out);
+        Files.createDirectories(out);
+        List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-classpath", classpath,
+                "-nowarn", "-implicit:none"));
+        arguments.addAll(options);
+        sources.forEach(s -> arguments.add(s.toString()));
+        Path argFile = root.resolve("args-" + name + ".txt");
+        Files.write(argFile, arguments);
+        return Jvm.run(List.of("-Xmx1g"), System.getProperty("java.class.path"), JavacChild.class, argFile.toString());
+    }
+
+    private static Map<Path, String> snapshotOf(Path dir) throws IOException {
+        Map<Path, String> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(file, Files.readString(file) + Files.getLastModifiedTime(file));
+            }
+        }
+        return files;
+    }
+
+    // ---- SQLite rebuild of 1,000,000 rows ----
+
+    private void rebuild() throws Exception {
+        int rows = quick ? 100_000 : 1_000_000;
+        progress("type change on a table of " + rows + " rows with two indexes (JMH, single shot)");
+        Map<String, Double> ms = jmh(RebuildBenchmark.class, 1, quick ? 2 : 5, "-Dbench.rows=" + rows);
+        row("SQLite rebuild, " + rows + " rows (ms, JMH)", ms.get("permafrost"), ms.get("rawCopy"),
+                "hand-written copy", "<= 1.2", "");
+        ratios.put(quick ? "sqlite_rebuild_100k_rows_vs_raw_copy" : "sqlite_rebuild_1m_rows_vs_raw_copy",
+                ms.get("permafrost") / ms.get("rawCopy"));
+    }
+
+    // ---- the test kit on 100 migrations ----
+
+    private void testKit() throws Exception {
+        int versions = quick ? 30 : 100;
+        progress("the test kit's eight checks on a project with " + versions + " migrations");
+        Jvm.Run run = Jvm.run(List.of("-Xmx1g"), System.getProperty("java.class.path"), KitChild.class,
+                work.resolve("kit").toString(), String.valueOf(versions));
+        StringBuilder checks = new StringBuilder();
+        run.lines().stream().filter(l -> l.startsWith("CHECK_")).forEach(l -> checks.append(checks.isEmpty() ? "" : ", ")
+                .append(l.substring(6).replace(' ', '=')).append(" ms"));
+        row("test kit, all 8 checks, " + versions + " migrations (ms)", run.value("KIT_MS"), Double.NaN, "", "seconds",
+                checks.toString());
+        System.out.println(run.lines().stream().filter(l -> l.startsWith("GENERATE_MS")).findFirst().orElse(""));
+    }
+
+    // ---- shared ----
+
+    private Map<String, Double> jmh(Class<?> benchmark, int warmups, int iterations, String property) throws Exception {
+        Options options = new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .forks(1)
+                .warmupIterations(warmups)
+                .measurementIterations(iterations)
+                .jvmArgsAppend("-Xmx2g", property, "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file"))
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Map<String, Double> medians = new HashMap<>();
+        for (RunResult result : new Runner(options).run()) {
+            String method = result.getParams().getBenchmark();
+            medians.put(method.substring(method.lastIndexOf('.') + 1),
+                    result.getPrimaryResult().getStatistics().getPercentile(50));
+        }
+        return medians;
+    }
+
+    private void row(String what, double permafrost, double peer, String peerName, String goal, String note) {
+        table.add(new String[] {what, format(permafrost), format(peer), peerName,
+            Double.isNaN(peer) ? "" : String.format("%.3f", permafrost / peer), goal, note});
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "" : value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+    }
+
+    private static double median(List<Jvm.Run> runs, String key) {
+        return Math.round(Stats.median(runs.stream().map(r -> r.value(key)).toList()) * 10) / 10.0;
+    }
+
+    private static List<Double> walls(List<Jvm.Run> runs) {
+        return runs.stream().map(Jvm.Run::wallMs).toList();
+    }
+
+    private static double medianWall(List<Jvm.Run> runs) {
+        return Stats.median(walls(runs));
+    }
+
+    private void machine() throws IOException {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.exists(cpuinfo)) {
+            try (Stream<String> lines = Files.lines(cpuinfo)) {
+                cpu = lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
+                        .orElse(cpu);
+            }
+        }
+        System.out.printf("machine: %s, %d cores, %.0f GiB max heap for children's parent; %s %s; Java %s (%s)%s%n", cpu,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), quick ? "; QUICK run (fewer repetitions, smaller inputs)" : "");
+    }
+
+    private static void progress(String message) {
+        System.out.println("... " + message);
+        System.out.flush();
+    }
+
+    private void print() {
+        String[] header = {"benchmark", "Permafrost", "peer", "peer is", "ratio", "goal", "notes"};
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(table);
+        int[] widths = new int[header.length];
+        for (String[] r : all) {
+            for (int i = 0; i < r.length - 1; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        }
+        System.out.println();
+        for (String[] r : all) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
+            }
+            System.out.println(line.toString().stripTrailing());
+        }
+        System.out.println();
+        ratios.forEach((name, value) -> System.out.printf("RATIO %s %.3f%n", name, value));
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
