@@ -126,7 +126,7 @@ public final class Bench {
                 "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
                 "-Apermafrost.migrationsDir=" + pfSources);
 
-        int runs = quick ? 2 : 5;
+        int runs = quick ? 2 : 9;
         List<Double> first = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             delete(schema);
@@ -142,8 +142,11 @@ public final class Bench {
         List<Jvm.Run> steady = new ArrayList<>();
         List<Jvm.Run> hib = new ArrayList<>();
         List<Jvm.Run> hibPlain = new ArrayList<>();
+        List<Jvm.Run> noop = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             plain.add(javacRun(root, "plain", withStub, classpath, List.of("-proc:none")));
+            noop.add(javacRun(root, "noop", withStub, classpath, List.of("-processorpath", classpath, "-processor",
+                    NoopProcessor.class.getName())));
             steady.add(javacRun(root, "steady", withStub, classpath, permafrostOptions));
             hib.add(javacRun(root, "hibernate", jpaEntities, hibernate, List.of("-processorpath", hibernate, "-processor",
                     "org.hibernate.processor.HibernateProcessor")));
@@ -157,6 +160,9 @@ public final class Bench {
         double hibMs = medianWall(hib);
         row("javac 500 entities, steady state (ms, whole process)", steadyMs, plainMs, "javac -proc:none", "<= 1.10",
                 "runs " + Stats.spread(walls(steady)) + " / " + Stats.spread(walls(plain)));
+        row("javac 500 entities, steady state vs a processor doing nothing", steadyMs, medianWall(noop),
+                "no-op processor", "", "javac's own cost of any processor: " + String.format("%.2f", medianWall(noop) / plainMs)
+                        + " x plain");
         row("javac 500 entities, first build (writes baseline)", Stats.median(first), plainMs, "javac -proc:none", "", "");
         row("javac 500 entities, steady state vs Hibernate processor", steadyMs, hibMs, "hibernate-processor 7.4",
                 "", "Hibernate's own overhead: " + String.format("%.0f ms over %.0f ms plain", hibMs - medianWall(hibPlain),
@@ -165,6 +171,7 @@ public final class Bench {
                 median(plain, "HEAP_PEAK_MB"), "javac -proc:none", "printed", "peak RSS " + median(steady, "RSS_PEAK_MB")
                         + " vs " + median(plain, "RSS_PEAK_MB") + " MB; Hibernate " + median(hib, "HEAP_PEAK_MB") + " MB heap");
         ratios.put("javac_500_entities_vs_plain_javac", steadyMs / plainMs);
+        ratios.put("javac_500_entities_vs_noop_processor", steadyMs / medianWall(noop));
         ratios.put("javac_500_entities_first_build_vs_plain_javac", Stats.median(first) / plainMs);
         ratios.put("javac_500_entities_vs_hibernate_processor", steadyMs / hibMs);
     }

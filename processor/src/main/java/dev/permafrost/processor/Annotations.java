@@ -1,6 +1,8 @@
 package dev.permafrost.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -31,6 +33,7 @@ final class Annotations {
     static final String CHECKS = PACKAGE + "Checks";
 
     private final Elements elements;
+    private final Map<AnnotationMirror, Map<String, AnnotationValue>> withDefaults = new IdentityHashMap<>();
 
     Annotations(Elements elements) {
         this.elements = elements;
@@ -75,13 +78,19 @@ final class Annotations {
 
     /** The value as written, or the member's default. */
     AnnotationValue value(AnnotationMirror mirror, String member) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(member)) {
-                return entry.getValue();
-            }
+        AnnotationValue value = withDefaults.computeIfAbsent(mirror, this::byName).get(member);
+        if (value == null) {
+            throw new IllegalArgumentException(mirror + " has no member " + member);
         }
-        throw new IllegalArgumentException(mirror + " has no member " + member);
+        return value;
+    }
+
+    /** Every member's value by name: javac builds the map with defaults anew at each call, so it is built once. */
+    private Map<String, AnnotationValue> byName(AnnotationMirror mirror) {
+        Map<String, AnnotationValue> values = new HashMap<>();
+        elements.getElementValuesWithDefaults(mirror)
+                .forEach((member, value) -> values.put(member.getSimpleName().toString(), value));
+        return values;
     }
 
     String string(AnnotationMirror mirror, String member) {

@@ -196,9 +196,14 @@ final class Checks {
         }
     }
 
+    /** The live schema; fails when part of it cannot be read, so that nothing is compared half-seen. */
     private static Schema live(MigrationChecks c, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return LiveSchema.read(connection, Database.detect(connection), c.ignoredTables()).schema();
+            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), c.ignoredTables());
+            if (!reading.problems().isEmpty()) {
+                fail("part of the live schema cannot be read:\n  - " + String.join("\n  - ", reading.problems()));
+            }
+            return reading.schema();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the live schema: " + e.getMessage(), e);
         }
