@@ -235,9 +235,7 @@ public final class Bench {
                 .forks(1)
                 .warmupIterations(warmups)
                 .measurementIterations(iterations)
-                .jvmArgsAppend("-Xmx2g", property, "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file"))
+                .jvmArgsAppend(forkArguments(property))
                 .verbosity(VerboseMode.SILENT)
                 .build();
         Map<String, Double> medians = new HashMap<>();
@@ -247,6 +245,17 @@ public final class Bench {
                     result.getPrimaryResult().getStatistics().getPercentile(50));
         }
         return medians;
+    }
+
+    /** The forked JVM's arguments; JMH's own use of {@code sun.misc.Unsafe} is allowed where the JDK would warn. */
+    private static String[] forkArguments(String property) {
+        List<String> arguments = new ArrayList<>(List.of("-Xmx2g", property, "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file")));
+        if (Runtime.version().feature() >= 23) {
+            arguments.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private void row(String what, double permafrost, double peer, String peerName, String goal, String note) {
@@ -279,8 +288,17 @@ public final class Bench {
                         .orElse(cpu);
             }
         }
-        System.out.printf("machine: %s, %d cores, %.0f GiB max heap for children's parent; %s %s; Java %s (%s)%s%n", cpu,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
+        String memory = "unknown memory";
+        Path meminfo = Path.of("/proc/meminfo");
+        if (Files.exists(meminfo)) {
+            try (Stream<String> lines = Files.lines(meminfo)) {
+                memory = lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                        .map(l -> String.format("%.0f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0))
+                        .orElse(memory);
+            }
+        }
+        System.out.printf("machine: %s, %d cores, %s; %s %s; Java %s (%s)%s%n", cpu,
+                Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), quick ? "; QUICK run (fewer repetitions, smaller inputs)" : "");
     }

@@ -489,13 +489,7 @@ final class Checks {
     }
 
     private static Path temporary(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Scratch.directory(prefix);
     }
 
     private static String read(Path file) {

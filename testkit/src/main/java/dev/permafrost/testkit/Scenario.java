@@ -241,6 +241,9 @@ public final class Scenario {
             return same(actual, expected);
         }
         if (expected instanceof Number a && actual instanceof Number b) {
+            if (!Double.isFinite(a.doubleValue()) || !Double.isFinite(b.doubleValue())) {
+                return Double.compare(a.doubleValue(), b.doubleValue()) == 0;
+            }
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
         }
         if (expected instanceof OffsetDateTime a) {

@@ -102,6 +102,13 @@ class ScenarioTest {
     }
 
     @Test
+    void nonFiniteNumbersCompareWithoutFailing() {
+        assertEquals(List.of(true, false, true, false), List.of(Scenario.same(Double.NaN, Double.NaN),
+                Scenario.same(Double.POSITIVE_INFINITY, 1), Scenario.same(Float.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY),
+                Scenario.same(1, Double.NaN)));
+    }
+
+    @Test
     void rowNeedsPairs() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> row("id", 1, "name"));
         assertEquals("row(...) takes column names and values in pairs; got 3 arguments", error.getMessage());
