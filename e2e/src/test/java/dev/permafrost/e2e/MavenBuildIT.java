@@ -68,8 +68,7 @@ class MavenBuildIT {
         assertEquals(frozen, project.sources(), "a clean build writes nothing");
         try (JarFile jar = new JarFile(project.file("target/sample-1.0.jar").toFile())) {
             assertTrue(jar.getEntry("com/acme/migrations/V0002_AddEmailToCustomers.class") != null);
-            assertTrue(jar.getEntry("com/acme/migrations/permafrost-index.txt") != null);
-            assertTrue(jar.getEntry("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex") != null);
+            assertTrue(jar.getEntry("META-INF/permafrost/index.txt") != null);
         }
 
         SampleProject.Run upToDate = project.mvn("-q", "compile", "exec:exec");

@@ -123,7 +123,10 @@ public final class Migrator {
             this.dataSource = dataSource;
         }
 
-        /** Uses these migrations instead of the generated index found on the class path. */
+        /**
+         * Uses these migrations instead of the one generated index on the class path: for example
+         * {@code MigrationIndex.inPackage("com.acme.migrations")} when several modules have migrations.
+         */
         public Builder migrations(MigrationIndex migrations) {
             this.index = migrations;
             return this;

@@ -4,11 +4,19 @@ import dev.permafrost.runtime.Migration;
 import java.util.List;
 
 /**
- * The migrations of one module, in version order. The processor generates an implementation,
- * registered for {@link java.util.ServiceLoader}, so the runtime finds migrations without scanning
- * the class path and loads a migration's class only when it has to run it.
+ * The migrations of one module, in version order. The processor generates the index as a resource
+ * ({@link ResourceMigrationIndex}), so the runtime finds migrations without scanning the class path and
+ * loads a migration's class only when it has to run it; tests may implement it themselves.
  */
 public interface MigrationIndex {
+
+    /**
+     * The generated index of the migrations in {@code migrationsPackage}, for an application whose class
+     * path holds the migrations of several modules.
+     */
+    static MigrationIndex inPackage(String migrationsPackage) {
+        return dev.permafrost.runtime.internal.Indexes.inPackage(migrationsPackage);
+    }
 
     /** The migrations, by ascending version. */
     List<MigrationEntry> migrations();
@@ -17,7 +25,7 @@ public interface MigrationIndex {
     Migration load(MigrationEntry entry);
 
     /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
-    default java.util.List<String> entities() {
-        return java.util.List.of();
+    default List<String> entities() {
+        return List.of();
     }
 }
