@@ -1,8 +1,6 @@
 package dev.permafrost.testkit;
 
-import dev.permafrost.runtime.spi.MigrationIndex;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A correct three-version project passes all eight checks, discovered by JUnit exactly as in a user's
  * {@code class MigrationsTest implements MigrationChecks {}}.
  */
-class HealthyProjectTest implements MigrationChecks {
+class HealthyProjectTest implements ProjectChecks {
 
     @TempDir
     static Path root;
@@ -23,22 +21,7 @@ class HealthyProjectTest implements MigrationChecks {
     }
 
     @Override
-    public MigrationIndex migrations() {
-        return project.migrations();
-    }
-
-    @Override
-    public Path schemaDir() {
-        return project.schemaDir();
-    }
-
-    @Override
-    public Path migrationsDir() {
-        return project.migrationsDir();
-    }
-
-    @Override
-    public List<Path> classpath() {
-        return project.classpath();
+    public MigrationChecks project() {
+        return project;
     }
 }

@@ -167,25 +167,10 @@ class MutationTest {
                   - table qrtz_locks cannot be read: primary key name '' is not a portable identifier ([a-z_][a-z0-9_]*, at\
                  most 63 characters) (if Permafrost does not own it, ignore it with ignoreTables("qrtz_locks"))""");
 
-        MigrationChecks ignoring = new MigrationChecks() {
+        MigrationChecks ignoring = new ProjectChecks() {
             @Override
-            public dev.permafrost.runtime.spi.MigrationIndex migrations() {
-                return checks.migrations();
-            }
-
-            @Override
-            public Path schemaDir() {
-                return checks.schemaDir();
-            }
-
-            @Override
-            public Path migrationsDir() {
-                return checks.migrationsDir();
-            }
-
-            @Override
-            public java.util.List<Path> classpath() {
-                return checks.classpath();
+            public MigrationChecks project() {
+                return checks;
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.permafrost.testkit;
 
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
-import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -50,7 +49,7 @@ class ServerChecksTest {
         }
     }
 
-    abstract static class OnServer implements MigrationChecks {
+    abstract static class OnServer implements ProjectChecks {
         private final TestDatabase kind;
         private final List<TestDatabase.Fresh> created = new ArrayList<>();
         private final MigrationChecks checks = project.checks();
@@ -78,23 +77,8 @@ class ServerChecksTest {
         }
 
         @Override
-        public MigrationIndex migrations() {
-            return checks.migrations();
-        }
-
-        @Override
-        public Path schemaDir() {
-            return checks.schemaDir();
-        }
-
-        @Override
-        public Path migrationsDir() {
-            return checks.migrationsDir();
-        }
-
-        @Override
-        public List<Path> classpath() {
-            return checks.classpath();
+        public MigrationChecks project() {
+            return checks;
         }
     }
 }
