@@ -138,6 +138,7 @@ public final class Bench {
             stubs.sorted().forEach(withStub::add);
         }
         Map<Path, String> frozen = snapshotOf(schema);
+        frozen.putAll(snapshotOf(migrations));
         List<Jvm.Run> plain = new ArrayList<>();
         List<Jvm.Run> steady = new ArrayList<>();
         List<Jvm.Run> hib = new ArrayList<>();
@@ -152,8 +153,15 @@ public final class Bench {
                     "org.hibernate.processor.HibernateProcessor")));
             hibPlain.add(javacRun(root, "jpa-plain", jpaEntities, hibernate, List.of("-proc:none")));
         }
-        if (!frozen.equals(snapshotOf(schema))) {
+        Map<Path, String> after = snapshotOf(schema);
+        after.putAll(snapshotOf(migrations));
+        if (!frozen.equals(after)) {
             throw new IllegalStateException("a steady-state compile changed the frozen files");
+        }
+        try (Stream<Path> generated = Files.walk(root.resolve("out-steady"))) {
+            if (generated.anyMatch(p -> p.toString().endsWith(".java"))) {
+                throw new IllegalStateException("a steady-state compile generated a source file (an extra javac round)");
+            }
         }
         double plainMs = medianWall(plain);
         double steadyMs = medianWall(steady);

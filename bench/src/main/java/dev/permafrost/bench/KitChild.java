@@ -1,7 +1,6 @@
 package dev.permafrost.bench;
 
 import dev.permafrost.runtime.spi.MigrationIndex;
-import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import dev.permafrost.testkit.MigrationChecks;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -49,8 +49,8 @@ public final class KitChild {
         System.out.printf("GENERATE_MS %.0f%n", (System.nanoTime() - start) / 1e6);
 
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, KitChild.class.getClassLoader());
-        MigrationIndex index = ResourceMigrationIndex.read(classes.resolve(ResourceMigrationIndex.RESOURCE).toUri().toURL(),
-                loader);
+        MigrationIndex index = ServiceLoader.load(MigrationIndex.class, loader).stream().map(ServiceLoader.Provider::get)
+                .filter(i -> i.getClass().getClassLoader() == loader).findFirst().orElseThrow();
         if (index.migrations().size() != versions) {
             throw new IllegalStateException("the project has " + index.migrations().size() + " migrations, not " + versions);
         }

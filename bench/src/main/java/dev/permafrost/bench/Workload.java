@@ -3,7 +3,6 @@ package dev.permafrost.bench;
 import dev.permafrost.runtime.MigrationPlan;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.spi.MigrationIndex;
-import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -59,13 +58,14 @@ final class Workload {
     /** The workload's migration index, loaded from its class files. */
     MigrationIndex index() throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Workload.class.getClassLoader());
-        return ResourceMigrationIndex.read(classes.resolve(ResourceMigrationIndex.RESOURCE).toUri().toURL(), loader);
+        return (MigrationIndex) loader.loadClass(PACKAGE + ".PermafrostIndex").getDeclaredConstructor().newInstance();
     }
 
     private void writeAndCompileStubs() throws Exception {
         Path sources = root.resolve("src").resolve(PACKAGE.replace('.', '/'));
         Files.createDirectories(sources);
         Files.createDirectories(classes.resolve(PACKAGE.replace('.', '/')));
+        Files.createDirectories(classes.resolve("META-INF/services"));
         StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
                 + " then the entities.\n");
         List<Path> files = new ArrayList<>();
@@ -119,9 +119,13 @@ final class Workload {
             index.append(v).append('\t').append(sha256(source)).append('\t').append(PACKAGE).append('.').append(name)
                     .append('\t').append(description).append('\n');
         }
-        Path indexFile = classes.resolve(ResourceMigrationIndex.RESOURCE);
-        Files.createDirectories(indexFile.getParent());
-        Files.writeString(indexFile, "package\t" + PACKAGE + "\n" + index);
+        Path indexClass = sources.resolve("PermafrostIndex.java");
+        Files.writeString(indexClass, "package " + PACKAGE + ";\n\npublic final class PermafrostIndex extends"
+                + " dev.permafrost.runtime.spi.ResourceMigrationIndex {\n    public PermafrostIndex() {\n    }\n}\n");
+        files.add(indexClass);
+        Files.writeString(classes.resolve(PACKAGE.replace('.', '/')).resolve("permafrost-index.txt"), index);
+        Files.writeString(classes.resolve("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex"),
+                PACKAGE + ".PermafrostIndex\n");
         Javac.compile(files, classes, System.getProperty("java.class.path"));
     }
 

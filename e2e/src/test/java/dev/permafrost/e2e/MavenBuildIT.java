@@ -33,6 +33,8 @@ class MavenBuildIT {
         assertTrue(Files.exists(project.file(SCHEMA + "V0001.sql")), first.output());
         assertTrue(Files.exists(project.file(SCHEMA + "permafrost.sum")));
         assertTrue(project.read(MIGRATIONS + "V0001_Baseline.java").contains("op.createTable(table(\"customers\")"));
+        assertTrue(project.read(MIGRATIONS + "PermafrostIndex.java")
+                .contains("public final class PermafrostIndex extends ResourceMigrationIndex"));
 
         SampleProject.Run start = project.mvn("-q", "compile", "exec:exec");
         assertEquals(0, start.exitCode(), start.output());
@@ -68,7 +70,8 @@ class MavenBuildIT {
         assertEquals(frozen, project.sources(), "a clean build writes nothing");
         try (JarFile jar = new JarFile(project.file("target/sample-1.0.jar").toFile())) {
             assertTrue(jar.getEntry("com/acme/migrations/V0002_AddEmailToCustomers.class") != null);
-            assertTrue(jar.getEntry("META-INF/permafrost/index.txt") != null);
+            assertTrue(jar.getEntry("com/acme/migrations/permafrost-index.txt") != null);
+            assertTrue(jar.getEntry("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex") != null);
         }
 
         SampleProject.Run upToDate = project.mvn("-q", "compile", "exec:exec");

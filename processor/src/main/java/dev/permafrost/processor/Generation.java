@@ -16,6 +16,8 @@ import dev.permafrost.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,11 +126,16 @@ final class Generation {
             newStub = StubWriter.write(migrationsPackage, summary, ops, notes);
             manifest = (manifest == null ? new Manifest(migrationsPackage, List.of()) : manifest)
                     .with(new Manifest.Entry(newest + 1, Hashing.sha256(snapshot), summary.className()));
+            List<FrozenWriter.File> files = new ArrayList<>(List.of(
+                    new FrozenWriter.File(stubs.path(summary.className()), newStub, false),
+                    new FrozenWriter.File(layout.schemaDir().resolve(Snapshot.fileName(newest + 1)), snapshot, false),
+                    new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
+            Path indexClass = stubs.path(IndexWriter.CLASS);
+            if (!Files.exists(indexClass)) {
+                files.add(new FrozenWriter.File(indexClass, IndexWriter.source(migrationsPackage), false));
+            }
             try {
-                FrozenWriter.write(List.of(
-                        new FrozenWriter.File(stubs.path(summary.className()), newStub, false),
-                        new FrozenWriter.File(layout.schemaDir().resolve(Snapshot.fileName(newest + 1)), snapshot, false),
-                        new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
+                FrozenWriter.write(files);
             } catch (IOException | RuntimeException e) {
                 diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), e.getMessage());
                 return;
@@ -286,8 +293,9 @@ final class Generation {
     }
 
     /**
-     * Makes every migration part of this compilation (a stub written into the source tree now is not
-     * compiled by this javac run, so it also goes through the Filer) and generates the index.
+     * Makes every migration and the index class part of this compilation (a file written into the source
+     * tree now is not compiled by this javac run, so it also goes through the Filer) and generates the
+     * index's list. When everything is in the source tree already, no source file is generated.
      */
     private void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
                                  Set<TypeElement> roots, List<String> entities) {
@@ -307,7 +315,13 @@ final class Generation {
                 String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
                 entries.add(new IndexWriter.Entry(entry.version(), Hashing.sha256(source), className, description));
             }
-            IndexWriter.write(filer, pkg, entries, entities, originating);
+            String indexClass = pkg + "." + IndexWriter.CLASS;
+            if (elements.getTypeElement(indexClass) == null) {
+                try (Writer writer = filer.createSourceFile(indexClass, originating).openWriter()) {
+                    writer.write(IndexWriter.source(pkg));
+                }
+            }
+            IndexWriter.writeResources(filer, pkg, entries, entities, originating);
         } catch (IOException | UncheckedIOException e) {
             diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, e.getMessage());
         }

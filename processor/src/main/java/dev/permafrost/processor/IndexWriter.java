@@ -1,21 +1,34 @@
 package dev.permafrost.processor;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Generated;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Generates the migration index into the build's output: the resource the runtime reads
- * ({@link ResourceMigrationIndex#RESOURCE}), naming the migrations' package and listing each migration's
- * version, checksum, class and description, then the entity classes. Never written into the source tree,
- * and never a source file: a generated source would cost javac a processing round over every tree at
- * each compile.
+ * The migration index: a class the runtime finds with {@link java.util.ServiceLoader}, and beside it a
+ * resource listing each migration's version, checksum, class and description. The class holds no data,
+ * so it is written into the source tree once, with the first migration, and compiled like any other source
+ * afterwards; the resource and the service registration are regenerated into the build's output at every
+ * build. A compile of an unchanged model therefore generates no source file, and javac runs no extra
+ * processing round over every tree of the module.
  */
 final class IndexWriter {
+
+    static final String CLASS = "PermafrostIndex";
+    static final ClassName BASE = ClassName.get(ResourceMigrationIndex.class);
+    static final String SERVICE = "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex";
 
     /** One migration in the index. */
     record Entry(int version, String checksum, String className, String description) {
@@ -24,14 +37,30 @@ final class IndexWriter {
     private IndexWriter() {
     }
 
+    /** The source of {@code <packageName>.PermafrostIndex}; the same bytes for the same package. */
+    static String source(String packageName) {
+        TypeSpec type = TypeSpec.classBuilder(CLASS)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(BASE)
+                .addAnnotation(AnnotationSpec.builder(Generated.class)
+                        .addMember("value", "$S", PermafrostProcessor.class.getName()).build())
+                .addJavadoc("The migrations of this module for Permafrost's runtime, found with ServiceLoader. Written once"
+                        + " by\nPermafrost's processor: commit it with the migrations. The list itself, "
+                        + ResourceMigrationIndex.RESOURCE + ", is\ngenerated beside the compiled class at every build.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+                .build();
+        return JavaFile.builder(packageName, type).indent("    ").build().toString();
+    }
+
     /**
+     * Writes the list and the service registration into the class output.
+     *
      * @param entities the qualified names of the entity classes of this compilation's model
      */
-    static void write(Filer filer, String packageName, List<Entry> entries, List<String> entities, Element... originating)
-            throws IOException {
-        StringBuilder index = new StringBuilder("# Permafrost migration index, generated: the package, then version,"
-                + " checksum, class and description of each migration, then the entities.\n");
-        index.append("package\t").append(packageName).append('\n');
+    static void writeResources(Filer filer, String packageName, List<Entry> entries, List<String> entities,
+                               Element... originating) throws IOException {
+        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
+                + " then the entities.\n");
         for (Entry entry : entries) {
             index.append(entry.version()).append('\t').append(entry.checksum()).append('\t').append(entry.className())
                     .append('\t').append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
@@ -39,8 +68,15 @@ final class IndexWriter {
         for (String entity : entities) {
             index.append("entity\t").append(entity).append('\n');
         }
-        try (Writer writer = filer.createResource(StandardLocation.CLASS_OUTPUT, "", ResourceMigrationIndex.RESOURCE, originating).openWriter()) {
-            writer.write(index.toString());
+        write(filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, ResourceMigrationIndex.RESOURCE,
+                originating), index.toString());
+        write(filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE, originating),
+                packageName + "." + CLASS + "\n");
+    }
+
+    private static void write(FileObject file, String content) throws IOException {
+        try (Writer writer = file.openWriter()) {
+            writer.write(content);
         }
     }
 }

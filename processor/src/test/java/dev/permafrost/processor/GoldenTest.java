@@ -30,11 +30,10 @@ class GoldenTest {
         assertEquals(Project.golden("permafrost-1.sum"), project.read(project.schemaDir.resolve("permafrost.sum")));
         assertThat(compilation).generatedSourceFile("com.acme.shop.migrations.V0001_Baseline")
                 .contentsAsUtf8String().isEqualTo(Project.golden("V0001_Baseline.java"));
-        assertEquals(List.of("V0001_Baseline.java"), compilation.generatedSourceFiles().stream()
-                .map(f -> f.getName().substring(f.getName().lastIndexOf('/') + 1)).toList());
-        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/permafrost/index.txt")
-                .contentsAsUtf8String().isEqualTo(index(dev.permafrost.snapshot.Hashing.sha256(
-                        Project.golden("V0001_Baseline.java"))));
+        assertEquals(Project.golden("PermafrostIndex.java"), project.stub("com.acme.shop.migrations", "PermafrostIndex"));
+        assertThat(compilation).generatedSourceFile("com.acme.shop.migrations.PermafrostIndex")
+                .contentsAsUtf8String().isEqualTo(Project.golden("PermafrostIndex.java"));
+        assertIndex(compilation);
         assertThat(compilation).hadNoteContaining("[PF507] wrote migration");
     }
 
@@ -51,17 +50,37 @@ class GoldenTest {
         assertEquals(before, project.fingerprint());
         assertEquals(List.of(), again.generatedSourceFiles(), "an unchanged model generates no source file, so javac"
                 + " needs no further processing round");
-        assertThat(again).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/permafrost/index.txt")
-                .contentsAsUtf8String().isEqualTo(index(dev.permafrost.snapshot.Hashing.sha256(
-                        Project.golden("V0001_Baseline.java"))));
+        assertIndex(again);
     }
 
-    private static String index(String checksum) {
-        return "# Permafrost migration index, generated: the package, then version, checksum, class and description of"
-                + " each migration, then the entities.\n"
-                + "package\tcom.acme.shop.migrations\n"
-                + "1\t" + checksum + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
-                + "entity\tcom.acme.shop.Category\nentity\tcom.acme.shop.Product\nentity\tcom.acme.shop.ProductCategory\n";
+    @Test
+    void aDeletedIndexClassIsCompiledFromTheFilerWithoutTouchingTheSourceTree() throws Exception {
+        Project project = new Project(dir);
+        assertThat(project.compile(Shop.baseline())).succeeded();
+        Files.delete(project.sourceRoot.resolve("com/acme/shop/migrations/PermafrostIndex.java"));
+        Map<String, String> before = project.fingerprint();
+
+        Compilation again = project.compileWithStubs(Shop.baseline());
+
+        assertThat(again).succeededWithoutWarnings();
+        assertEquals(before, project.fingerprint(), "an unchanged model writes nothing into the source tree");
+        assertThat(again).generatedSourceFile("com.acme.shop.migrations.PermafrostIndex")
+                .contentsAsUtf8String().isEqualTo(Project.golden("PermafrostIndex.java"));
+        assertIndex(again);
+    }
+
+    /** The list beside the index class and the index's ServiceLoader registration. */
+    private static void assertIndex(Compilation compilation) {
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme.shop.migrations",
+                        "permafrost-index.txt")
+                .contentsAsUtf8String().isEqualTo("# Permafrost migration index: version, checksum, class, description;"
+                        + " then the entities.\n1\t" + dev.permafrost.snapshot.Hashing.sha256(Project.golden(
+                                "V0001_Baseline.java")) + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
+                        + "entity\tcom.acme.shop.Category\nentity\tcom.acme.shop.Product\n"
+                        + "entity\tcom.acme.shop.ProductCategory\n");
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT,
+                        "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex")
+                .contentsAsUtf8String().isEqualTo("com.acme.shop.migrations.PermafrostIndex\n");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.permafrost.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
@@ -12,24 +14,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime finds the generated index resource of each module on the class path, and only there. */
+/** The runtime finds each module's index class through ServiceLoader and reads the list beside it. */
 class IndexDiscoveryTest {
 
     @TempDir
     Path dir;
 
-    private Path module(String name, String index) throws Exception {
-        Path file = dir.resolve(name).resolve(ResourceMigrationIndex.RESOURCE);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, index);
-        return dir.resolve(name);
+    /** A compiled module with an index class, its list and its service registration, as the processor leaves it. */
+    private Path module(String name, String pkg, String list) throws Exception {
+        Path root = dir.resolve(name);
+        Path packageDir = Files.createDirectories(root.resolve(pkg.replace('.', '/')));
+        Path source = packageDir.resolve("PermafrostIndex.java");
+        Files.writeString(source, "package " + pkg + ";\npublic final class PermafrostIndex extends "
+                + ResourceMigrationIndex.class.getName() + " {\n}\n");
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", root.toString(), "-classpath",
+                System.getProperty("java.class.path"), source.toString());
+        assertEquals(0, exit, "compiling the index class");
+        Files.writeString(packageDir.resolve(ResourceMigrationIndex.RESOURCE), list);
+        Path service = Files.createDirectories(root.resolve("META-INF/services"))
+                .resolve(MigrationIndex.class.getName());
+        Files.writeString(service, pkg + ".PermafrostIndex\n");
+        return root;
     }
 
-    private static String index(String pkg) {
-        return "# Permafrost migration index\npackage\t" + pkg + "\n1\tc1\t" + pkg + ".V0001_Baseline\tbaseline\n"
+    private static String list(String pkg) {
+        return "# Permafrost migration index\n1\tc1\t" + pkg + ".V0001_Baseline\tbaseline\n"
                 + "2\tc2\t" + pkg + ".V0002_AddEmail\tadd email\tto customers\nentity\tcom.acme.Customer\n";
     }
 
@@ -40,7 +53,7 @@ class IndexDiscoveryTest {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+        try (URLClassLoader loader = new URLClassLoader(urls, IndexDiscoveryTest.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             return action.call();
         } finally {
@@ -50,28 +63,33 @@ class IndexDiscoveryTest {
 
     @Test
     void theOneIndexIsFoundAndRead() throws Exception {
-        Path shop = module("shop", index("com.acme.shop.migrations"));
-        MigrationIndex index = on(List.of(shop), dev.permafrost.runtime.internal.Indexes::find);
+        Path shop = module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations"));
+        MigrationIndex index = on(List.of(shop), () -> {
+            MigrationIndex found = Indexes.find();
+            found.migrations();
+            return found;
+        });
         assertEquals(List.of(new MigrationEntry(1, "baseline", "c1", "com.acme.shop.migrations.V0001_Baseline"),
                 new MigrationEntry(2, "add email\tto customers", "c2", "com.acme.shop.migrations.V0002_AddEmail")),
                 index.migrations());
         assertEquals(List.of("com.acme.Customer"), index.entities());
-        assertEquals("the migrations of com.acme.shop.migrations", index.toString());
+        assertEquals("com.acme.shop.migrations.PermafrostIndex", index.toString());
     }
 
     @Test
     void severalModulesNeedAChoiceAndInPackageMakesIt() throws Exception {
-        List<Path> modules = List.of(module("shop", index("com.acme.shop.migrations")),
-                module("billing", index("com.acme.billing.migrations")));
+        List<Path> modules = List.of(module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations")),
+                module("billing", "com.acme.billing.migrations", list("com.acme.billing.migrations")));
         PermafrostException several = on(modules, () -> assertThrows(PermafrostException.class,
                 () -> Migrator.create("jdbc:sqlite::memory:").status()));
         assertEquals(ErrorCode.NO_MIGRATIONS, several.code());
-        assertEquals("several modules on the class path have migrations, in packages [com.acme.shop.migrations,"
-                + " com.acme.billing.migrations]. Choose one with Migrator.configure(..).migrations("
+        assertEquals("several modules on the class path have migrations: [com.acme.shop.migrations.PermafrostIndex,"
+                + " com.acme.billing.migrations.PermafrostIndex]. Choose one with Migrator.configure(..).migrations("
                 + "MigrationIndex.inPackage(\"com.acme.shop.migrations\")).", several.getMessage());
 
-        MigrationIndex billing = on(modules, () -> MigrationIndex.inPackage("com.acme.billing.migrations"));
-        assertEquals("com.acme.billing.migrations.V0001_Baseline", billing.migrations().get(0).className());
+        String first = on(modules, () -> MigrationIndex.inPackage("com.acme.billing.migrations").migrations().get(0)
+                .className());
+        assertEquals("com.acme.billing.migrations.V0001_Baseline", first);
 
         PermafrostException unknown = on(modules, () -> assertThrows(PermafrostException.class,
                 () -> MigrationIndex.inPackage("com.acme.migrations")));
@@ -83,38 +101,36 @@ class IndexDiscoveryTest {
     void noIndexSaysHowToGetOne() throws Exception {
         PermafrostException none = on(List.of(dir), () -> assertThrows(PermafrostException.class,
                 () -> Migrator.create("jdbc:sqlite::memory:").migrate()));
-        assertEquals("no Permafrost migrations on the class path (no META-INF/permafrost/index.txt): the annotation"
-                + " processor generates their index when it compiles the entities. Add"
-                + " dev.permafrost:permafrost-processor to the compiler's annotationProcessorPaths and rebuild.",
-                none.getMessage());
+        assertEquals("no Permafrost migrations on the class path: the annotation processor generates their index when"
+                + " it compiles the entities. Add dev.permafrost:permafrost-processor to the compiler's"
+                + " annotationProcessorPaths and rebuild.", none.getMessage());
     }
 
     @Test
-    void aDamagedIndexNamesItsLine() throws Exception {
-        Path broken = module("broken", "package\tcom.acme.migrations\n1\tc1 com.acme.migrations.V0001_Baseline\n");
+    void aDamagedOrMissingListSaysSo() throws Exception {
+        Path broken = module("broken", "com.acme.migrations", "1\tc1 com.acme.migrations.V0001_Baseline\n");
         IllegalStateException error = on(List.of(broken), () -> assertThrows(IllegalStateException.class,
-                () -> ResourceMigrationIndex.all(Thread.currentThread().getContextClassLoader())));
-        assertEquals("the migration index " + broken.resolve(ResourceMigrationIndex.RESOURCE).toUri().toURL()
-                + " has a line it cannot read: 1\tc1 com.acme.migrations.V0001_Baseline; rebuild the module",
-                error.getMessage());
+                () -> Indexes.find().migrations()));
+        assertEquals("the migration index com.acme.migrations.PermafrostIndex has a line it cannot read: 1\tc1"
+                + " com.acme.migrations.V0001_Baseline; rebuild the module", error.getMessage());
 
-        Path old = module("old", "1\tc1\tcom.acme.migrations.V0001_Baseline\tbaseline\n");
-        error = on(List.of(old), () -> assertThrows(IllegalStateException.class,
-                () -> ResourceMigrationIndex.all(Thread.currentThread().getContextClassLoader())));
-        assertEquals("the migration index " + old.resolve(ResourceMigrationIndex.RESOURCE).toUri().toURL()
-                + " names no package; it was written by another version of Permafrost's processor: rebuild the module",
-                error.getMessage());
+        Path missing = module("missing", "com.acme.other", "");
+        Files.delete(missing.resolve("com/acme/other").resolve(ResourceMigrationIndex.RESOURCE));
+        error = on(List.of(missing), () -> assertThrows(IllegalStateException.class, () -> Indexes.find().entities()));
+        assertEquals("the migration index com.acme.other.PermafrostIndex has no permafrost-index.txt beside it: the"
+                + " annotation processor writes it at every build; rebuild the module", error.getMessage());
     }
 
     @Test
     void aMissingMigrationClassNamesTheIndex() throws Exception {
-        Path shop = module("shop", index("com.acme.shop.migrations"));
+        Path shop = module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations"));
         IllegalStateException error = on(List.of(shop), () -> {
-            ResourceMigrationIndex index = ResourceMigrationIndex.all(Thread.currentThread().getContextClassLoader()).get(0);
+            MigrationIndex index = Indexes.find();
             return assertThrows(IllegalStateException.class, () -> index.load(index.migrations().get(0)));
         });
-        assertEquals("cannot create migration com.acme.shop.migrations.V0001_Baseline listed in "
-                + shop.resolve(ResourceMigrationIndex.RESOURCE).toUri().toURL() + ": it needs a public no-argument"
-                + " constructor and must implement Migration", error.getMessage());
+        assertEquals("cannot create migration com.acme.shop.migrations.V0001_Baseline listed in"
+                + " com.acme.shop.migrations.PermafrostIndex: it needs a public no-argument constructor and must"
+                + " implement Migration", error.getMessage());
+        assertTrue(error.getCause() instanceof ClassNotFoundException, String.valueOf(error.getCause()));
     }
 }

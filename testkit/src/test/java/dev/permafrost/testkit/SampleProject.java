@@ -1,7 +1,6 @@
 package dev.permafrost.testkit;
 
 import dev.permafrost.runtime.spi.MigrationIndex;
-import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -183,11 +183,9 @@ final class SampleProject {
     MigrationIndex index() {
         try {
             URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-            Path index = classes.resolve(ResourceMigrationIndex.RESOURCE);
-            if (!Files.exists(index)) {
-                throw new AssertionError("no migration index in " + classes);
-            }
-            return ResourceMigrationIndex.read(index.toUri().toURL(), loader);
+            return ServiceLoader.load(MigrationIndex.class, loader).stream().map(ServiceLoader.Provider::get)
+                    .filter(index -> index.getClass().getClassLoader() == loader).findFirst()
+                    .orElseThrow(() -> new AssertionError("no migration index in " + classes));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /**
  * A migrator's settings.
  *
- * @param index the migrations; {@code null} to find the generated index on the class path
+ * @param index the migrations; {@code null} to find the generated index with {@link java.util.ServiceLoader}
  * @param allowUnknownMigrations whether migrations in the database that this build does not know are tolerated
  * @param lockTimeout how long to wait for another instance that is migrating
  * @param ignoredTables tables Permafrost does not own, left out of drift checks

@@ -3,10 +3,11 @@ package dev.permafrost.runtime.internal;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationIndex;
-import dev.permafrost.runtime.spi.ResourceMigrationIndex;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
-/** Finds the generated migration index: one class loader lookup of a fixed resource, no class path scanning. */
+/** Finds the generated migration index through {@link ServiceLoader}: no class path scanning. */
 public final class Indexes {
 
     private Indexes() {
@@ -14,43 +15,36 @@ public final class Indexes {
 
     /** The one index on the class path. */
     public static MigrationIndex find() {
-        List<ResourceMigrationIndex> found = ResourceMigrationIndex.all(loader());
-        if (found.isEmpty()) {
-            throw none();
-        }
+        List<MigrationIndex> found = all();
         if (found.size() > 1) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "several modules on the class path have migrations,"
-                    + " in packages " + packages(found) + ". Choose one with Migrator.configure(..).migrations("
-                    + "MigrationIndex.inPackage(\"" + found.get(0).migrationsPackage() + "\")).");
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "several modules on the class path have migrations: "
+                    + found + ". Choose one with Migrator.configure(..).migrations(MigrationIndex.inPackage(\""
+                    + found.get(0).getClass().getPackageName() + "\")).");
         }
         return found.get(0);
     }
 
     /** The index of the migrations in {@code migrationsPackage}. */
     public static MigrationIndex inPackage(String migrationsPackage) {
-        List<ResourceMigrationIndex> found = ResourceMigrationIndex.all(loader());
-        if (found.isEmpty()) {
-            throw none();
-        }
-        return found.stream().filter(i -> i.migrationsPackage().equals(migrationsPackage)).findFirst()
+        List<MigrationIndex> found = all();
+        return found.stream().filter(i -> i.getClass().getPackageName().equals(migrationsPackage)).findFirst()
                 .orElseThrow(() -> new PermafrostException(ErrorCode.NO_MIGRATIONS, "no migrations in package "
                         + migrationsPackage + " on the class path; the packages with migrations are "
-                        + packages(found)));
+                        + found.stream().map(i -> i.getClass().getPackageName()).toList()));
     }
 
-    private static List<String> packages(List<ResourceMigrationIndex> found) {
-        return found.stream().map(ResourceMigrationIndex::migrationsPackage).toList();
-    }
-
-    private static PermafrostException none() {
-        return new PermafrostException(ErrorCode.NO_MIGRATIONS, "no Permafrost migrations on the class path (no "
-                + ResourceMigrationIndex.RESOURCE + "): the annotation processor generates their index when it"
-                + " compiles the entities. Add dev.permafrost:permafrost-processor to the compiler's"
-                + " annotationProcessorPaths and rebuild.");
-    }
-
-    private static ClassLoader loader() {
+    private static List<MigrationIndex> all() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null ? loader : Indexes.class.getClassLoader();
+        if (loader == null) {
+            loader = Indexes.class.getClassLoader();
+        }
+        List<MigrationIndex> found = new ArrayList<>();
+        ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
+        if (found.isEmpty()) {
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "no Permafrost migrations on the class path: the"
+                    + " annotation processor generates their index when it compiles the entities. Add"
+                    + " dev.permafrost:permafrost-processor to the compiler's annotationProcessorPaths and rebuild.");
+        }
+        return found;
     }
 }

@@ -4,9 +4,10 @@ import dev.permafrost.runtime.Migration;
 import java.util.List;
 
 /**
- * The migrations of one module, in version order. The processor generates the index as a resource
- * ({@link ResourceMigrationIndex}), so the runtime finds migrations without scanning the class path and
- * loads a migration's class only when it has to run it; tests may implement it themselves.
+ * The migrations of one module, in version order. The processor generates an implementation
+ * ({@link ResourceMigrationIndex}), registered for {@link java.util.ServiceLoader}, so the runtime finds
+ * migrations without scanning the class path and loads a migration's class only when it has to run it;
+ * tests may implement it themselves.
  */
 public interface MigrationIndex {
 
