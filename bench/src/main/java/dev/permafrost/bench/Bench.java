@@ -213,7 +213,7 @@ public final class Bench {
     private void rebuild() throws Exception {
         int rows = quick ? 100_000 : 1_000_000;
         progress("type change on a table of " + rows + " rows with two indexes (JMH, single shot)");
-        Map<String, Double> ms = jmh(RebuildBenchmark.class, 1, quick ? 2 : 5, "-Dbench.rows=" + rows);
+        Map<String, Double> ms = jmh(RebuildBenchmark.class, 1, quick ? 2 : 8, "-Dbench.rows=" + rows);
         row("SQLite rebuild, " + rows + " rows (ms, JMH)", ms.get("permafrost"), ms.get("rawCopy"),
                 "hand-written copy", "<= 1.2", "");
         ratios.put(quick ? "sqlite_rebuild_100k_rows_vs_raw_copy" : "sqlite_rebuild_1m_rows_vs_raw_copy",
