@@ -126,7 +126,7 @@ public final class Bench {
                 "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
                 "-Apermafrost.migrationsDir=" + pfSources);
 
-        int runs = quick ? 2 : 9;
+        int runs = quick ? 2 : 15;
         List<Double> first = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             delete(schema);
