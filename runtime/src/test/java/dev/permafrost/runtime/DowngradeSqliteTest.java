@@ -3,6 +3,7 @@ package dev.permafrost.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.permafrost.testing.Db;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,7 +26,7 @@ class DowngradeSqliteTest {
     void downRunsNewestFirstRemovesHistoryRowsAndKeepsRowsInKeptColumns() throws SQLException {
         String url = Sqlite.urlWithForeignKeys(dir);
         migrator(url).migrate();
-        Sqlite.execute(url, "insert into products (id, name, features_synced_at) values (1, 'lamp', '2026-01-01T00:00:00Z')",
+        Db.execute(url, "insert into products (id, name, features_synced_at) values (1, 'lamp', '2026-01-01T00:00:00Z')",
                 "insert into tests (id, product_id) values (10, 1)");
 
         MigrateResult down = migrator(url).migrateTo(1);
@@ -33,16 +34,16 @@ class DowngradeSqliteTest {
         assertEquals(3, down.fromVersion());
         assertEquals(1, down.toVersion());
         assertEquals(List.of(3, 2), down.reverted().stream().map(MigrationInfo::version).toList());
-        assertEquals(List.of("1"), Sqlite.rows(url, "select version from permafrost_history"));
-        assertEquals(List.of("id", "name", "customer_id"), Sqlite.rows(url, "select name from pragma_table_info('products')"));
-        assertEquals(List.of("1|lamp|null"), Sqlite.rows(url, "select * from products"));
-        assertEquals(List.of("10|1|new"), Sqlite.rows(url, "select * from tests"), "cascading children survive the rebuild");
+        assertEquals(List.of("1"), Db.rows(url, "select version from permafrost_history"));
+        assertEquals(List.of("id", "name", "customer_id"), Db.rows(url, "select name from pragma_table_info('products')"));
+        assertEquals(List.of("1|lamp|null"), Db.rows(url, "select * from products"));
+        assertEquals(List.of("10|1|new"), Db.rows(url, "select * from tests"), "cascading children survive the rebuild");
         assertEquals(List.of("CREATE TABLE \"products\" (id int8 not null, name varchar(100) not null, customer_id int8 null,"
-                + " constraint pk_products primary key (id))"), Sqlite.rows(url, "select sql from sqlite_master where name = 'products'"));
+                + " constraint pk_products primary key (id))"), Db.rows(url, "select sql from sqlite_master where name = 'products'"));
 
         MigrateResult up = migrator(url).migrateTo(3);
         assertEquals(List.of(2, 3), up.applied().stream().map(MigrationInfo::version).toList());
-        assertEquals(List.of("1|lamp|null|null"), Sqlite.rows(url, "select * from products"));
+        assertEquals(List.of("1|lamp|null|null"), Db.rows(url, "select * from products"));
     }
 
     @Test
@@ -52,8 +53,8 @@ class DowngradeSqliteTest {
 
         migrator(url).migrateTo(0);
 
-        assertEquals(List.of("permafrost_history"), Sqlite.rows(url, "select name from sqlite_master where type = 'table'"));
-        assertEquals(List.of(), Sqlite.rows(url, "select * from permafrost_history"));
+        assertEquals(List.of("permafrost_history"), Db.rows(url, "select name from sqlite_master where type = 'table'"));
+        assertEquals(List.of(), Db.rows(url, "select * from permafrost_history"));
     }
 
     @Test
@@ -77,8 +78,8 @@ class DowngradeSqliteTest {
     void downOfAColumnChangeRestoresTheOldDefinition() throws SQLException {
         String url = Sqlite.url(dir);
         migrator(url).migrate();
-        assertEquals(List.of("varchar(255)"), Sqlite.rows(url, "select type from pragma_table_info('products') where name = 'name'"));
+        assertEquals(List.of("varchar(255)"), Db.rows(url, "select type from pragma_table_info('products') where name = 'name'"));
         migrator(url).migrateTo(2);
-        assertEquals(List.of("varchar(100)"), Sqlite.rows(url, "select type from pragma_table_info('products') where name = 'name'"));
+        assertEquals(List.of("varchar(100)"), Db.rows(url, "select type from pragma_table_info('products') where name = 'name'"));
     }
 }

@@ -8,6 +8,7 @@ import static dev.permafrost.runtime.Ddl.table;
 import static dev.permafrost.runtime.Ddl.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.permafrost.testing.Db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -82,19 +83,19 @@ class LargeRebuildSqliteTest {
             }
             c.commit();
         }
-        List<String> before = Sqlite.rows(url, "select count(*), sum(id), sum(length(label)) from parents");
+        List<String> before = Db.rows(url, "select count(*), sum(id), sum(length(label)) from parents");
 
         MigrateResult result = Migrator.configure(url).migrations(index).build().migrate();
 
         assertEquals(List.of(2), result.applied().stream().map(MigrationInfo::version).toList());
-        assertEquals(before, Sqlite.rows(url, "select count(*), sum(id), sum(length(label)) from parents"));
+        assertEquals(before, Db.rows(url, "select count(*), sum(id), sum(length(label)) from parents"));
         assertEquals(List.of(ROWS + "|" + (long) ROWS * (ROWS + 1) / 2),
-                Sqlite.rows(url, "select count(*), sum(parent_id) from children"));
-        assertEquals(List.of("ix_parents_label"), Sqlite.rows(url,
+                Db.rows(url, "select count(*), sum(parent_id) from children"));
+        assertEquals(List.of("ix_parents_label"), Db.rows(url,
                 "select name from sqlite_master where type = 'index' and tbl_name = 'parents' and sql is not null"));
-        assertEquals(List.of(), Sqlite.rows(url, "pragma foreign_key_check"));
-        Sqlite.execute(url, "delete from parents where id = 1");
-        assertEquals(List.of(String.valueOf(ROWS - 1)), Sqlite.rows(url, "select count(*) from children"),
+        assertEquals(List.of(), Db.rows(url, "pragma foreign_key_check"));
+        Db.execute(url, "delete from parents where id = 1");
+        assertEquals(List.of(String.valueOf(ROWS - 1)), Db.rows(url, "select count(*) from children"),
                 "the cascade still works after the rebuild");
     }
 }

@@ -12,6 +12,7 @@ import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.internal.Database;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.OpsMigration;
+import dev.permafrost.testing.Db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,7 +50,7 @@ class LiveSchemaSqliteTest {
     void realDifferencesRemain() throws Exception {
         String url = Sqlite.url(dir);
         Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build().migrate();
-        Sqlite.execute(url, "alter table products add column surprise varchar(10)", "drop index ix_products_customer_id");
+        Db.execute(url, "alter table products add column surprise varchar(10)", "drop index ix_products_customer_id");
 
         try (Connection connection = DriverManager.getConnection(url)) {
             Schema aligned = Alignment.align(LiveSchema.read(connection, Database.SQLITE, Set.of()).schema(), Fixtures.shop(),
@@ -65,7 +66,7 @@ class LiveSchemaSqliteTest {
         String url = Sqlite.url(dir);
         Migrator migrator = Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build();
         migrator.migrate();
-        Sqlite.execute(url, "create table qrtz_locks (lock_name varchar(40) primary key)");
+        Db.execute(url, "create table qrtz_locks (lock_name varchar(40) primary key)");
 
         try (Connection connection = DriverManager.getConnection(url)) {
             LiveSchema.Reading reading = LiveSchema.read(connection, Database.SQLITE, Set.of());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.permafrost.testing.Db;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -103,11 +104,11 @@ class MigratorSqliteTest {
         assertEquals(List.of(1, 2), result.applied().stream().map(MigrationInfo::version).toList());
         assertEquals(List.of("ix_products_customer_id|products", "ix_tests_product_id|tests",
                         "permafrost_history|permafrost_history", "products|products", "tests|tests"),
-                Sqlite.rows(url, "select name, tbl_name from sqlite_master where name not like 'sqlite_%' order by name"));
-        List<String> history = Sqlite.rows(url,
+                Db.rows(url, "select name, tbl_name from sqlite_master where name not like 'sqlite_%' order by name"));
+        List<String> history = Db.rows(url,
                 "select version, description, checksum, state, statements from permafrost_history order by version");
         assertEquals(List.of("1|migration 1|checksum-1|applied|4", "2|migration 2|checksum-2|applied|1"), history);
-        for (String appliedAt : Sqlite.rows(url, "select applied_at from permafrost_history")) {
+        for (String appliedAt : Db.rows(url, "select applied_at from permafrost_history")) {
             assertFalse(Instant.parse(appliedAt).isBefore(before.minusSeconds(1)), appliedAt);
         }
     }
@@ -116,15 +117,15 @@ class MigratorSqliteTest {
     void appliesIncrementallyAndKeepsEveryRow() throws SQLException {
         String url = Sqlite.url(dir);
         migrator(url, TestIndex.of(new Baseline())).migrate();
-        Sqlite.execute(url, "insert into products (id, name) values (1, 'lamp'), (2, 'desk')",
+        Db.execute(url, "insert into products (id, name) values (1, 'lamp'), (2, 'desk')",
                 "insert into tests (id, product_id) values (10, 1), (11, 2)");
 
         MigrateResult result = migrator(url, TestIndex.of(new Baseline(), new AddSyncedAt())).migrate();
 
         assertEquals(List.of(2), result.applied().stream().map(MigrationInfo::version).toList());
         assertEquals(List.of("1|lamp|null", "2|desk|null"),
-                Sqlite.rows(url, "select id, name, features_synced_at from products order by id"));
-        assertEquals(List.of("10|1|new", "11|2|new"), Sqlite.rows(url, "select * from tests order by id"));
+                Db.rows(url, "select id, name, features_synced_at from products order by id"));
+        assertEquals(List.of("10|1|new", "11|2|new"), Db.rows(url, "select * from tests order by id"));
     }
 
     @Test
@@ -132,13 +133,13 @@ class MigratorSqliteTest {
         String url = Sqlite.url(dir);
         TestIndex index = TestIndex.of(new Baseline(), new AddSyncedAt());
         migrator(url, index).migrate();
-        List<String> history = Sqlite.rows(url, "select * from permafrost_history");
+        List<String> history = Db.rows(url, "select * from permafrost_history");
 
         MigrateResult again = migrator(url, index).migrate();
 
         assertEquals(List.of(), again.applied());
         assertEquals(2, again.toVersion());
-        assertEquals(history, Sqlite.rows(url, "select * from permafrost_history"));
+        assertEquals(history, Db.rows(url, "select * from permafrost_history"));
         assertTrue(migrator(url, index).status().isUpToDate());
     }
 
@@ -154,8 +155,8 @@ class MigratorSqliteTest {
         assertTrue(e.getMessage().startsWith("migration V0002 (migration 2) failed at 'run SQL':\n"
                 + "  insert into no_such_table values (1)\n"), e.getMessage());
         assertTrue(e.getMessage().endsWith("It was rolled back: the database is as it was before V0002."), e.getMessage());
-        assertEquals(List.of("id", "name", "customer_id"), Sqlite.rows(url, "select name from pragma_table_info('products')"));
-        assertEquals(List.of("1"), Sqlite.rows(url, "select version from permafrost_history"));
+        assertEquals(List.of("id", "name", "customer_id"), Db.rows(url, "select name from pragma_table_info('products')"));
+        assertEquals(List.of("1"), Db.rows(url, "select version from permafrost_history"));
     }
 
     @Test
@@ -192,28 +193,28 @@ class MigratorSqliteTest {
     void rebuildingAParentKeepsEveryCascadingChildRowWithForeignKeysEnforced() throws SQLException {
         String url = Sqlite.urlWithForeignKeys(dir);
         migrator(url, TestIndex.of(new Baseline())).migrate();
-        Sqlite.execute(url, "insert into products (id, name, customer_id) values (1, 'lamp', 7), (2, 'desk', 8)",
+        Db.execute(url, "insert into products (id, name, customer_id) values (1, 'lamp', 7), (2, 'desk', 8)",
                 "insert into tests (id, product_id, status) values (10, 1, 'new'), (11, 1, 'done'), (12, 2, 'new')");
 
         migrator(url, TestIndex.of(new Baseline(), new WidenName())).migrate();
 
-        assertEquals(List.of("10|1|new", "11|1|done", "12|2|new"), Sqlite.rows(url, "select * from tests order by id"));
-        assertEquals(List.of("1|lamp|7", "2|desk|8"), Sqlite.rows(url, "select * from products order by id"));
-        assertTrue(Sqlite.rows(url, "select sql from sqlite_master where name = 'products'").get(0)
+        assertEquals(List.of("10|1|new", "11|1|done", "12|2|new"), Db.rows(url, "select * from tests order by id"));
+        assertEquals(List.of("1|lamp|7", "2|desk|8"), Db.rows(url, "select * from products order by id"));
+        assertTrue(Db.rows(url, "select sql from sqlite_master where name = 'products'").get(0)
                 .contains("name varchar(255) not null"));
         assertEquals(List.of("ix_products_customer_id"),
-                Sqlite.rows(url, "select name from sqlite_master where type = 'index' and tbl_name = 'products'"
+                Db.rows(url, "select name from sqlite_master where type = 'index' and tbl_name = 'products'"
                         + " and name not like 'sqlite_%'"));
-        assertEquals(List.of("1"), Sqlite.rows(url, "pragma foreign_keys"), "enforcement is restored");
-        Sqlite.execute(url, "delete from products where id = 1");
-        assertEquals(List.of("12|2|new"), Sqlite.rows(url, "select * from tests"), "the foreign key still cascades");
+        assertEquals(List.of("1"), Db.rows(url, "pragma foreign_keys"), "enforcement is restored");
+        Db.execute(url, "delete from products where id = 1");
+        assertEquals(List.of("12|2|new"), Db.rows(url, "select * from tests"), "the foreign key still cascades");
     }
 
     @Test
     void aRebuildThatFailsLaterInTheMigrationIsRolledBackWhole() throws SQLException {
         String url = Sqlite.urlWithForeignKeys(dir);
         migrator(url, TestIndex.of(new Baseline())).migrate();
-        Sqlite.execute(url, "insert into products (id, name) values (1, 'lamp')",
+        Db.execute(url, "insert into products (id, name) values (1, 'lamp')",
                 "insert into tests (id, product_id) values (10, 1)");
         Migration rebuildThenFail = new Migration() {
             @Override
@@ -230,10 +231,10 @@ class MigratorSqliteTest {
         assertThrows(PermafrostException.class,
                 () -> migrator(url, TestIndex.of(new Baseline(), rebuildThenFail)).migrate());
 
-        assertTrue(Sqlite.rows(url, "select sql from sqlite_master where name = 'products'").get(0)
+        assertTrue(Db.rows(url, "select sql from sqlite_master where name = 'products'").get(0)
                 .contains("name varchar(100) not null"));
-        assertEquals(List.of("10|1|new"), Sqlite.rows(url, "select * from tests"));
-        assertEquals(List.of("1|lamp|null"), Sqlite.rows(url, "select * from products"));
-        assertEquals(List.of("1"), Sqlite.rows(url, "select version from permafrost_history"));
+        assertEquals(List.of("10|1|new"), Db.rows(url, "select * from tests"));
+        assertEquals(List.of("1|lamp|null"), Db.rows(url, "select * from products"));
+        assertEquals(List.of("1"), Db.rows(url, "select version from permafrost_history"));
     }
 }

@@ -41,6 +41,11 @@ public final class Db {
         return rows;
     }
 
+    /** How many rows {@code table} has. */
+    public static long count(String url, String table) throws SQLException {
+        return Long.parseLong(rows(url, "select count(*) from " + table).get(0));
+    }
+
     /** The columns of a table in the connection's current schema, in order, lower case. */
     public static List<String> columns(String url, String table) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
