@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.results.RunResult;
@@ -288,27 +289,25 @@ public final class Bench {
     }
 
     private void machine() throws IOException {
-        String cpu = "unknown CPU";
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.exists(cpuinfo)) {
-            try (Stream<String> lines = Files.lines(cpuinfo)) {
-                cpu = lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
-                        .orElse(cpu);
-            }
-        }
-        String memory = "unknown memory";
-        Path meminfo = Path.of("/proc/meminfo");
-        if (Files.exists(meminfo)) {
-            try (Stream<String> lines = Files.lines(meminfo)) {
-                memory = lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
-                        .map(l -> String.format("%.0f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0))
-                        .orElse(memory);
-            }
-        }
+        String cpu = procValue("/proc/cpuinfo", "model name").orElse("unknown CPU");
+        String memory = procValue("/proc/meminfo", "MemTotal")
+                .map(kb -> String.format("%.0f GiB", Long.parseLong(kb.replaceAll("\\D", "")) / 1048576.0))
+                .orElse("unknown memory");
         System.out.printf("machine: %s, %d cores, %s; %s %s; Java %s (%s)%s%n", cpu,
                 Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), quick ? "; QUICK run (fewer repetitions, smaller inputs)" : "");
+    }
+
+    /** The value after the colon of the first line of a {@code /proc} file starting with {@code key}. */
+    private static Optional<String> procValue(String file, String key) throws IOException {
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(path)) {
+            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.replaceFirst("^[^:]*:\\s*", ""));
+        }
     }
 
     private static void progress(String message) {

@@ -136,7 +136,7 @@ final class Checks {
                     + String.join("\n  - ", drift));
         }
         List<String> errors = ProcessorRun.run(entities(c, frozen), c.classpath(), c.schemaDir(), c.migrationsDir(),
-                "check", temporary("permafrost-model"));
+                "check", Scratch.directory("permafrost-model"));
         if (!errors.isEmpty()) {
             fail("the entities as compiled now do not match the newest snapshot " + Snapshot.fileName(newest)
                     + " (an entity changed without its migration?):\n" + String.join("\n", errors));
@@ -361,7 +361,7 @@ final class Checks {
             return;
         }
         List<String> entities = entities(c, frozen);
-        Path[] runs = {temporary("permafrost-generation-a"), temporary("permafrost-generation-b")};
+        Path[] runs = {Scratch.directory("permafrost-generation-a"), Scratch.directory("permafrost-generation-b")};
         String[] snapshots = new String[2];
         String[] stubs = new String[2];
         for (int run = 0; run < 2; run++) {
@@ -486,10 +486,6 @@ final class Checks {
             entities.addAll(SnapshotReader.entities(frozen.text(frozen.newestVersion())).values());
         }
         return List.copyOf(entities);
-    }
-
-    private static Path temporary(String prefix) {
-        return Scratch.directory(prefix);
     }
 
     private static String read(Path file) {
