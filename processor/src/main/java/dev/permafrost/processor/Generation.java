@@ -28,6 +28,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * One compilation's work: validate and read the entities, build the model, hold it against the newest
@@ -41,14 +42,17 @@ final class Generation {
     private final Diagnostics diagnostics;
     private final Annotations annotations;
     private final EntityReader reader;
+    private final Set<String> rootTypes;
 
-    Generation(ProcessingEnvironment env, Diagnostics diagnostics) {
+    /** @param rootTypes the top-level types whose sources this compilation was given */
+    Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<String> rootTypes) {
         this.elements = env.getElementUtils();
         this.filer = env.getFiler();
         this.rawOptions = env.getOptions();
         this.diagnostics = diagnostics;
         this.annotations = new Annotations(elements);
         this.reader = new EntityReader(annotations, diagnostics);
+        this.rootTypes = Set.copyOf(rootTypes);
     }
 
     void run(Set<TypeElement> roots) {
@@ -293,6 +297,28 @@ final class Generation {
     }
 
     /**
+     * Whether javac puts {@code className} into this build's output without the Filer: its source is one this
+     * compilation was given, or it is a class compiled earlier. A source that javac merely finds on the source
+     * path (Maven passes {@code -sourcepath src/main/java}, where a new stub has just been written) is read for
+     * its symbols but never compiled, so it must go through the Filer like a class that is not there at all.
+     */
+    private boolean compiledWithoutFiler(String className) {
+        if (rootTypes.contains(className)) {
+            return true;
+        }
+        TypeElement type = elements.getTypeElement(className);
+        if (type == null) {
+            return false;
+        }
+        try {
+            JavaFileObject file = elements.getFileObjectOf(type);
+            return file != null && file.getKind() == JavaFileObject.Kind.CLASS;
+        } catch (UnsupportedOperationException e) {
+            return false; // a compiler that cannot say: the Filer's copy is compiled for certain
+        }
+    }
+
+    /**
      * Makes every migration and the index class part of this compilation (a file written into the source
      * tree now is not compiled by this javac run, so it also goes through the Filer) and generates the
      * index's list. When everything is in the source tree already, no source file is generated.
@@ -307,7 +333,7 @@ final class Generation {
                 boolean isNew = written != null && entry.version() == written.version();
                 String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
                 String className = pkg + "." + entry.migrationClass();
-                if (elements.getTypeElement(className) == null) {
+                if (!compiledWithoutFiler(className)) {
                     try (Writer writer = filer.createSourceFile(className, originating).openWriter()) {
                         writer.write(source);
                     }
@@ -316,7 +342,7 @@ final class Generation {
                 entries.add(new IndexWriter.Entry(entry.version(), Hashing.sha256(source), className, description));
             }
             String indexClass = pkg + "." + IndexWriter.CLASS;
-            if (elements.getTypeElement(indexClass) == null) {
+            if (!compiledWithoutFiler(indexClass)) {
                 try (Writer writer = filer.createSourceFile(indexClass, originating).openWriter()) {
                     writer.write(IndexWriter.source(pkg));
                 }
