@@ -3,6 +3,7 @@ package dev.permafrost.runtime;
 import dev.permafrost.runtime.internal.BaselineCommand;
 import dev.permafrost.runtime.internal.Config;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
+import dev.permafrost.runtime.internal.JdbcUrl;
 import dev.permafrost.runtime.internal.MigrateCommand;
 import dev.permafrost.runtime.internal.PlanCommand;
 import dev.permafrost.runtime.internal.RepairCommand;
@@ -49,9 +50,20 @@ public final class Migrator {
         return new Builder(dataSource);
     }
 
+    /**
+     * Settings for a migrator of a JDBC URL.
+     *
+     * @throws PermafrostException for an in-memory database that every new connection opens empty
+     *     ({@code jdbc:sqlite::memory:}, {@code jdbc:h2:mem:x} without {@code DB_CLOSE_DELAY=-1}): migrating
+     *     it would leave nothing for the application to use
+     */
     public static Builder configure(String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("jdbcUrl is empty");
+        }
+        String vanishing = JdbcUrl.vanishingDatabase(jdbcUrl);
+        if (vanishing != null) {
+            throw new PermafrostException(ErrorCode.INVALID_REQUEST, JdbcUrl.masked(vanishing) + ".");
         }
         return new Builder(new DriverManagerDataSource(jdbcUrl));
     }

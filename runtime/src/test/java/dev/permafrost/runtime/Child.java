@@ -100,7 +100,6 @@ public final class Child {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Dorg.jooq.no-logo=true");
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), url, mode));
         return new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -81,7 +81,7 @@ class IndexDiscoveryTest {
         List<Path> modules = List.of(module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations")),
                 module("billing", "com.acme.billing.migrations", list("com.acme.billing.migrations")));
         PermafrostException several = on(modules, () -> assertThrows(PermafrostException.class,
-                () -> Migrator.create("jdbc:sqlite::memory:").status()));
+                () -> Migrator.create("jdbc:sqlite:" + dir.resolve("several.db")).status()));
         assertEquals(ErrorCode.NO_MIGRATIONS, several.code());
         assertEquals("several modules on the class path have migrations: [com.acme.shop.migrations.PermafrostIndex,"
                 + " com.acme.billing.migrations.PermafrostIndex]. Choose one with Migrator.configure(..).migrations("
@@ -100,7 +100,7 @@ class IndexDiscoveryTest {
     @Test
     void noIndexSaysHowToGetOne() throws Exception {
         PermafrostException none = on(List.of(dir), () -> assertThrows(PermafrostException.class,
-                () -> Migrator.create("jdbc:sqlite::memory:").migrate()));
+                () -> Migrator.create("jdbc:sqlite:" + dir.resolve("none.db")).migrate()));
         assertEquals("no Permafrost migrations on the class path: the annotation processor generates their index when"
                 + " it compiles the entities. Add dev.permafrost:permafrost-processor to the compiler's"
                 + " annotationProcessorPaths and rebuild.", none.getMessage());
@@ -109,28 +109,36 @@ class IndexDiscoveryTest {
     @Test
     void aDamagedOrMissingListSaysSo() throws Exception {
         Path broken = module("broken", "com.acme.migrations", "1\tc1 com.acme.migrations.V0001_Baseline\n");
-        IllegalStateException error = on(List.of(broken), () -> assertThrows(IllegalStateException.class,
+        PermafrostException error = on(List.of(broken), () -> assertThrows(PermafrostException.class,
                 () -> Indexes.find().migrations()));
+        assertEquals(ErrorCode.NO_MIGRATIONS, error.code());
         assertEquals("the migration index com.acme.migrations.PermafrostIndex has a line it cannot read: 1\tc1"
-                + " com.acme.migrations.V0001_Baseline; rebuild the module", error.getMessage());
+                + " com.acme.migrations.V0001_Baseline; rebuild the module (mvn clean package)", error.getMessage());
 
         Path missing = module("missing", "com.acme.other", "");
         Files.delete(missing.resolve("com/acme/other").resolve(ResourceMigrationIndex.RESOURCE));
-        error = on(List.of(missing), () -> assertThrows(IllegalStateException.class, () -> Indexes.find().entities()));
+        error = on(List.of(missing), () -> assertThrows(PermafrostException.class, () -> Indexes.find().entities()));
+        assertEquals(ErrorCode.NO_MIGRATIONS, error.code());
         assertEquals("the migration index com.acme.other.PermafrostIndex has no permafrost-index.txt beside it: the"
-                + " annotation processor writes it at every build; rebuild the module", error.getMessage());
+                + " annotation processor writes it into the class output at every build, so this build ran without"
+                + " the processor or its output was copied only in part. Rebuild the module with"
+                + " dev.permafrost:permafrost-processor in the compiler's annotationProcessorPaths (mvn clean package)",
+                error.getMessage());
     }
 
     @Test
-    void aMissingMigrationClassNamesTheIndex() throws Exception {
+    void aMissingMigrationClassIsReportedAsMissing() throws Exception {
         Path shop = module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations"));
-        IllegalStateException error = on(List.of(shop), () -> {
+        PermafrostException error = on(List.of(shop), () -> {
             MigrationIndex index = Indexes.find();
-            return assertThrows(IllegalStateException.class, () -> index.load(index.migrations().get(0)));
+            return assertThrows(PermafrostException.class, () -> index.load(index.migrations().get(0)));
         });
-        assertEquals("cannot create migration com.acme.shop.migrations.V0001_Baseline listed in"
-                + " com.acme.shop.migrations.PermafrostIndex: it needs a public no-argument constructor and must"
-                + " implement Migration", error.getMessage());
+        assertEquals(ErrorCode.NO_MIGRATIONS, error.code());
+        assertEquals("migration V0001 (baseline) is listed in com.acme.shop.migrations.PermafrostIndex, but its class"
+                + " com.acme.shop.migrations.V0001_Baseline is not on the class path: the build that wrote the index did"
+                + " not compile it (a partial or interrupted build), or the jar was assembled without it. Rebuild the"
+                + " module (mvn clean package) and make sure com/acme/shop/migrations/V0001_Baseline.java is"
+                + " committed.", error.getMessage());
         assertTrue(error.getCause() instanceof ClassNotFoundException, String.valueOf(error.getCause()));
     }
 }

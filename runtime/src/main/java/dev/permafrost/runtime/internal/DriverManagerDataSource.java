@@ -17,6 +17,11 @@ public final class DriverManagerDataSource implements DataSource {
         this.url = url;
     }
 
+    /** The URL as given, with its credentials: for connecting, never for printing. */
+    public String url() {
+        return url;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return DriverManager.getConnection(url);
@@ -62,8 +67,9 @@ public final class DriverManagerDataSource implements DataSource {
         return false;
     }
 
+    /** The URL without its credentials. */
     @Override
     public String toString() {
-        return url;
+        return JdbcUrl.masked(url);
     }
 }

@@ -90,7 +90,7 @@ public final class MigrationLock implements AutoCloseable {
         ReentrantLock lock = LOCAL.computeIfAbsent(String.valueOf(url), u -> new ReentrantLock());
         try {
             if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw timeout("the in-process lock for " + url, timeout);
+                throw timeout("the in-process lock for " + JdbcUrl.masked(url), timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,7 +21,7 @@ public final class Session implements AutoCloseable {
         String url = connection.getMetaData().getURL();
         int query = url == null ? -1 : url.indexOf('?');
         this.description = connection.getMetaData().getDatabaseProductName() + " "
-                + (query < 0 ? url : url.substring(0, query));
+                + JdbcUrl.masked(query < 0 ? url : url.substring(0, query));
     }
 
     public static Session open(DataSource dataSource) {
@@ -38,8 +38,24 @@ public final class Session implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot connect to " + dataSource + ": " + e.getMessage(), e);
+            throw new PermafrostException(ErrorCode.DATABASE, cannotConnect(dataSource, e), e);
         }
+    }
+
+    /** Why a connection failed, with the driver to add when there is none, and never a password. */
+    static String cannotConnect(DataSource dataSource, SQLException e) {
+        String url = dataSource instanceof DriverManagerDataSource plain ? plain.url() : null;
+        String target = JdbcUrl.masked(String.valueOf(dataSource), url);
+        String reason = JdbcUrl.masked(e.getMessage(), url);
+        if ("08001".equals(e.getSQLState()) && reason != null && reason.startsWith("No suitable driver")) {
+            String artifact = JdbcUrl.driverArtifact(url);
+            return "cannot connect to " + target + ": no JDBC driver on the class path accepts this URL. "
+                    + (artifact == null ? "Add the JDBC driver of your database to the application's dependencies"
+                            : "Add the driver " + artifact + " to the application's dependencies (runtime scope is"
+                                    + " enough)")
+                    + ", or check the URL's spelling.";
+        }
+        return "cannot connect to " + target + ": " + reason;
     }
 
     public Connection connection() {

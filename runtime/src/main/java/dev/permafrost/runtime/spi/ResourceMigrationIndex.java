@@ -1,9 +1,10 @@
 package dev.permafrost.runtime.spi;
 
+import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.Migration;
+import dev.permafrost.runtime.PermafrostException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +52,16 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         String text;
         try (InputStream in = getClass().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the migration index " + getClass().getName() + " has no "
-                        + RESOURCE + " beside it: the annotation processor writes it at every build; rebuild the module");
+                throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "the migration index " + getClass().getName()
+                        + " has no " + RESOURCE + " beside it: the annotation processor writes it into the class output"
+                        + " at every build, so this build ran without the processor or its output was copied only in"
+                        + " part. Rebuild the module with dev.permafrost:permafrost-processor in the compiler's"
+                        + " annotationProcessorPaths (mvn clean package)");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the migration index of " + getClass().getName(), e);
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "cannot read the migration index of "
+                    + getClass().getName() + ": " + e.getMessage(), e);
         }
         List<MigrationEntry> entries = new ArrayList<>();
         List<String> classes = new ArrayList<>();
@@ -90,19 +95,37 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         migrations = List.copyOf(entries);
     }
 
-    private IllegalStateException unreadable(String line) {
-        return new IllegalStateException("the migration index " + getClass().getName() + " has a line it cannot read: "
-                + line + "; rebuild the module");
+    private PermafrostException unreadable(String line) {
+        return new PermafrostException(ErrorCode.NO_MIGRATIONS, "the migration index " + getClass().getName()
+                + " has a line it cannot read: " + line + "; rebuild the module (mvn clean package)");
     }
 
     @Override
     public Migration load(MigrationEntry entry) {
+        Class<?> type;
         try {
-            Class<?> type = Class.forName(entry.className(), true, getClass().getClassLoader());
+            type = Class.forName(entry.className(), true, getClass().getClassLoader());
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, String.format("migration V%04d (%s) is listed in %s,"
+                    + " but its class %s is not on the class path: the build that wrote the index did not compile it"
+                    + " (a partial or interrupted build), or the jar was assembled without it. Rebuild the module"
+                    + " (mvn clean package) and make sure %s.java is committed.", entry.version(), entry.description(),
+                    getClass().getName(), entry.className(), entry.className().replace('.', '/')), e);
+        } catch (LinkageError e) {
+            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, String.format("migration class %s cannot be loaded:"
+                    + " %s. Rebuild the module with the JDK the application runs on or an older one.",
+                    entry.className(), e), e);
+        }
+        if (!Migration.class.isAssignableFrom(type)) {
+            throw new PermafrostException(ErrorCode.INVALID_MIGRATION, String.format("%s, listed as migration V%04d in"
+                    + " %s, does not implement %s; restore it from version control.", entry.className(),
+                    entry.version(), getClass().getName(), Migration.class.getName()));
+        }
+        try {
             return (Migration) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            throw new IllegalStateException("cannot create migration " + entry.className() + " listed in "
-                    + getClass().getName() + ": it needs a public no-argument constructor and must implement Migration",
+        } catch (ReflectiveOperationException e) {
+            throw new PermafrostException(ErrorCode.INVALID_MIGRATION, "cannot create migration " + entry.className()
+                    + " listed in " + getClass().getName() + ": it needs a public no-argument constructor (" + e + ")",
                     e);
         }
     }
