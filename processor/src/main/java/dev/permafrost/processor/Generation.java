@@ -270,6 +270,9 @@ final class Generation {
                 }
                 case UNFILLABLE -> report(element, Msg.NOT_NULL_WITHOUT_DEFAULT, finding.table(), finding.column(),
                         finding.text(), nullableFix(entity, finding.column()));
+                case UNFILLABLE_RENAME -> report(element, Msg.NOT_NULL_LOOKS_LIKE_RENAME, finding.table(),
+                        finding.column(), finding.table(), finding.text(), finding.text(),
+                        nullableFix(entity, finding.column()));
                 case RENAME_SUGGESTION -> report(element, Msg.RENAME_SUGGESTION, finding.table(), finding.text(),
                         finding.table(), finding.column(), finding.text());
             }

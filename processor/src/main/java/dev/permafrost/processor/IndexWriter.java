@@ -43,7 +43,7 @@ final class IndexWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(BASE)
                 .addAnnotation(AnnotationSpec.builder(Generated.class)
-                        .addMember("value", "$S", PermafrostProcessor.class.getName()).build())
+                        .addMember("value", "$S", SchemaProcessor.ENTRY_POINT).build())
                 .addJavadoc("The migrations of this module for Permafrost's runtime, found with ServiceLoader. Written once"
                         + " by\nPermafrost's processor: commit it with the migrations. The list itself, "
                         + ResourceMigrationIndex.RESOURCE + ", is\ngenerated beside the compiled class at every build.\n")

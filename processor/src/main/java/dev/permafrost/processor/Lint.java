@@ -14,8 +14,11 @@ import java.util.Map;
  */
 final class Lint {
 
-    /** What a finding is. */
-    enum Kind { DATA_LOSS, UNFILLABLE, RENAME_SUGGESTION }
+    /**
+     * What a finding is. {@code UNFILLABLE_RENAME} is an unfillable column added where a compatible one is
+     * dropped: most likely a renamed field, so the error leads with {@code @RenamedFrom} (its text is the old name).
+     */
+    enum Kind { DATA_LOSS, UNFILLABLE, UNFILLABLE_RENAME, RENAME_SUGGESTION }
 
     /**
      * One finding.
@@ -44,12 +47,16 @@ final class Lint {
                     dropped.computeIfAbsent(o.table(), t -> new ArrayList<>()).add(o.column());
                 }
                 case Op.AddColumn o -> {
+                    List<Column> renamed = dropped.getOrDefault(o.table(), List.of()).stream()
+                            .filter(gone -> gone.type().fitsInto(o.column().type())).toList();
                     if (!o.column().nullable() && !o.column().hasDefault()) {
-                        findings.add(new Finding(Kind.UNFILLABLE, i, o.table(), o.column().name(),
-                                "added as NOT NULL, but the rows already in the table have no value for it", ""));
-                    }
-                    for (Column gone : dropped.getOrDefault(o.table(), List.of())) {
-                        if (gone.type().fitsInto(o.column().type())) {
+                        findings.add(renamed.isEmpty()
+                                ? new Finding(Kind.UNFILLABLE, i, o.table(), o.column().name(),
+                                        "added as NOT NULL, but the rows already in the table have no value for it", "")
+                                : new Finding(Kind.UNFILLABLE_RENAME, i, o.table(), o.column().name(),
+                                        renamed.get(0).name(), ""));
+                    } else {
+                        for (Column gone : renamed) {
                             findings.add(new Finding(Kind.RENAME_SUGGESTION, i, o.table(), o.column().name(),
                                     gone.name(), ""));
                         }

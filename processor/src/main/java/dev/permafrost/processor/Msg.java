@@ -27,6 +27,16 @@ enum Msg {
     LATE_ENTITY("PF106", Diagnostic.Kind.ERROR,
             "entity %s appeared in a later processing round, after Permafrost compared the schema;"
                     + " Permafrost reads entities written by hand or generated in the first round only"),
+    /**
+     * Reported by the entry point {@code PermafrostProcessor} itself, which cannot load this class on the JDKs it
+     * reports on and holds the same format (a test keeps them equal).
+     */
+    JDK_TOO_OLD("PF107", Diagnostic.Kind.ERROR,
+            "Permafrost's annotation processor needs javac to run on JDK %d or newer, but it runs on Java %s (%s)."
+                    + " Select a JDK %d+ for the compiler: with Maven, add maven-toolchains-plugin's"
+                    + " select-jdk-toolchain goal with <version>[%d,)</version> (as in Permafrost's README), or run"
+                    + " Maven with JAVA_HOME set to a JDK %d+; with Gradle, set java.toolchain.languageVersion ="
+                    + " JavaLanguageVersion.of(%d)"),
 
     // Entities, columns and types (PF2xx)
     TABLE_ON_WRONG_KIND("PF200", Diagnostic.Kind.ERROR,
@@ -101,6 +111,11 @@ enum Msg {
     NOT_NULL_WITHOUT_DEFAULT("PF501", Diagnostic.Kind.ERROR,
             "column %s.%s is %s, and it has no default to fill them with. Either give it one,"
                     + " @Column(defaultValue = \"...\"), or keep the column nullable (%s)"),
+    NOT_NULL_LOOKS_LIKE_RENAME("PF501", Diagnostic.Kind.ERROR,
+            "column %s.%s is added as NOT NULL while column %s.%s, of a compatible type, is dropped. If the field was"
+                    + " renamed, annotate it @RenamedFrom(\"%s\") so that the migration renames the column and keeps its"
+                    + " data. If it is a new column, the rows already in the table have no value for it: give it a"
+                    + " default, @Column(defaultValue = \"...\"), or keep it nullable (%s)"),
     RENAME_SUGGESTION("PF502", Diagnostic.Kind.WARNING,
             "column %s.%s is dropped and %s.%s added with a compatible type; if this is a rename, annotate the"
                     + " field @RenamedFrom(\"%s\") so that the migration renames it and keeps its data"),

@@ -148,6 +148,24 @@ class DataSafetyTest {
     }
 
     @Test
+    void aRenameThatLooksLikeANewNotNullColumnIsAnErrorThatLeadsWithRenamedFrom() {
+        Map<String, String> before = project.fingerprint();
+
+        Compilation compilation = change("@Column(length = 100) String title;",
+                "@Column(length = 100, nullable = false) String name;");
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[PF501] column accounts.name is added as NOT NULL while column"
+                        + " accounts.title, of a compatible type, is dropped. If the field was renamed, annotate it"
+                        + " @RenamedFrom(\"title\") so that the migration renames the column and keeps its data. If it is"
+                        + " a new column, the rows already in the table have no value for it: give it a default,"
+                        + " @Column(defaultValue = \"...\"), or keep it nullable (@Column(nullable = true))")
+                .inFile(project.file(ACCOUNT)).onLineContaining("String name;");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+        assertEquals(before, project.fingerprint());
+    }
+
+    @Test
     void renamedFromRenamesTheColumnAndKeepsItsData() {
         Compilation compilation = change("@Column(length = 100) String title;",
                 "@RenamedFrom(\"title\") @Column(length = 100) String name;");

@@ -21,6 +21,16 @@ class MessageCatalogTest {
     }
 
     @Test
+    void theEntryPointReportsAnOldJdkWithTheCataloguesText() {
+        Object[] args = {21, "17", "/usr/lib/jvm/java-17", 21, 21, 21, 21};
+        assertEquals(Msg.JDK_TOO_OLD.format(args), String.format(PermafrostProcessor.JDK_TOO_OLD, args));
+        assertEquals(21, PermafrostProcessor.BASELINE);
+        assertEquals(8, PermafrostProcessor.feature("1.8"));
+        assertEquals(17, PermafrostProcessor.feature("17"));
+        assertEquals(25, PermafrostProcessor.feature("25"));
+    }
+
+    @Test
     void everyMessageStartsWithItsCode() {
         for (Msg msg : Msg.values()) {
             assertTrue(msg.format(new Object[20]).startsWith("[" + msg.code() + "] "), msg.name());

@@ -44,6 +44,7 @@ public final class Migrator {
     }
 
     public static Builder configure(DataSource dataSource) {
+        requireJava21();
         if (dataSource == null) {
             throw new IllegalArgumentException("dataSource == null");
         }
@@ -58,6 +59,7 @@ public final class Migrator {
      *     it would leave nothing for the application to use
      */
     public static Builder configure(String jdbcUrl) {
+        requireJava21();
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("jdbcUrl is empty");
         }
@@ -66,6 +68,19 @@ public final class Migrator {
             throw new PermafrostException(ErrorCode.INVALID_REQUEST, JdbcUrl.masked(vanishing) + ".");
         }
         return new Builder(new DriverManagerDataSource(jdbcUrl));
+    }
+
+    /**
+     * This class is compiled for Java 17 so that older compilers can read it (ADR 0010); what it calls needs
+     * Java 21 (jOOQ 3.21), so an older JVM gets this message rather than a class-version error.
+     */
+    private static void requireJava21() {
+        int feature = Runtime.version().feature();
+        if (feature < 21) {
+            throw new PermafrostException(ErrorCode.INVALID_REQUEST, "Permafrost's runtime needs Java 21 or newer (it"
+                    + " runs on jOOQ 3.21), but this application runs on Java " + feature + " ("
+                    + System.getProperty("java.home") + "). Start it with a Java 21+ runtime.");
+        }
     }
 
     /** Applies every pending migration in version order and reports what it did. */
@@ -130,6 +145,7 @@ public final class Migrator {
         private boolean allowUnknownMigrations;
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Set<String> ignoredTables = Set.of();
+        private System.Logger logger;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -166,8 +182,20 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Where the migrator reports what it did (each migration applied or reverted, "up to date"); by default
+         * {@code System.getLogger("dev.permafrost.runtime")}, which goes wherever the application's logging does.
+         */
+        public Builder logger(System.Logger log) {
+            if (log == null) {
+                throw new IllegalArgumentException("logger == null");
+            }
+            this.logger = log;
+            return this;
+        }
+
         public Migrator build() {
-            return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables));
+            return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger));
         }
     }
 }

@@ -434,7 +434,7 @@ final class Checks {
 
     private static Migrator migrator(MigrationChecks c, DataSource dataSource) {
         return Migrator.configure(dataSource).migrations(c.migrations())
-                .ignoreTables(c.ignoredTables().toArray(String[]::new)).build();
+                .ignoreTables(c.ignoredTables().toArray(String[]::new)).logger(QuietLog.INSTANCE).build();
     }
 
     private static void migrate(Migrator migrator, int version, String what) {

@@ -302,7 +302,7 @@ public final class Scenario {
                 index = Indexes.find();
             }
             migrations = new Migrations(index);
-            migrator = Migrator.configure(dataSource).migrations(index).build();
+            migrator = Migrator.configure(dataSource).migrations(index).logger(QuietLog.INSTANCE).build();
         }
         return migrator;
     }

@@ -24,8 +24,6 @@ import java.util.List;
  */
 public final class MigrateCommand {
 
-    private static final System.Logger LOG = System.getLogger("dev.permafrost.runtime");
-
     private MigrateCommand() {
     }
 
@@ -49,12 +47,12 @@ public final class MigrateCommand {
                         + ": this build knows versions 0 to " + known.size());
             }
             if (target >= known.size() && !known.isEmpty() && History.holdsExactly(session.connection(), known)) {
-                return upToDate(session, known.size(), start);
+                return upToDate(config.log(), session, known.size(), start);
             }
             Catalog catalog = consistent(config, index, session, known);
             int from = catalog.currentVersion();
             if (nothingToDo(catalog, from, target)) {
-                return upToDate(session, from, start);
+                return upToDate(config.log(), session, from, start);
             }
             Jooq.quiet();
             Migrations migrations = new Migrations(index);
@@ -74,7 +72,7 @@ public final class MigrateCommand {
                     }
                     for (int version = from; version > target; version--) {
                         Recorder.Recording recording = migrations.down(version);
-                        run(executor, migrations.entry(version), Executor.Direction.DOWN,
+                        run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN,
                                 Planner.plan(renderer, recording.before(), recording.steps()), done);
                     }
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
@@ -85,7 +83,7 @@ public final class MigrateCommand {
                         break;
                     }
                     Recorder.Recording up = migrations.up(entry.version());
-                    run(executor, entry, Executor.Direction.UP, Planner.plan(renderer, up.before(), up.steps()), done);
+                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, up.before(), up.steps()), done);
                     to = entry.version();
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));
@@ -95,9 +93,9 @@ public final class MigrateCommand {
         }
     }
 
-    private static MigrateResult upToDate(Session session, int version, long start) {
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, "{0} is up to date at V{1}", session.description(), String.format("%04d", version));
+    private static MigrateResult upToDate(System.Logger log, Session session, int version, long start) {
+        if (log.isLoggable(Level.INFO)) {
+            log.log(Level.INFO, "{0} is up to date at V{1}", session.description(), String.format("%04d", version));
         }
         return new MigrateResult(session.description(), version, version, List.of(), List.of(), millisSince(start));
     }
@@ -118,16 +116,16 @@ public final class MigrateCommand {
         return catalog;
     }
 
-    private static void run(Executor executor, MigrationEntry entry, Executor.Direction direction, List<Action> actions,
+    private static void run(System.Logger log, Executor executor, MigrationEntry entry, Executor.Direction direction, List<Action> actions,
                             List<MigrationInfo> done) {
         long millis = executor.run(entry, direction, actions);
         String label = String.format("%04d", entry.version());
         boolean up = direction == Executor.Direction.UP;
         if (millis == Executor.ALREADY_DONE) {
-            LOG.log(Level.INFO, "V{0} was {1} meanwhile by another instance", label, up ? "applied" : "reverted");
+            log.log(Level.INFO, "V{0} was {1} meanwhile by another instance", label, up ? "applied" : "reverted");
             return;
         }
-        LOG.log(Level.INFO, "{0} V{1} {2} in {3} ms", up ? "applied" : "reverted", label, entry.description(), millis);
+        log.log(Level.INFO, "{0} V{1} {2} in {3} ms", up ? "applied" : "reverted", label, entry.description(), millis);
         done.add(new MigrationInfo(entry.version(), entry.description(), up ? MigrationState.APPLIED : MigrationState.PENDING,
                 entry.checksum(), up ? entry.checksum() : null, up ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : null,
                 millis));

@@ -8,8 +8,6 @@ import java.sql.SQLException;
 /** Forgets migrations that stopped part way, once someone has put the database back by hand. */
 public final class RepairCommand {
 
-    private static final System.Logger LOG = System.getLogger("dev.permafrost.runtime");
-
     private RepairCommand() {
     }
 
@@ -19,7 +17,7 @@ public final class RepairCommand {
                 return 0;
             }
             int removed = History.deleteIncomplete(session.connection());
-            LOG.log(Level.INFO, "removed {0} incomplete migration row(s) from {1}", removed, History.TABLE);
+            config.log().log(Level.INFO, "removed {0} incomplete migration row(s) from {1}", removed, History.TABLE);
             return removed;
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "cannot repair the migration history: " + e.getMessage(), e);

@@ -1,10 +1,8 @@
 package dev.permafrost.processor;
 
-import com.google.auto.service.AutoService;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
@@ -13,10 +11,13 @@ import javax.lang.model.util.ElementFilter;
 /**
  * Reads {@code @Table} entities, holds them against the newest frozen snapshot, and writes the next
  * snapshot and migration stub when they differ. Everything happens in the first round that has
- * entities; nothing is written when anything is wrong.
+ * entities; nothing is written when anything is wrong. javac reaches it through {@link PermafrostProcessor},
+ * which first makes sure the JDK can run it.
  */
-@AutoService(Processor.class)
-public final class PermafrostProcessor extends AbstractProcessor {
+public final class SchemaProcessor extends AbstractProcessor {
+
+    /** The class javac loads (compiled apart, for old JDKs): the name to give {@code -processor} and {@code @Generated}. */
+    static final String ENTRY_POINT = "dev.permafrost.processor.PermafrostProcessor";
 
     private boolean done;
 
