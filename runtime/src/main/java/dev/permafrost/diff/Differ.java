@@ -26,7 +26,9 @@ import java.util.function.Function;
  *
  * <p>Order: renames; then foreign keys, checks, indexes, unique and primary keys that go or change;
  * then dropped tables (children first); then constraint renames, dropped, added and altered columns;
- * then new tables (parents first); then new keys, checks, indexes and foreign keys.
+ * then new primary and unique keys of existing tables (a new table's foreign key may reference them); then
+ * new tables (parents first); then new checks, indexes and foreign keys. The inverse runs in reverse, so a
+ * new table that references a new key is dropped before that key.
  */
 public final class Differ {
 
@@ -291,9 +293,9 @@ public final class Differ {
         all.addAll(dropColumns);
         all.addAll(addColumns);
         all.addAll(alterColumns);
-        all.addAll(createTables);
         all.addAll(addPrimaryKeys);
         all.addAll(addUniques);
+        all.addAll(createTables);
         all.addAll(addChecks);
         all.addAll(createIndexes);
         all.addAll(addForeignKeys);

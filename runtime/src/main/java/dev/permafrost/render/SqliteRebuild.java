@@ -118,14 +118,49 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
     }
 
     /**
+     * What the live table holds that no migration created (a column or index added by hand) and a rebuild
+     * must carry over, as SQLite stores it.
+     *
+     * @param columns column name → its definition as written ({@code notes text default 'x'}), in table order
+     * @param indexes the {@code create index} statements of the indexes
+     */
+    public record Kept(Map<String, String> columns, List<String> indexes) {
+
+        private static final Kept NONE = new Kept(Map.of(), List.of());
+
+        public Kept {
+            columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+            indexes = List.copyOf(indexes);
+        }
+
+        public static Kept none() {
+            return NONE;
+        }
+
+        public boolean isEmpty() {
+            return columns.isEmpty() && indexes.isEmpty();
+        }
+    }
+
+    /**
      * The statements of the rebuild proper, in order: create, copy, drop, rename, indexes. Keeping
      * triggers and views, and the foreign key check, are the executor's.
      */
     public List<String> statements(SqlRenderer renderer) {
+        return statements(renderer, Kept.none());
+    }
+
+    /**
+     * The statements of a rebuild that also carries {@code kept} over: each kept column is added to the new
+     * table as it was written and copied with the rest, each kept index is created again at the end.
+     */
+    public List<String> statements(SqlRenderer renderer, Kept kept) {
         var ctx = renderer.context();
         String temporary = temporaryName();
         List<String> statements = new ArrayList<>();
         statements.add(renderer.createTableOnly(after.withName(temporary)));
+        kept.columns().values().forEach(definition -> statements.add("alter table " + ctx.render(DSL.name(temporary))
+                + " add column " + definition));
         List<Field<?>> targets = new ArrayList<>();
         List<Field<?>> values = new ArrayList<>();
         sources.forEach((column, source) -> {
@@ -133,6 +168,10 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
                 targets.add(DSL.field(DSL.name(column)));
                 values.add(source);
             }
+        });
+        kept.columns().keySet().forEach(column -> {
+            targets.add(DSL.field(DSL.name(column)));
+            values.add(DSL.field(DSL.name(column)));
         });
         if (targets.isEmpty()) {
             // Every old column went: keep the rows, filling the first column with its default.
@@ -147,6 +186,7 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
         for (Index index : after.indexes()) {
             statements.add(renderer.createIndex(table, index));
         }
+        statements.addAll(kept.indexes());
         return statements;
     }
 }

@@ -268,4 +268,25 @@ class DifferTest {
                 .filter(fk -> fk.referencedTable().equals("tests")).findFirst().orElseThrow()), ops.get(0));
         assertDiff(SHOP, to, Hints.none(), ops);
     }
+
+    @Test
+    void aNewTableReferencingAKeyAddedInTheSameMigrationComesAfterTheKey() {
+        Table parents = new Table("parents", List.of(Column.of("id", ColumnType.BIGINT).notNull(),
+                Column.of("code", ColumnType.varchar(20))), new PrimaryKey("pk_parents", List.of("id")), List.of(),
+                List.of(), List.of(), List.of());
+        Table keyed = parents.withUniques(List.of(new Unique("uq_parents_code", List.of("code"))));
+        Table child = new Table("children", List.of(Column.of("id", ColumnType.BIGINT).notNull(),
+                Column.of("parent_code", ColumnType.varchar(20))), new PrimaryKey("pk_children", List.of("id")),
+                List.of(), List.of(), List.of(new ForeignKey("fk_children_parent_code_parents", List.of("parent_code"),
+                        "parents", List.of("code"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION)), List.of());
+        Schema from = new Schema(List.of(parents));
+        Schema to = new Schema(List.of(keyed, child));
+
+        List<Op> ops = Differ.diff(from, to);
+
+        assertEquals(List.of(new Op.AddUnique("parents", keyed.uniques().get(0)), new Op.CreateTable(child)), ops);
+        assertEquals(List.of(new Op.DropTable(child), new Op.DropUnique("parents", keyed.uniques().get(0))),
+                Op.inverseOf(ops), "down drops the table that references the key before the key");
+        assertDiff(from, to, Hints.none(), ops);
+    }
 }

@@ -24,16 +24,22 @@ public enum TestDatabase {
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /** How a fresh database is dropped. */
+    @FunctionalInterface
+    public interface Drop {
+        void run() throws SQLException;
+    }
+
     /** One fresh database: its JDBC URL and how to drop it. */
-    public record Fresh(TestDatabase kind, String url, AutoCloseable drop) implements AutoCloseable {
+    public record Fresh(TestDatabase kind, String url, Drop drop) implements AutoCloseable {
 
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url);
         }
 
         @Override
-        public void close() throws Exception {
-            drop.close();
+        public void close() throws SQLException {
+            drop.run();
         }
     }
 

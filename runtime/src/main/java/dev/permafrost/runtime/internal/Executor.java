@@ -1,5 +1,7 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.render.SqliteRebuild;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
@@ -28,11 +30,13 @@ public final class Executor {
     private final Connection connection;
     private final Database database;
     private final SQLDialect dialect;
+    private final System.Logger log;
 
-    public Executor(Connection connection, Database database, SQLDialect dialect) {
+    public Executor(Connection connection, Database database, SQLDialect dialect, System.Logger log) {
         this.connection = connection;
         this.database = database;
         this.dialect = dialect;
+        this.log = log;
     }
 
     /** Returned by {@link #run} when another instance did the work meanwhile. */
@@ -173,14 +177,15 @@ public final class Executor {
                 return statements.sql().size();
             }
             case Action.Rebuild rebuild -> {
+                List<String> statements = rebuildStatements(entry, rebuild);
                 List<String> dependents = dropDependents(rebuild.rebuild().table());
-                for (String sql : rebuild.sql()) {
+                for (String sql : statements) {
                     execute(entry, action, sql);
                 }
                 for (String sql : dependents) {
                     execute(entry, action, sql);
                 }
-                return rebuild.sql().size();
+                return statements.size();
             }
             case Action.Data data -> {
                 try {
@@ -191,6 +196,29 @@ public final class Executor {
                 return 1;
             }
         }
+    }
+
+    /**
+     * The rebuild's statements, carrying over what the live table holds beyond the schema the migrations
+     * built (a column or index added by hand), so that a rebuild never deletes it unasked.
+     */
+    private List<String> rebuildStatements(MigrationEntry entry, Action.Rebuild rebuild) throws SQLException {
+        SqliteRebuild.Kept kept = SqliteKept.read(connection, rebuild.rebuild(), label(entry));
+        if (kept.isEmpty()) {
+            return rebuild.sql();
+        }
+        log.log(System.Logger.Level.WARNING, "{0} rebuilds table {1} and keeps what no migration created: {2}"
+                + " (Migrator.validate() reports them as drift)", label(entry), rebuild.rebuild().table(), describe(kept));
+        return rebuild.rebuild().statements(new SqlRenderer(dialect), kept);
+    }
+
+    /** What a rebuild keeps, for people: {@code column notes, index ix_manual}. */
+    static String describe(SqliteRebuild.Kept kept) {
+        List<String> parts = new ArrayList<>();
+        kept.columns().keySet().forEach(c -> parts.add("column " + c));
+        kept.indexes().forEach(sql -> parts.add("index " + sql.replaceFirst("(?is)^create\\s+(unique\\s+)?index\\s+"
+                + "(if\\s+not\\s+exists\\s+)?", "").replaceFirst("(?s)\\s+on\\s.*$", "")));
+        return String.join(", ", parts);
     }
 
     /**

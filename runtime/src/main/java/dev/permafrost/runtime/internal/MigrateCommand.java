@@ -63,7 +63,7 @@ public final class MigrateCommand {
                     catalog = consistent(config, index, session, known);
                     from = catalog.currentVersion();
                 }
-                Executor executor = new Executor(session.connection(), session.database(), session.dialect());
+                Executor executor = new Executor(session.connection(), session.database(), session.dialect(), config.log());
                 List<MigrationInfo> done = new ArrayList<>();
                 if (target < from) {
                     if (from > known.size()) {

@@ -1,6 +1,7 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.render.SqliteRebuild;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationPlan;
 import dev.permafrost.runtime.PermafrostException;
@@ -36,13 +37,13 @@ public final class PlanCommand {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
                     steps.add(step(migrations.entry(version), false, Planner.plan(renderer, down.before(), down.steps()),
-                            session.database()));
+                            session, renderer));
                 }
             } else {
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
-                        steps.add(step(entry, true, Planner.plan(renderer, up.before(), up.steps()), session.database()));
+                        steps.add(step(entry, true, Planner.plan(renderer, up.before(), up.steps()), session, renderer));
                     }
                 }
             }
@@ -52,7 +53,8 @@ public final class PlanCommand {
         }
     }
 
-    private static MigrationPlan.Step step(MigrationEntry entry, boolean up, List<Action> actions, Database database) {
+    private static MigrationPlan.Step step(MigrationEntry entry, boolean up, List<Action> actions, Session session,
+                                           SqlRenderer renderer) throws SQLException {
         List<String> statements = new ArrayList<>();
         for (Action action : actions) {
             switch (action) {
@@ -60,8 +62,12 @@ public final class PlanCommand {
                 case Action.Rebuild r -> {
                     statements.add("-- " + r.what() + ": SQLite cannot ALTER this, so the table is rebuilt with foreign"
                             + " keys off (set before the transaction), keeping triggers and views that mention it,"
-                            + (database == Database.SQLITE ? " and checking foreign keys before the commit" : ""));
-                    statements.addAll(r.sql());
+                            + " and checking foreign keys before the commit");
+                    SqliteRebuild.Kept kept = SqliteKept.read(session.connection(), r.rebuild(), Executor.label(entry));
+                    if (!kept.isEmpty()) {
+                        statements.add("-- it also keeps what no migration created: " + Executor.describe(kept));
+                    }
+                    statements.addAll(kept.isEmpty() ? r.sql() : r.rebuild().statements(renderer, kept));
                 }
                 case Action.Data d -> statements.add("-- data step: " + d.what());
             }
