@@ -39,6 +39,10 @@ final class Annotations {
         this.elements = elements;
     }
 
+    Elements elements() {
+        return elements;
+    }
+
     /** The annotation of that type on {@code element}, or {@code null}. */
     static AnnotationMirror find(Element element, String type) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {

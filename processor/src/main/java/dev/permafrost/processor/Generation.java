@@ -28,7 +28,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.JavaFileObject;
 
 /**
  * One compilation's work: validate and read the entities, build the model, hold it against the newest
@@ -42,20 +41,24 @@ final class Generation {
     private final Diagnostics diagnostics;
     private final Annotations annotations;
     private final EntityReader reader;
-    private final Set<String> rootTypes;
+    private final Set<? extends Element> roots;
+    private final Set<String> rootTypes = new java.util.TreeSet<>();
+    /** Tables of the newest snapshot whose entity this compilation cannot find: table → the class recorded. */
+    private final Map<String, String> unfound = new java.util.TreeMap<>();
 
-    /** @param rootTypes the top-level types whose sources this compilation was given */
-    Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<String> rootTypes) {
+    /** @param roots the elements whose sources this compilation was given */
+    Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<? extends Element> roots) {
         this.elements = env.getElementUtils();
         this.filer = env.getFiler();
         this.rawOptions = env.getOptions();
         this.diagnostics = diagnostics;
         this.annotations = new Annotations(elements);
         this.reader = new EntityReader(annotations, diagnostics);
-        this.rootTypes = Set.copyOf(rootTypes);
+        this.roots = roots;
+        javax.lang.model.util.ElementFilter.typesIn(roots).forEach(t -> rootTypes.add(t.getQualifiedName().toString()));
     }
 
-    void run(Set<TypeElement> roots) {
+    void run(Set<TypeElement> entityRoots) {
         Options options = Options.parse(rawOptions, diagnostics);
         if (options == null) {
             return;
@@ -71,7 +74,7 @@ final class Generation {
             diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
             return;
         }
-        List<EntitySource> entities = readEntities(roots, frozen);
+        List<EntitySource> entities = readEntities(entityRoots, frozen, layout);
         if (entities == null) {
             return;
         }
@@ -101,6 +104,9 @@ final class Generation {
                     return;
                 }
                 ops = Differ.diff(from, model.schema(), model.hints());
+                if (!dropsAreProven(ops, layout, newest)) {
+                    return;
+                }
             }
         } catch (SnapshotException e) {
             diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
@@ -148,20 +154,34 @@ final class Generation {
                     layout.schemaDir().resolve(Snapshot.fileName(newest + 1)));
         }
         if (manifest != null) {
-            compileAndIndex(manifest, stubs, frozen, summary, newStub, roots, model.sources().values().stream()
-                    .map(EntitySource::className).sorted().toList());
+            compileAndIndex(manifest, stubs, frozen, summary, newStub, entityRoots, model.entities());
         }
     }
 
-    /** The round's entities, those of the newest snapshot outside this compilation, and referenced ones. */
-    private List<EntitySource> readEntities(Set<TypeElement> roots, FrozenFiles frozen) {
+    /**
+     * The round's entities, those of the newest snapshot outside this compilation, and referenced ones. An
+     * entity of the snapshot is found by its class name, else by its table in the index of the last build
+     * (a class renamed or moved since the snapshot was written); one found by neither is remembered, so
+     * that its table is dropped only by a compilation that proves it gone.
+     */
+    private List<EntitySource> readEntities(Set<TypeElement> entityRoots, FrozenFiles frozen, Layout layout) {
         Map<String, EntitySource> byClass = new java.util.LinkedHashMap<>();
-        List<TypeElement> queue = new ArrayList<>(roots);
+        List<TypeElement> queue = new ArrayList<>(entityRoots);
         if (frozen.newestVersion() > 0) {
-            for (String className : SnapshotReader.entities(frozen.text(frozen.newestVersion())).values()) {
-                TypeElement type = elements.getTypeElement(className);
-                if (type != null && Annotations.find(type, Annotations.TABLE) != null) {
+            Map<String, String> previous = null;
+            for (Map.Entry<String, String> recorded : SnapshotReader.entities(frozen.text(frozen.newestVersion())).entrySet()) {
+                TypeElement type = entity(recorded.getValue());
+                if (type == null) {
+                    if (previous == null) {
+                        previous = IndexWriter.previousEntities(layout.classOutput(), frozen.manifest().migrationsPackage());
+                    }
+                    String moved = previous.get(recorded.getKey());
+                    type = moved == null ? null : entity(moved);
+                }
+                if (type != null) {
                     queue.add(type);
+                } else {
+                    unfound.put(recorded.getKey(), recorded.getValue());
                 }
             }
         }
@@ -189,6 +209,34 @@ final class Generation {
             return null;
         }
         return new ArrayList<>(byClass.values());
+    }
+
+    /** The {@code @Table} class of that name, or {@code null}. */
+    private TypeElement entity(String className) {
+        TypeElement type = elements.getTypeElement(className);
+        return type != null && Annotations.find(type, Annotations.TABLE) != null ? type : null;
+    }
+
+    /**
+     * Whether every table the operations drop is proven gone: its entity was found and changed, or this
+     * compilation holds every source of the module. A partial compilation (an IDE's, or one whose class
+     * files were deleted) that cannot find an entity must not write the drop of its table.
+     */
+    private boolean dropsAreProven(List<Op> ops, Layout layout, int newest) {
+        List<String> unproven = ops.stream().filter(Op.DropTable.class::isInstance).map(Op::table)
+                .filter(unfound::containsKey).toList();
+        if (unproven.isEmpty()) {
+            return true;
+        }
+        SourceCoverage coverage = SourceCoverage.of(layout.migrationsDir(), roots, elements);
+        if (coverage.full()) {
+            return true;
+        }
+        for (String table : unproven) {
+            diagnostics.report(Msg.DROP_NOT_PROVEN, table, unfound.get(table), Snapshot.fileName(newest),
+                    coverage.compiled(), coverage.total(), layout.migrationsDir(), table);
+        }
+        return false;
     }
 
     private String migrationsPackage(Options options, Manifest manifest, List<EntitySource> entities, Layout layout) {
@@ -310,15 +358,7 @@ final class Generation {
             return true;
         }
         TypeElement type = elements.getTypeElement(className);
-        if (type == null) {
-            return false;
-        }
-        try {
-            JavaFileObject file = elements.getFileObjectOf(type);
-            return file != null && file.getKind() == JavaFileObject.Kind.CLASS;
-        } catch (UnsupportedOperationException e) {
-            return false; // a compiler that cannot say: the Filer's copy is compiled for certain
-        }
+        return type != null && SourceCoverage.fromClassFile(type, elements);
     }
 
     /**
@@ -327,7 +367,7 @@ final class Generation {
      * index's list. When everything is in the source tree already, no source file is generated.
      */
     private void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
-                                 Set<TypeElement> roots, List<String> entities) {
+                                 Set<TypeElement> roots, Map<String, String> entities) {
         String pkg = manifest.migrationsPackage();
         List<IndexWriter.Entry> entries = new ArrayList<>();
         Element[] originating = roots.toArray(new Element[0]);

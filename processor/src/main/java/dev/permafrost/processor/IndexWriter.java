@@ -8,7 +8,12 @@ import com.palantir.javapoet.TypeSpec;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Element;
@@ -55,23 +60,51 @@ final class IndexWriter {
     /**
      * Writes the list and the service registration into the class output.
      *
-     * @param entities the qualified names of the entity classes of this compilation's model
+     * @param entities table → qualified name of its entity class, for this compilation's model
      */
-    static void writeResources(Filer filer, String packageName, List<Entry> entries, List<String> entities,
+    static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
                                Element... originating) throws IOException {
         StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
-                + " then the entities.\n");
+                + " then the entities: class, table.\n");
         for (Entry entry : entries) {
             index.append(entry.version()).append('\t').append(entry.checksum()).append('\t').append(entry.className())
                     .append('\t').append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
         }
-        for (String entity : entities) {
-            index.append("entity\t").append(entity).append('\n');
-        }
+        new TreeMap<>(invert(entities)).forEach((entity, table) ->
+                index.append("entity\t").append(entity).append('\t').append(table).append('\n'));
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, ResourceMigrationIndex.RESOURCE,
                 originating), index.toString());
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE, originating),
                 packageName + "." + CLASS + "\n");
+    }
+
+    private static Map<String, String> invert(Map<String, String> tables) {
+        Map<String, String> classes = new TreeMap<>();
+        tables.forEach((table, entity) -> classes.put(entity, table));
+        return classes;
+    }
+
+    /**
+     * Table → entity class as the index of an earlier build lists them, read from {@code classOutput}
+     * (where an IDE's partial compile finds the last full build's output); empty when there is none.
+     */
+    static Map<String, String> previousEntities(Path classOutput, String packageName) {
+        Map<String, String> tables = new TreeMap<>();
+        if (classOutput == null) {
+            return tables;
+        }
+        Path file = classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t");
+                if (parts.length == 3 && parts[0].equals("entity")) {
+                    tables.put(parts[2], parts[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return tables;
     }
 
     private static void write(FileObject file, String content) throws IOException {

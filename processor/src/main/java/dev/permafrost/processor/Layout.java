@@ -12,17 +12,22 @@ import javax.tools.StandardLocation;
  * Where frozen files live: the options, or defaults inside the module being compiled, found from the
  * class output directory (javac runs wherever {@code mvn} was typed, so the working directory says nothing).
  */
-record Layout(Path schemaDir, Path migrationsDir) {
+/**
+ * @param classOutput the compiler's class output directory, or {@code null} when it is not a directory
+ */
+record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
 
     static final String DEFAULT_SCHEMA_DIR = "src/main/resources/db/permafrost";
     static final String DEFAULT_MIGRATIONS_DIR = "src/main/java";
 
     /** The layout, or {@code null} when a default is needed and the module cannot be found (reported). */
     static Layout resolve(Options options, Filer filer, Diagnostics diagnostics) {
-        if (options.schemaDir() != null && options.migrationsDir() != null) {
-            return new Layout(options.schemaDir(), options.migrationsDir());
-        }
         URI classOutput = classOutput(filer);
+        Path classes = classOutput != null && "file".equals(classOutput.getScheme())
+                ? Path.of(classOutput).getParent() : null;
+        if (options.schemaDir() != null && options.migrationsDir() != null) {
+            return new Layout(options.schemaDir(), options.migrationsDir(), classes);
+        }
         Path module = classOutput == null ? null : moduleOf(classOutput);
         if (module == null) {
             diagnostics.report(Msg.MODULE_DIR_UNKNOWN, classOutput == null ? "unknown" : classOutput);
@@ -30,7 +35,8 @@ record Layout(Path schemaDir, Path migrationsDir) {
         }
         return new Layout(
                 options.schemaDir() != null ? options.schemaDir() : module.resolve(DEFAULT_SCHEMA_DIR),
-                options.migrationsDir() != null ? options.migrationsDir() : module.resolve(DEFAULT_MIGRATIONS_DIR));
+                options.migrationsDir() != null ? options.migrationsDir() : module.resolve(DEFAULT_MIGRATIONS_DIR),
+                classes);
     }
 
     private static URI classOutput(Filer filer) {

@@ -52,7 +52,7 @@ final class ModelBuilder {
             EntitySource previous = byTable.putIfAbsent(entity.table(), entity);
             if (previous != null) {
                 diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_TABLE, entity.table(),
-                        previous.className());
+                        previous.className(), staleHint(previous, entity));
                 continue;
             }
             byClass.put(entity.className(), entity);
@@ -72,6 +72,18 @@ final class ModelBuilder {
         Map<String, String> classes = new TreeMap<>();
         byTable.forEach((table, entity) -> classes.put(table, entity.className()));
         return new Model(new Schema(tables), hints, classes, byTable);
+    }
+
+    /** A hint when one of two entities of one table is only a class file: likely left from a rename or move. */
+    private String staleHint(EntitySource first, EntitySource second) {
+        for (EntitySource entity : List.of(first, second)) {
+            if (SourceCoverage.fromClassFile(entity.type(), annotations.elements())) {
+                return ". " + entity.className() + " is read from a class file, not from a source of this compilation:"
+                        + " if it is left from a rename or a move, delete that class file or build the module clean"
+                        + " (mvn clean compile)";
+            }
+        }
+        return "";
     }
 
     private Table table(EntitySource entity, Map<String, EntitySource> byClass) {

@@ -55,7 +55,7 @@ enum Msg {
             "%s name '%s' is a reserved word in %s, which would need quoting; choose another with %s"),
     DUPLICATE_TABLE("PF205", Diagnostic.Kind.ERROR,
             "table name '%s' is already mapped by %s (names are compared ignoring case); give one of them"
-                    + " another @Table(name = ...)"),
+                    + " another @Table(name = ...)%s"),
     DUPLICATE_COLUMN("PF206", Diagnostic.Kind.ERROR,
             "column name '%s' of table %s is already mapped by field %s (names are compared ignoring case);"
                     + " give one of them another @Column(name = ...)"),
@@ -130,6 +130,11 @@ enum Msg {
             "@RenamedFrom(\"%s\") appears on both %s and %s; a %s can be renamed into only one"),
     WROTE_MIGRATION("PF507", Diagnostic.Kind.NOTE,
             "wrote migration %s (%s) and snapshot %s; review and commit them"),
+    DROP_NOT_PROVEN("PF508", Diagnostic.Kind.ERROR,
+            "table %s would be dropped, but its entity %s (recorded in %s) is neither in this compilation nor on its"
+                    + " class path, and this compilation holds %d of the %d source files under %s: only a full build can"
+                    + " prove that an entity is gone. Build the whole module (mvn compile, or the IDE's rebuild); if the"
+                    + " class was renamed or moved, keep @Table(name = \"%s\") on it"),
 
     INTERNAL("PF900", Diagnostic.Kind.ERROR,
             "Permafrost failed on %s: %s. Please report this with the entity; nothing was written");

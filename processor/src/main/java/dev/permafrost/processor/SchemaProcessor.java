@@ -45,15 +45,6 @@ public final class SchemaProcessor extends AbstractProcessor {
         }
     }
 
-    /** The qualified names of the top-level types whose sources this compilation was given. */
-    private static Set<String> rootTypes(RoundEnvironment round) {
-        Set<String> names = new TreeSet<>();
-        for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
-            names.add(type.getQualifiedName().toString());
-        }
-        return names;
-    }
-
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> entities = new TreeSet<>((a, b) -> a.getQualifiedName().toString()
@@ -71,7 +62,7 @@ public final class SchemaProcessor extends AbstractProcessor {
         }
         done = true;
         try {
-            new Generation(processingEnv, diagnostics, rootTypes(round)).run(entities);
+            new Generation(processingEnv, diagnostics, round.getRootElements()).run(entities);
         } catch (RuntimeException e) {
             diagnostics.report(entities.iterator().next(), Msg.INTERNAL, entities.iterator().next().getQualifiedName(), e);
         }

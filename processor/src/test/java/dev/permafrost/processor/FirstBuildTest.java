@@ -4,20 +4,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import java.io.File;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +26,7 @@ class FirstBuildTest {
     Path dir;
 
     @Test
-    void theFirstBuildCompilesItsStubAndIndexWhenTheSourceTreeIsOnTheSourcePath() throws IOException {
+    void theFirstBuildCompilesItsStubAndIndexWhenTheSourceTreeIsOnTheSourcePath() {
         Project project = new Project(dir.resolve("project"));
         Path classes = dir.resolve("classes");
 
@@ -46,7 +37,7 @@ class FirstBuildTest {
     }
 
     @Test
-    void aChangeCompilesTheNewStubWhenTheSourceTreeIsOnTheSourcePath() throws IOException {
+    void aChangeCompilesTheNewStubWhenTheSourceTreeIsOnTheSourcePath() {
         Project project = new Project(dir.resolve("project"));
         compileAsMaven(project, Shop.baseline(), dir.resolve("classes"));
 
@@ -78,29 +69,10 @@ class FirstBuildTest {
      * Compiles as maven-compiler-plugin does: every source file of the source root (entities, and the stubs
      * already there) given to javac on disk, {@code -sourcepath} the source root, the real file manager.
      */
-    private static String compileAsMaven(Project project, Map<String, String> entities, Path classes)
-            throws IOException {
-        for (Map.Entry<String, String> entity : entities.entrySet()) {
-            Path file = project.sourceRoot.resolve(entity.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, entity.getValue());
-        }
-        List<File> sources;
-        try (Stream<Path> walk = Files.walk(project.sourceRoot)) {
-            sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
-        }
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter output = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            List<String> options = new ArrayList<>(project.options());
-            options.addAll(List.of("-sourcepath", project.sourceRoot.toString(), "-d", classes.toString(),
-                    "-classpath", System.getProperty("java.class.path"), "-proc:full"));
-            JavaCompiler.CompilationTask task = javac.getTask(output, files, null, options, null,
-                    files.getJavaFileObjectsFromFiles(sources));
-            task.setProcessors(List.of(new PermafrostProcessor()));
-            assertTrue(task.call(), output.toString());
-        }
-        return output.toString();
+    private static String compileAsMaven(Project project, Map<String, String> entities, Path classes) {
+        project.writeSources(entities);
+        Project.DiskCompilation compilation = project.compileFiles(project.sourceFiles(), classes, true);
+        assertTrue(compilation.succeeded(), compilation.output());
+        return compilation.output();
     }
 }

@@ -74,10 +74,10 @@ class GoldenTest {
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme.shop.migrations",
                         "permafrost-index.txt")
                 .contentsAsUtf8String().isEqualTo("# Permafrost migration index: version, checksum, class, description;"
-                        + " then the entities.\n1\t" + dev.permafrost.snapshot.Hashing.sha256(Project.golden(
+                        + " then the entities: class, table.\n1\t" + dev.permafrost.snapshot.Hashing.sha256(Project.golden(
                                 "V0001_Baseline.java")) + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
-                        + "entity\tcom.acme.shop.Category\nentity\tcom.acme.shop.Product\n"
-                        + "entity\tcom.acme.shop.ProductCategory\n");
+                        + "entity\tcom.acme.shop.Category\tcategories\nentity\tcom.acme.shop.Product\tproducts\n"
+                        + "entity\tcom.acme.shop.ProductCategory\tproduct_categories\n");
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT,
                         "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex")
                 .contentsAsUtf8String().isEqualTo("com.acme.shop.migrations.PermafrostIndex\n");

@@ -158,6 +158,63 @@ final class Project {
         return files;
     }
 
+    /** What a compilation on disk printed, and whether it succeeded. */
+    record DiskCompilation(boolean succeeded, String output) {
+    }
+
+    /** Writes sources (fully qualified name → code) as files under the source root. */
+    Project writeSources(Map<String, String> sources) {
+        try {
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = sourceRoot.resolve(source.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Every source file under the source root, relative to it ({@code com/acme/Item.java}). */
+    List<String> sourceFiles() {
+        try (Stream<Path> walk = Files.walk(sourceRoot)) {
+            return walk.filter(p -> p.toString().endsWith(".java")).map(p -> sourceRoot.relativize(p).toString()).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Compiles {@code files} of the source root with the real javac and file manager into {@code classes}, with
+     * {@code classes} itself on the class path, as an IDE or a build tool does: with {@code sourcePath}, the
+     * source root is also the source path (Maven); without, javac sees only the files given and the classes of
+     * earlier builds (an IDE compiling what changed).
+     */
+    DiskCompilation compileFiles(List<String> files, Path classes, boolean sourcePath) {
+        try {
+            Files.createDirectories(classes);
+            javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+            java.io.StringWriter output = new java.io.StringWriter();
+            try (javax.tools.StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
+                List<String> arguments = new ArrayList<>(options());
+                if (sourcePath) {
+                    arguments.addAll(List.of("-sourcepath", sourceRoot.toString()));
+                }
+                arguments.addAll(List.of("-d", classes.toString(), "-classpath",
+                        classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "-proc:full"));
+                var task = javac.getTask(output, manager, null, arguments, null,
+                        manager.getJavaFileObjectsFromFiles(files.stream().map(f -> sourceRoot.resolve(f).toFile()).toList()));
+                task.setProcessors(List.of(new PermafrostProcessor()));
+                boolean ok = task.call();
+                return new DiskCompilation(ok, output.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String golden(String name) {
         try (var in = Project.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {

@@ -13,7 +13,7 @@ import java.util.List;
  * The base of a module's index class ({@code <migrationsPackage>.PermafrostIndex}, registered for
  * {@link java.util.ServiceLoader}). The list lives in a resource beside that class, regenerated at every
  * build: one line per migration ({@code version TAB checksum TAB class TAB description}) and one per
- * entity ({@code entity TAB class}), read once on first use. The class itself holds no data, so it is
+ * entity ({@code entity TAB class TAB table}), read once on first use. The class itself holds no data, so it is
  * written into the source tree once and compiled like any other source: a compile of an unchanged model
  * generates no source file and costs javac no extra processing round.
  */
@@ -73,7 +73,8 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
             }
             if (end > start && text.charAt(start) != '#') {
                 if (text.startsWith("entity\t", start)) {
-                    classes.add(text.substring(start + 7, end));
+                    int table = text.indexOf('\t', start + 7);
+                    classes.add(text.substring(start + 7, table < 0 || table > end ? end : table));
                 } else {
                     int a = text.indexOf('\t', start);
                     int b = a < 0 ? -1 : text.indexOf('\t', a + 1);
