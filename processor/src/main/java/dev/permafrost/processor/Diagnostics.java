@@ -74,6 +74,28 @@ final class Diagnostics {
         report(element, msg, args);
     }
 
+    /**
+     * Why an I/O operation failed, for people: a {@code FileSystemException}'s message is often only the path
+     * ("/proc/adv"), so the kind of failure is named too.
+     */
+    static String reason(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String kind = switch (f) {
+                case java.nio.file.AccessDeniedException a -> "permission denied";
+                case java.nio.file.NoSuchFileException n -> "no such file or directory";
+                case java.nio.file.FileAlreadyExistsException x -> "it exists already";
+                case java.nio.file.NotDirectoryException d -> "not a directory";
+                case java.nio.file.DirectoryNotEmptyException d -> "the directory is not empty";
+                default -> f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            };
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + kind
+                    + (f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")");
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : message + (e.getCause() != null && e.getCause() != e ? " (" + reason(e.getCause()) + ")" : "");
+    }
+
     private static String simpleName(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
     }

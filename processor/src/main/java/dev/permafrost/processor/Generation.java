@@ -147,7 +147,7 @@ final class Generation {
             try {
                 FrozenWriter.write(files);
             } catch (IOException | RuntimeException e) {
-                diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), e.getMessage());
+                diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), Diagnostics.reason(e));
                 return;
             }
             diagnostics.report(Msg.WROTE_MIGRATION, stubs.path(summary.className()), summary.description(),
@@ -392,7 +392,7 @@ final class Generation {
             }
             IndexWriter.writeResources(filer, pkg, entries, entities, originating);
         } catch (IOException | UncheckedIOException e) {
-            diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, e.getMessage());
+            diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
         }
     }
 }
