@@ -145,6 +145,9 @@ final class Generation {
                 files.add(new FrozenWriter.File(indexClass, IndexWriter.source(migrationsPackage), false));
             }
             try {
+                for (FrozenWriter.File file : files) {
+                    layout.requireInside(file.path());
+                }
                 FrozenWriter.write(files);
             } catch (IOException | RuntimeException e) {
                 diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), Diagnostics.reason(e));
@@ -241,6 +244,13 @@ final class Generation {
 
     private String migrationsPackage(Options options, Manifest manifest, List<EntitySource> entities, Layout layout) {
         if (manifest != null) {
+            String problem = Options.packageProblem(manifest.migrationsPackage());
+            if (problem != null) {
+                diagnostics.report(Msg.FROZEN_FILE, Manifest.FILE + " in " + layout.schemaDir() + " names migrations"
+                        + " package '" + manifest.migrationsPackage() + "', which is not a Java package name (" + problem
+                        + "); restore it from version control");
+                return null;
+            }
             if (options.migrationsPackage() != null && !options.migrationsPackage().equals(manifest.migrationsPackage())) {
                 diagnostics.report(Msg.PACKAGE_MISMATCH, options.migrationsPackage(), manifest.migrationsPackage(),
                         layout.schemaDir().resolve(Manifest.FILE), manifest.migrationsPackage());

@@ -39,6 +39,16 @@ record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
                 classes);
     }
 
+    /** Refuses a path outside the schema directory and the migrations source root: nothing is written elsewhere. */
+    void requireInside(Path path) throws IOException {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (!normalized.startsWith(schemaDir.toAbsolutePath().normalize())
+                && !normalized.startsWith(migrationsDir.toAbsolutePath().normalize())) {
+            throw new IOException(normalized + " lies outside " + schemaDir + " and " + migrationsDir
+                    + ", where Permafrost writes");
+        }
+    }
+
     private static URI classOutput(Filer filer) {
         try {
             FileObject probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", "permafrost-probe");

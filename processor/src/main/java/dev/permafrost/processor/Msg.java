@@ -12,6 +12,9 @@ enum Msg {
             "unknown processor option -A%s%s; Permafrost knows %s"),
     OPTION_VALUE("PF101", Diagnostic.Kind.ERROR,
             "-A%s=%s is not valid: use one of %s"),
+    NOT_A_PACKAGE("PF101", Diagnostic.Kind.ERROR,
+            "-Apermafrost.migrationsPackage=%s is not a Java package name: %s. Use dot-separated identifiers that are"
+                    + " not keywords, such as com.acme.migrations"),
     MODULE_DIR_UNKNOWN("PF102", Diagnostic.Kind.ERROR,
             "cannot tell which module is being compiled (the class output is %s), so the default"
                     + " schemaDir and migrationsDir are unknown; pass -Apermafrost.schemaDir=<dir> and"

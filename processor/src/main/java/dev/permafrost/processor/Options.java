@@ -41,11 +41,34 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
         }
         DataLoss dataLoss = choice(raw, DATA_LOSS, DataLoss.class, DataLoss.WARN, diagnostics);
         Mode mode = choice(raw, MODE, Mode.class, Mode.WRITE, diagnostics);
+        String migrationsPackage = blankToNull(raw.get(MIGRATIONS_PACKAGE));
+        String packageProblem = packageProblem(migrationsPackage);
+        if (packageProblem != null) {
+            diagnostics.report(Msg.NOT_A_PACKAGE, migrationsPackage, packageProblem);
+        }
         if (diagnostics.errors() > before) {
             return null;
         }
-        return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)),
-                blankToNull(raw.get(MIGRATIONS_PACKAGE)), dataLoss, mode);
+        return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode);
+    }
+
+    /** Why {@code name} is not a usable Java package name, or {@code null} when it is (or is absent). */
+    static String packageProblem(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (String part : name.split("\\.", -1)) {
+            if (part.isEmpty()) {
+                return "it has an empty part";
+            }
+            if (javax.lang.model.SourceVersion.isKeyword(part)) {
+                return "'" + part + "' is a Java keyword";
+            }
+            if (!javax.lang.model.SourceVersion.isIdentifier(part)) {
+                return "'" + part + "' is not a Java identifier";
+            }
+        }
+        return null;
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> raw, String key, Class<E> type, E fallback,

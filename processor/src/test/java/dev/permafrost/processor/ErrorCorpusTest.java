@@ -82,6 +82,14 @@ class ErrorCorpusTest {
                 "[PF101] -Apermafrost.dataLoss=maybe is not valid: use one of warn, error", null, null));
         cases.add(new Case("bad mode value", entity("Item", VALID), List.of("-Apermafrost.mode=dry"),
                 "[PF101] -Apermafrost.mode=dry is not valid: use one of write, check", null, null));
+        for (String[] bad : new String[][] {{"..tmp.evil", "it has an empty part"},
+                {"com.acme.new.migrations", "'new' is a Java keyword"}, {"a;b", "'a;b' is not a Java identifier"},
+                {"com acme", "'com acme' is not a Java identifier"}, {"com.acme.", "it has an empty part"}}) {
+            cases.add(new Case("migrations package " + bad[0], entity("Item", VALID),
+                    List.of("-Apermafrost.migrationsPackage=" + bad[0]), "[PF101] -Apermafrost.migrationsPackage=" + bad[0]
+                            + " is not a Java package name: " + bad[1] + ". Use dot-separated identifiers that are not"
+                            + " keywords, such as com.acme.migrations", null, null));
+        }
         cases.add(error("table on an interface", entity("Item", "@Table public interface Item { }"),
                 "[PF200] @Table belongs on a class or record that can be instantiated; Item is an interface. Move @Table"
                         + " to a concrete top-level or static nested class", "Item", "public interface Item"));
