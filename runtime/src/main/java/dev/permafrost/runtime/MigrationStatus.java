@@ -32,6 +32,30 @@ public record MigrationStatus(String database, List<MigrationInfo> migrations) {
         return pending().isEmpty() && migrations.stream().allMatch(m -> m.state() == MigrationState.APPLIED);
     }
 
+    /**
+     * What stands out, worst first: migrations that stopped part way, changed after they were applied, or are
+     * unknown to this build, then pending ones; "up to date" only when every migration is applied as built.
+     */
+    private String headline() {
+        StringBuilder sb = new StringBuilder();
+        finding(sb, MigrationState.FAILED, "stopped part way");
+        finding(sb, MigrationState.CHECKSUM_MISMATCH, "changed after it was applied");
+        finding(sb, MigrationState.UNKNOWN, "unknown to this build");
+        int pending = pending().size();
+        if (pending > 0) {
+            sb.append(", ").append(pending).append(" pending");
+        }
+        return sb.isEmpty() ? ", up to date" : sb.toString();
+    }
+
+    private void finding(StringBuilder sb, MigrationState state, String what) {
+        List<String> labels = migrations.stream().filter(m -> m.state() == state).map(MigrationInfo::label).toList();
+        if (!labels.isEmpty()) {
+            sb.append(", ").append(String.join(", ", labels)).append(' ').append(labels.size() == 1 ? what
+                    : what.replace("changed after it was", "changed after they were")).append(" (").append(state).append(')');
+        }
+    }
+
     /** A table people can read: one line per migration with its state, when it ran and how long it took. */
     @Override
     public String toString() {
@@ -39,8 +63,7 @@ public record MigrationStatus(String database, List<MigrationInfo> migrations) {
         sb.append(database).append(": ");
         int current = currentVersion();
         sb.append(current == 0 ? "empty" : "at V" + String.format("%04d", current));
-        int pending = pending().size();
-        sb.append(pending == 0 ? ", up to date" : ", " + pending + " pending").append('\n');
+        sb.append(headline()).append('\n');
         sb.append(String.format("  %-7s %-18s %-24s %8s  %s%n", "Version", "State", "Applied at", "Took", "Description"));
         for (MigrationInfo m : migrations) {
             sb.append(String.format("  %-7s %-18s %-24s %8s  %s%n", m.label(), m.state(),

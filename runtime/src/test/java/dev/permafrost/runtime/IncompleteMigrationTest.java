@@ -4,6 +4,7 @@ import static dev.permafrost.runtime.Ddl.BIGINT;
 import static dev.permafrost.runtime.Ddl.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
@@ -53,7 +54,11 @@ class IncompleteMigrationTest {
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator.configure(db.url()).migrations(TestIndex.of(new MigratorSqliteTest.Baseline())).build().migrate();
             TestIndex broken = TestIndex.of(new MigratorSqliteTest.Baseline(), new AddThenFail());
-            assertThrows(PermafrostException.class, () -> Migrator.configure(db.url()).migrations(broken).build().migrate());
+            PermafrostException failed = assertThrows(PermafrostException.class,
+                    () -> Migrator.configure(db.url()).migrations(broken).build().migrate());
+            assertTrue(failed.getMessage().endsWith("This database commits DDL at once: the 1 statement(s) of V0002"
+                    + " before this one stay applied (the next start lists them). Undo what they did by hand, or finish"
+                    + " the migration by hand, then call Migrator.repair() and start again."), failed.getMessage());
             assertEquals(List.of("2|applying|1"), Db.rows(db.url(),
                     "select version, state, statements from permafrost_history where version = 2"));
 
@@ -69,8 +74,9 @@ class IncompleteMigrationTest {
                     + "  1. alter table products add half_done bigint" + (kind == TestDatabase.MARIADB ? " null" : "") + "\n"
                     + "Statements that did not run:\n"
                     + "  2. insert into no_such_table values (1)\n"
-                    + "(If the process was killed rather than failing, statement 2 may have run as well.) Put the"
-                    + " database back as it was before V0002 by hand, then call Migrator.repair() and start again.",
+                    + "(If the process was killed rather than failing, statement 2 may have run as well.) Undo by hand"
+                    + " what the statements that ran did, or run the ones that did not, then call Migrator.repair() and"
+                    + " start again.",
                     refused.getMessage());
             assertEquals(MigrationState.FAILED, Migrator.configure(db.url()).migrations(broken).build().status()
                     .version(2).orElseThrow().state());

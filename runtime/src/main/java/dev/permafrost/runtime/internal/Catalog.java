@@ -81,8 +81,9 @@ public final class Catalog {
                 String label = label(row.version());
                 throw new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, "migration " + label + " ("
                         + row.description() + ") stopped part way while " + row.state().sql() + " on a database that"
-                        + " commits DDL at once: " + row.statements() + " statement(s) ran. Put the database back as"
-                        + " it was before by hand, then call Migrator.repair() and start again.");
+                        + " commits DDL at once: " + row.statements() + " statement(s) ran. This build does not know"
+                        + " it, so it cannot list them: run the build that started it to see them, undo or finish"
+                        + " them by hand, then call Migrator.repair() and start again.");
             }
             if (entry == null) {
                 if (!allowUnknown) {
@@ -96,6 +97,15 @@ public final class Catalog {
             }
             if (!entry.checksum().equals(row.checksum())) {
                 String label = label(row.version());
+                if (!History.fits(entry.description()).equals(row.description())) {
+                    throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "the database holds a different"
+                            + " migration " + label + " (\"" + row.description() + "\", applied " + row.appliedAt()
+                            + ") from this build's " + label + " (\"" + entry.description() + "\", " + entry.className()
+                            + "): two branches, or two applications on one database, each made a " + label + ". Run the"
+                            + " build that applied it (it can go back with migrateTo(" + (row.version() - 1) + ")), or"
+                            + " renumber this build's migration after that one's, or give each application a database"
+                            + " of its own.");
+                }
                 throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "migration " + label + " ("
                         + entry.description() + ") changed after it was applied: the database recorded checksum "
                         + row.checksum() + ", this build's " + entry.className() + " has " + entry.checksum()

@@ -31,6 +31,8 @@ public final class Executor {
     private final Database database;
     private final SQLDialect dialect;
     private final System.Logger log;
+    /** How many statements of the migration running without transactional DDL have run, for failure messages. */
+    private int statementsDone;
 
     public Executor(Connection connection, Database database, SQLDialect dialect, System.Logger log) {
         this.connection = connection;
@@ -72,10 +74,12 @@ public final class Executor {
                 History.progress(connection, entry.version(), state, 0, 0);
             }
             int done = 0;
+            statementsDone = 0;
             for (Action action : actions) {
                 for (Runnable statement : statements(entry, action)) {
                     statement.run();
                     done++;
+                    statementsDone = done;
                     History.progress(connection, entry.version(), state, done, millisSince(start));
                 }
             }
@@ -278,11 +282,17 @@ public final class Executor {
     }
 
     private PermafrostException failure(MigrationEntry entry, Action action, String sql, Exception cause) {
-        String state = database.transactionalDdl()
-                ? "It was rolled back: the database is as it was before " + label(entry) + "."
-                : "This database commits DDL at once: the statements before this one stay applied, and the history"
-                        + " row of " + label(entry) + " says how many. Put the database back as it was before "
-                        + label(entry) + " by hand, then call Migrator.repair() and start again.";
+        String state;
+        if (database.transactionalDdl()) {
+            state = "It was rolled back: the database is as it was before " + label(entry) + ".";
+        } else if (statementsDone == 0) {
+            state = "This database commits DDL at once, but none of " + label(entry) + "'s statements ran, so there is"
+                    + " nothing to undo: fix the cause, call Migrator.repair() to clear its history row, and start again.";
+        } else {
+            state = "This database commits DDL at once: the " + statementsDone + " statement(s) of " + label(entry)
+                    + " before this one stay applied (the next start lists them). Undo what they did by hand, or"
+                    + " finish the migration by hand, then call Migrator.repair() and start again.";
+        }
         return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry) + " ("
                 + entry.description() + ") failed at '" + action.what() + "':\n  " + sql + "\n  "
                 + cause.getMessage() + "\n" + state, cause);

@@ -119,7 +119,7 @@ public final class History {
         try (PreparedStatement statement = connection.prepareStatement(
                 "insert into " + TABLE + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
             statement.setInt(1, row.version());
-            statement.setString(2, truncate(row.description()));
+            statement.setString(2, fits(row.description()));
             statement.setString(3, row.checksum());
             statement.setString(4, row.appliedAt());
             statement.setLong(5, row.executionMillis());
@@ -157,7 +157,8 @@ public final class History {
         }
     }
 
-    private static String truncate(String description) {
+    /** A description as the history table stores it: at most 200 characters. */
+    static String fits(String description) {
         return description.length() <= 200 ? description : description.substring(0, 197) + "...";
     }
 }

@@ -41,9 +41,14 @@ final class Incomplete {
             message.append("\n  ").append(i + 1).append(". ").append(statements.get(i));
         }
         message.append("\n(If the process was killed rather than failing, statement ").append(row.statements() + 1)
-                .append(" may have run as well.) Put the database back as it was ")
-                .append(up ? "before " + label : "at " + label)
-                .append(" by hand, then call Migrator.repair() and start again.");
+                .append(" may have run as well.) ");
+        if (row.statements() == 0) {
+            message.append("None of its statements ran, so there is nothing to undo: call Migrator.repair() and start"
+                    + " again.");
+        } else {
+            message.append("Undo by hand what the statements that ran did, or run the ones that did not, then call"
+                    + " Migrator.repair() and start again.");
+        }
         return new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, message.toString());
     }
 }

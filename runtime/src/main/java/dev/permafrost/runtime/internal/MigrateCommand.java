@@ -78,6 +78,9 @@ public final class MigrateCommand {
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
                 }
                 int to = from;
+                if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
+                    Adoption.requireFreshFor(session, migrations.up(1));
+                }
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() > target) {
                         break;

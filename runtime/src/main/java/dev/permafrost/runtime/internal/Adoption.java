@@ -1,0 +1,63 @@
+package dev.permafrost.runtime.internal;
+
+import dev.permafrost.diff.Op;
+import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.runtime.PermafrostException;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The refusal to run the baseline on a database that already has its tables but no history: its history
+ * table was dropped by hand, or it was built without Permafrost. Running V0001 there would fail half way
+ * (and on a database that commits DDL at once, leave work to undo); {@code baseline(n)} is the way in.
+ */
+final class Adoption {
+
+    private Adoption() {
+    }
+
+    /** Refuses when tables that {@code baseline} creates exist already; {@code baseline} is V0001's recording. */
+    static void requireFreshFor(Session session, Recorder.Recording baseline) throws SQLException {
+        Set<String> created = new TreeSet<>();
+        for (Step step : baseline.steps()) {
+            if (step instanceof Step.Change change && change.op() instanceof Op.CreateTable create) {
+                created.add(create.table());
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        created.retainAll(liveTables(session));
+        // Read after the tables: another instance's baseline commits its tables with its history row (or, without
+        // transactional DDL, writes the row first), so tables seen here with a history row mean it got there first.
+        if (created.isEmpty() || !History.read(session.connection()).isEmpty()) {
+            return;
+        }
+        throw new PermafrostException(ErrorCode.DRIFT, "the database has no Permafrost history (" + History.TABLE
+                + " is missing or empty), yet it already has " + (created.size() == 1 ? "table " : "tables ")
+                + String.join(", ", created) + " that V0001 creates: its history table was dropped, or it was built"
+                + " without Permafrost. Nothing was changed. If its schema is that of a version N of this build, adopt"
+                + " it with Migrator.baseline(N), which checks that before recording 1..N as applied; if the tables are"
+                + " not this application's, migrate another database or schema.");
+    }
+
+    private static Set<String> liveTables(Session session) throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        DatabaseMetaData meta = session.connection().getMetaData();
+        String catalog = session.connection().getCatalog();
+        String schema = session.database() == Database.SQLITE ? null : session.connection().getSchema();
+        for (String type : List.of("TABLE", "BASE TABLE")) {
+            try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {type})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tables;
+    }
+}
