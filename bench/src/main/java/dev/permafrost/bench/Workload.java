@@ -66,8 +66,8 @@ final class Workload {
         Files.createDirectories(sources);
         Files.createDirectories(classes.resolve(PACKAGE.replace('.', '/')));
         Files.createDirectories(classes.resolve("META-INF/services"));
-        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
-                + " then the entities.\n");
+        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, source checksum,"
+                + " class, description; then the entities: class, table.\n");
         List<Path> files = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         Deque<String[]> unindexed = new ArrayDeque<>();
@@ -116,7 +116,8 @@ final class Workload {
             Path file = sources.resolve(name + ".java");
             Files.writeString(file, source);
             files.add(file);
-            index.append(v).append('\t').append(sha256(source)).append('\t').append(PACKAGE).append('.').append(name)
+            index.append(v).append('\t').append(dev.permafrost.snapshot.StubChecksum.of(source)).append('\t')
+                    .append(sha256(source)).append('\t').append(PACKAGE).append('.').append(name)
                     .append('\t').append(description).append('\n');
         }
         Path indexClass = sources.resolve("PermafrostIndex.java");

@@ -220,7 +220,7 @@ class ReadmeProjectIT {
             Files.copy(source.resolve(file), target);
         }
         Path mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn");
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-s",
+        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-Dstyle.color=never", "-s",
                 System.getProperty("settings.file"), "-Dmaven.repo.local=" + work.resolve("fresh-repository"),
                 "-Dmaven.test.skip=true", "install"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true);
@@ -231,10 +231,14 @@ class ReadmeProjectIT {
         assertTrue(Files.exists(work.resolve("fresh-repository/dev/permafrost/permafrost-runtime")), output);
     }
 
-    /** The repository's files as git knows them, or every file outside build outputs when git is not there. */
+    /**
+     * The repository's files as git sees them (committed, and new ones it does not ignore), or every file outside
+     * build outputs when git is not there.
+     */
     private static List<String> tracked(Path source) throws Exception {
         try {
-            Process git = new ProcessBuilder("git", "ls-files").directory(source.toFile()).start();
+            Process git = new ProcessBuilder("git", "ls-files", "--cached", "--others", "--exclude-standard")
+                    .directory(source.toFile()).start();
             List<String> files = new String(git.getInputStream().readAllBytes()).lines().toList();
             if (git.waitFor() == 0 && !files.isEmpty()) {
                 return files.stream().filter(f -> Files.isRegularFile(source.resolve(f))).toList();

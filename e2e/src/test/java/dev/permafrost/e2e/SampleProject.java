@@ -82,7 +82,7 @@ final class SampleProject {
      */
     Run mvnOn(Path javaHome, String... args) throws IOException, InterruptedException {
         Path mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn");
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-e",
+        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-e", "-Dstyle.color=never",
                 "-s", System.getProperty("settings.file"),
                 "-Dmaven.repo.local=" + System.getProperty("it.repo")));
         command.addAll(List.of(args));

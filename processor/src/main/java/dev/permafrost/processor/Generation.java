@@ -13,6 +13,7 @@ import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
 import dev.permafrost.snapshot.SnapshotWriter;
+import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -392,7 +393,8 @@ final class Generation {
                     }
                 }
                 String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
-                entries.add(new IndexWriter.Entry(entry.version(), Hashing.sha256(source), className, description));
+                entries.add(new IndexWriter.Entry(entry.version(), StubChecksum.of(source), Hashing.sha256(source), className,
+                        description));
             }
             String indexClass = pkg + "." + IndexWriter.CLASS;
             if (!compiledWithoutFiler(indexClass)) {

@@ -35,8 +35,13 @@ final class IndexWriter {
     static final ClassName BASE = ClassName.get(ResourceMigrationIndex.class);
     static final String SERVICE = "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex";
 
-    /** One migration in the index. */
-    record Entry(int version, String checksum, String className, String description) {
+    /**
+     * One migration in the index.
+     *
+     * @param checksum of its code ({@code StubChecksum}); {@code sourceChecksum} of its whole source, the scheme
+     *     databases migrated before recorded
+     */
+    record Entry(int version, String checksum, String sourceChecksum, String className, String description) {
     }
 
     private IndexWriter() {
@@ -64,11 +69,12 @@ final class IndexWriter {
      */
     static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
                                Element... originating) throws IOException {
-        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, class, description;"
-                + " then the entities: class, table.\n");
+        StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, source checksum,"
+                + " class, description; then the entities: class, table.\n");
         for (Entry entry : entries) {
-            index.append(entry.version()).append('\t').append(entry.checksum()).append('\t').append(entry.className())
-                    .append('\t').append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
+            index.append(entry.version()).append('\t').append(entry.checksum()).append('\t')
+                    .append(entry.sourceChecksum()).append('\t').append(entry.className()).append('\t')
+                    .append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
         }
         new TreeMap<>(invert(entities)).forEach((entity, table) ->
                 index.append("entity\t").append(entity).append('\t').append(table).append('\n'));

@@ -73,9 +73,11 @@ class GoldenTest {
     private static void assertIndex(Compilation compilation) {
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme.shop.migrations",
                         "permafrost-index.txt")
-                .contentsAsUtf8String().isEqualTo("# Permafrost migration index: version, checksum, class, description;"
-                        + " then the entities: class, table.\n1\t" + dev.permafrost.snapshot.Hashing.sha256(Project.golden(
-                                "V0001_Baseline.java")) + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
+                .contentsAsUtf8String().isEqualTo("# Permafrost migration index: version, checksum, source checksum,"
+                        + " class, description; then the entities: class, table.\n1\t"
+                        + dev.permafrost.snapshot.StubChecksum.of(Project.golden("V0001_Baseline.java")) + "\t"
+                        + dev.permafrost.snapshot.Hashing.sha256(Project.golden("V0001_Baseline.java"))
+                        + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
                         + "entity\tcom.acme.shop.Category\tcategories\nentity\tcom.acme.shop.Product\tproducts\n"
                         + "entity\tcom.acme.shop.ProductCategory\tproduct_categories\n");
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT,

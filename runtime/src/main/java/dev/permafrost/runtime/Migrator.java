@@ -131,7 +131,9 @@ public final class Migrator {
 
     /**
      * Forgets migrations that stopped part way on a database that commits DDL at once (MariaDB, MySQL, H2),
-     * after you have put the database back as it was before them by hand. Returns how many it forgot.
+     * after you have undone (or finished) by hand what they did. Returns how many it forgot. It also records the
+     * checksums of migrations applied by a Permafrost older than the formatting-blind scheme anew, where their
+     * source is unchanged.
      */
     public int repair() {
         return RepairCommand.run(config);

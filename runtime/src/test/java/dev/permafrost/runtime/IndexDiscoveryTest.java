@@ -42,8 +42,9 @@ class IndexDiscoveryTest {
     }
 
     private static String list(String pkg) {
-        return "# Permafrost migration index\n1\tc1\t" + pkg + ".V0001_Baseline\tbaseline\n"
-                + "2\tc2\t" + pkg + ".V0002_AddEmail\tadd email\tto customers\nentity\tcom.acme.Customer\n";
+        return "# Permafrost migration index\n1\tc1\ts1\t" + pkg + ".V0001_Baseline\tbaseline\n"
+                + "2\tc2\ts2\t" + pkg + ".V0002_AddEmail\tadd email\tto customers\n"
+                + "entity\tcom.acme.Customer\tcustomers\n";
     }
 
     private static <T> T on(List<Path> modules, Callable<T> action) throws Exception {
@@ -69,8 +70,8 @@ class IndexDiscoveryTest {
             found.migrations();
             return found;
         });
-        assertEquals(List.of(new MigrationEntry(1, "baseline", "c1", "com.acme.shop.migrations.V0001_Baseline"),
-                new MigrationEntry(2, "add email\tto customers", "c2", "com.acme.shop.migrations.V0002_AddEmail")),
+        assertEquals(List.of(new MigrationEntry(1, "baseline", "c1", "com.acme.shop.migrations.V0001_Baseline", "s1"),
+                new MigrationEntry(2, "add email\tto customers", "c2", "com.acme.shop.migrations.V0002_AddEmail", "s2")),
                 index.migrations());
         assertEquals(List.of("com.acme.Customer"), index.entities());
         assertEquals("com.acme.shop.migrations.PermafrostIndex", index.toString());

@@ -45,7 +45,7 @@ public final class Catalog {
         if (!row.complete()) {
             return MigrationState.FAILED;
         }
-        return entry.checksum().equals(row.checksum()) ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH;
+        return entry.matches(row.checksum()) ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH;
     }
 
     /** The row of a migration that stopped part way, or {@code null}. */
@@ -95,7 +95,7 @@ public final class Catalog {
                 }
                 continue;
             }
-            if (!entry.checksum().equals(row.checksum())) {
+            if (!entry.matches(row.checksum())) {
                 String label = label(row.version());
                 if (!History.fits(entry.description()).equals(row.description())) {
                     throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "the database holds a different"

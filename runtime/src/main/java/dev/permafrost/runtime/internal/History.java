@@ -59,7 +59,7 @@ public final class History {
                     return false;
                 }
                 MigrationEntry entry = known.get(i++);
-                if (rs.getInt(1) != entry.version() || !entry.checksum().equals(rs.getString(2))
+                if (rs.getInt(1) != entry.version() || !entry.matches(rs.getString(2))
                         || !AppliedMigration.State.APPLIED.sql().equals(rs.getString(3))) {
                     return false;
                 }
@@ -147,6 +147,26 @@ public final class History {
             statement.setInt(1, version);
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * Records in the current checksum scheme every applied migration whose row holds the older whole-source
+     * checksum of the same source, returning how many it changed.
+     */
+    public static int upgradeChecksums(Connection connection, List<MigrationEntry> known) throws SQLException {
+        int changed = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + TABLE + " set checksum = ? where version = ? and checksum = ?")) {
+            for (MigrationEntry entry : known) {
+                if (entry.sourceChecksum() != null && !entry.sourceChecksum().equals(entry.checksum())) {
+                    statement.setString(1, entry.checksum());
+                    statement.setInt(2, entry.version());
+                    statement.setString(3, entry.sourceChecksum());
+                    changed += statement.executeUpdate();
+                }
+            }
+        }
+        return changed;
     }
 
     /** Deletes the rows of migrations that stopped part way, returning how many there were. */

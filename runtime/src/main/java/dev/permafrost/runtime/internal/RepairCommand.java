@@ -5,7 +5,11 @@ import dev.permafrost.runtime.PermafrostException;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 
-/** Forgets migrations that stopped part way, once someone has put the database back by hand. */
+/**
+ * Forgets migrations that stopped part way, once someone has put the database back by hand, and records the
+ * checksums of migrations applied under the older whole-source scheme in the current one, where their source
+ * is unchanged, so that a formatter run over them later does not stop start-up.
+ */
 public final class RepairCommand {
 
     private RepairCommand() {
@@ -18,6 +22,10 @@ public final class RepairCommand {
             }
             int removed = History.deleteIncomplete(session.connection());
             config.log().log(Level.INFO, "removed {0} incomplete migration row(s) from {1}", removed, History.TABLE);
+            int upgraded = History.upgradeChecksums(session.connection(), config.indexOrFind().migrations());
+            if (upgraded > 0) {
+                config.log().log(Level.INFO, "recorded {0} checksum(s) in the formatting-blind scheme", upgraded);
+            }
             return removed;
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "cannot repair the migration history: " + e.getMessage(), e);

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The base of a module's index class ({@code <migrationsPackage>.PermafrostIndex}, registered for
  * {@link java.util.ServiceLoader}). The list lives in a resource beside that class, regenerated at every
- * build: one line per migration ({@code version TAB checksum TAB class TAB description}) and one per
- * entity ({@code entity TAB class TAB table}), read once on first use. The class itself holds no data, so it is
+ * build: one line per migration ({@code version TAB checksum TAB source checksum TAB class TAB description})
+ * and one per entity ({@code entity TAB class TAB table}), read once on first use. The class itself holds no data, so it is
  * written into the source tree once and compiled like any other source: a compile of an unchanged model
  * generates no source file and costs javac no extra processing round.
  */
@@ -79,12 +79,13 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
                     int a = text.indexOf('\t', start);
                     int b = a < 0 ? -1 : text.indexOf('\t', a + 1);
                     int c = b < 0 ? -1 : text.indexOf('\t', b + 1);
-                    if (a < 0 || b < 0 || c < 0 || c > end) {
+                    int d = c < 0 ? -1 : text.indexOf('\t', c + 1);
+                    if (a < 0 || b < 0 || c < 0 || d < 0 || d > end) {
                         throw unreadable(text.substring(start, end));
                     }
                     try {
-                        entries.add(new MigrationEntry(Integer.parseInt(text, start, a, 10), text.substring(c + 1, end),
-                                text.substring(a + 1, b), text.substring(b + 1, c)));
+                        entries.add(new MigrationEntry(Integer.parseInt(text, start, a, 10), text.substring(d + 1, end),
+                                text.substring(a + 1, b), text.substring(c + 1, d), text.substring(b + 1, c)));
                     } catch (IllegalArgumentException e) {
                         throw unreadable(text.substring(start, end));
                     }
