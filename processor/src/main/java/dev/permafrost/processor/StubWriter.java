@@ -27,9 +27,16 @@ final class StubWriter {
     static final ClassName MIGRATION = ClassName.get("dev.permafrost.runtime", "Migration");
     static final ClassName OPERATIONS = ClassName.get("dev.permafrost.runtime", "Operations");
     static final ClassName DDL = ClassName.get("dev.permafrost.runtime", "Ddl");
+    static final ClassName TABLE_BUILDER = ClassName.get("dev.permafrost.runtime", "TableBuilder");
 
     /** The most chained calls one method of a stub holds: at most about 35 bytes of bytecode each, some 20 KB in all. */
     static final int PART_WEIGHT = 600;
+
+    /**
+     * The longest chain of calls one expression holds: javac attributes a chain recursively, and overflows its
+     * stack at some 800 links (a table of 800 columns). A table with more elements is built by helper methods.
+     */
+    static final int CHAIN = 100;
 
     private StubWriter() {
     }
@@ -41,11 +48,13 @@ final class StubWriter {
      */
     static String write(String packageName, Summary summary, List<Op> ops, Map<Integer, List<String>> upNotes) {
         List<Op> down = Op.inverseOf(ops);
+        List<MethodSpec> helpers = new ArrayList<>();
         TypeSpec type = TypeSpec.classBuilder(summary.className())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
-                .addMethods(methods("up", ops, upNotes))
-                .addMethods(methods("down", down, downNotes(ops)))
+                .addMethods(methods("up", ops, upNotes, helpers))
+                .addMethods(methods("down", down, downNotes(ops), helpers))
+                .addMethods(helpers)
                 .build();
         return JavaFile.builder(packageName, type)
                 .addFileComment("Permafrost migration V$L: $L.\n", Snapshot.versionLabel(summary.version()),
@@ -79,7 +88,8 @@ final class StubWriter {
      * code per method (a baseline of hundreds of tables), the operations go into private parts that the
      * method calls in order.
      */
-    private static List<MethodSpec> methods(String name, List<Op> ops, Map<Integer, List<String>> notes) {
+    private static List<MethodSpec> methods(String name, List<Op> ops, Map<Integer, List<String>> notes,
+                                            List<MethodSpec> helpers) {
         List<List<Integer>> parts = new ArrayList<>();
         List<Integer> part = new ArrayList<>();
         int weight = 0;
@@ -95,7 +105,7 @@ final class StubWriter {
         }
         parts.add(part);
         if (parts.size() == 1) {
-            return List.of(method(name, ops, notes, parts.get(0)).addAnnotation(Override.class)
+            return List.of(method(name, ops, notes, parts.get(0), helpers).addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC).build());
         }
         List<MethodSpec> methods = new ArrayList<>();
@@ -103,7 +113,8 @@ final class StubWriter {
         for (int p = 0; p < parts.size(); p++) {
             String partName = name + "Part" + (p + 1);
             calls.addStatement("$L(op)", partName);
-            methods.add(method(partName, ops, notes, parts.get(p)).addModifiers(Modifier.PRIVATE, Modifier.STATIC).build());
+            methods.add(method(partName, ops, notes, parts.get(p), helpers)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC).build());
         }
         methods.add(0, MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(OPERATIONS, "op").addCode(calls.build()).build());
@@ -113,23 +124,55 @@ final class StubWriter {
     /** Roughly how many chained calls an operation compiles to; {@link #PART_WEIGHT} of them stay far below 64 KB. */
     private static int weight(Op op) {
         if (op instanceof Op.CreateTable create) {
-            Table t = create.definition();
-            return 1 + t.columns().size() + t.uniques().size() + t.indexes().size() + t.foreignKeys().size()
-                    + t.checks().size() + (t.primaryKey() == null ? 0 : 1);
+            int elements = elements(create.definition());
+            return elements > CHAIN ? 1 + (elements + PART_WEIGHT - 1) / PART_WEIGHT : 1 + elements;
         }
         return 1;
     }
 
+    /** The columns, keys, constraints and indexes of a table: one chained call each in {@code createTable}. */
+    private static int elements(Table t) {
+        return t.columns().size() + t.uniques().size() + t.indexes().size() + t.foreignKeys().size()
+                + t.checks().size() + (t.primaryKey() == null ? 0 : 1);
+    }
+
     private static MethodSpec.Builder method(String name, List<Op> ops, Map<Integer, List<String>> notes,
-                                             List<Integer> indexes) {
+                                             List<Integer> indexes, List<MethodSpec> helpers) {
         CodeBlock.Builder body = CodeBlock.builder();
         for (int i : indexes) {
             for (String note : notes.getOrDefault(i, List.of())) {
                 body.add("// $L\n", note);
             }
-            body.add(statement(ops.get(i)));
+            body.add(ops.get(i) instanceof Op.CreateTable create && elements(create.definition()) > CHAIN
+                    ? wideCreateTable(create.definition(), name, helpers) : statement(ops.get(i)));
         }
         return MethodSpec.methodBuilder(name).addParameter(OPERATIONS, "op").addCode(body.build());
+    }
+
+    /**
+     * {@code op.createTable(upItems2(upItems1(table("items"))))}: a table of more than {@link #CHAIN} elements
+     * is defined by helper methods, each taking the builder and giving it back, with chains of at most
+     * {@link #CHAIN} calls and at most {@link #PART_WEIGHT} calls in all.
+     */
+    private static CodeBlock wideCreateTable(Table table, String method, List<MethodSpec> helpers) {
+        List<CodeBlock> calls = elementCalls(table);
+        String prefix = method.replaceFirst("Part\\d+$", "") + Summary.pascal(table.name());
+        CodeBlock expression = CodeBlock.of("table($S)", table.name());
+        for (int start = 0, part = 1; start < calls.size(); start += PART_WEIGHT, part++) {
+            String helper = prefix + part;
+            CodeBlock.Builder body = CodeBlock.builder();
+            List<CodeBlock> chunk = calls.subList(start, Math.min(calls.size(), start + PART_WEIGHT));
+            for (int c = 0; c < chunk.size(); c += CHAIN) {
+                body.add("t").indent().indent();
+                chunk.subList(c, Math.min(chunk.size(), c + CHAIN)).forEach(call -> body.add("\n$L", call));
+                body.add(";\n").unindent().unindent();
+            }
+            body.addStatement("return t");
+            helpers.add(MethodSpec.methodBuilder(helper).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(TABLE_BUILDER).addParameter(TABLE_BUILDER, "t").addCode(body.build()).build());
+            expression = CodeBlock.of("$L($L)", helper, expression);
+        }
+        return CodeBlock.of("op.createTable($L);\n", expression);
     }
 
     static CodeBlock statement(Op op) {
@@ -164,19 +207,27 @@ final class StubWriter {
 
     private static CodeBlock createTable(Table table) {
         CodeBlock.Builder code = CodeBlock.builder().add("op.createTable(table($S)", table.name()).indent().indent();
+        elementCalls(table).forEach(call -> code.add("\n$L", call));
+        return code.add(");\n").unindent().unindent().build();
+    }
+
+    /** One chained call per element of the table, in the order a stub lists them: {@code .column(..)}, ... */
+    private static List<CodeBlock> elementCalls(Table table) {
+        List<CodeBlock> calls = new ArrayList<>();
         for (Column column : table.columns()) {
-            code.add("\n.column($L)", column(column));
+            calls.add(CodeBlock.of(".column($L)", column(column)));
         }
         if (table.primaryKey() != null) {
-            code.add("\n.primaryKey($S, $L)", table.primaryKey().name(), strings(table.primaryKey().columns()));
+            calls.add(CodeBlock.of(".primaryKey($S, $L)", table.primaryKey().name(), strings(table.primaryKey().columns())));
         }
-        table.uniques().forEach(u -> code.add("\n.unique($S, $L)", u.name(), strings(u.columns())));
-        table.foreignKeys().forEach(f -> code.add("\n.foreignKey($L)", foreignKey(f)));
-        table.checks().forEach(c -> code.add("\n.check($S, $S)", c.name(), c.condition()));
+        table.uniques().forEach(u -> calls.add(CodeBlock.of(".unique($S, $L)", u.name(), strings(u.columns()))));
+        table.foreignKeys().forEach(f -> calls.add(CodeBlock.of(".foreignKey($L)", foreignKey(f))));
+        table.checks().forEach(c -> calls.add(CodeBlock.of(".check($S, $S)", c.name(), c.condition())));
         for (Index index : table.indexes()) {
-            code.add("\n.$L($S, $L)", index.unique() ? "uniqueIndex" : "index", index.name(), strings(index.columns()));
+            calls.add(CodeBlock.of(".$L($S, $L)", index.unique() ? "uniqueIndex" : "index", index.name(),
+                    strings(index.columns())));
         }
-        return code.add(");\n").unindent().unindent().build();
+        return calls;
     }
 
     static CodeBlock column(Column column) {

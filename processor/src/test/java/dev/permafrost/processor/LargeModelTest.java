@@ -47,6 +47,38 @@ class LargeModelTest {
         assertTrue(stub.contains("op.createTable(table(\"wide001\")"));
     }
 
+    /**
+     * A table of 5,000 columns: javac used to overflow its stack attributing the 5,000-call chain of
+     * {@code createTable}, after the frozen files were written. The stub builds it through helper methods
+     * with chains of 100 calls, each method well under 64 KB, and replays to the whole table.
+     */
+    @Test
+    void aTableOfFiveThousandColumnsCompilesAndReplaysWhole() throws Exception {
+        StringBuilder fields = new StringBuilder("    @Id long id;\n");
+        for (int c = 1; c < 5000; c++) {
+            fields.append("    @Column(length = 20) String c").append(c).append(";\n");
+        }
+        Map<String, String> sources = Map.of("com.acme.wide.Wide", "package com.acme.wide;\n\nimport"
+                + " dev.permafrost.annotations.*;\n\n@Table\npublic class Wide {\n" + fields + "}\n");
+        Project project = new Project(dir);
+
+        Compilation compilation = project.compile(sources);
+
+        assertThat(compilation).succeeded();
+        String stub = project.stub("com.acme.wide.migrations", "V0001_Baseline");
+        assertTrue(stub.contains("op.createTable(upWide9(upWide8(upWide7(upWide6(upWide5(upWide4(upWide3(upWide2(upWide1("
+                + "table(\"wide\")))))))))));"), stub.substring(0, 1500));
+        assertEquals(9, count(stub, "private static TableBuilder upWide\\d+\\(TableBuilder t\\)"));
+        assertTrue(stub.contains("op.dropTable(\"wide\");"));
+        var index = StubCompiler.compile(java.util.List.of(new StubCompiler.Stub(1, "com.acme.wide.migrations.V0001_Baseline",
+                "baseline", stub)), dir.resolve("compiled"));
+        var replayed = dev.permafrost.runtime.internal.Recorder.up(index.load(index.migrations().get(0)),
+                dev.permafrost.model.Schema.empty()).after();
+        assertEquals(5000, replayed.table("wide").orElseThrow().columns().size());
+        assertEquals(project.snapshot(1), dev.permafrost.snapshot.SnapshotWriter.write(new dev.permafrost.snapshot.Snapshot(1,
+                "baseline", null, Map.of("wide", "com.acme.wide.Wide"), replayed)));
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
