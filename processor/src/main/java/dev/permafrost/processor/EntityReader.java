@@ -25,6 +25,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
 
 /** Reads one {@code @Table} class or record into an {@link EntitySource}, reporting what is wrong at its element. */
 final class EntityReader {
@@ -33,10 +34,12 @@ final class EntityReader {
 
     private final Annotations annotations;
     private final Diagnostics diagnostics;
+    private final Types types;
 
-    EntityReader(Annotations annotations, Diagnostics diagnostics) {
+    EntityReader(Annotations annotations, Diagnostics diagnostics, Types types) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
+        this.types = types;
     }
 
     /** The entity, or {@code null} when it has errors (all reported). */
@@ -52,7 +55,7 @@ final class EntityReader {
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         Map<String, Element> seen = new HashMap<>();
         for (Element element : columnElements(type)) {
-            EntitySource.ColumnSource column = column(element, table);
+            EntitySource.ColumnSource column = column(type, element, table);
             if (column == null) {
                 continue;
             }
@@ -143,13 +146,13 @@ final class EntityReader {
         return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
     }
 
-    private EntitySource.ColumnSource column(Element element, String table) {
+    private EntitySource.ColumnSource column(TypeElement entity, Element element, String table) {
         int before = diagnostics.errors();
         AnnotationMirror column = Annotations.find(element, Annotations.COLUMN);
         String field = element.getSimpleName().toString();
         String name = name(element, column, "name", Names.snakeCase(field), "column", "@Column(name = ...)");
-        TypeMirror javaType = element.asType();
-        ColumnType type = columnType(element, column, javaType, field);
+        TypeMirror javaType = memberType(entity, element);
+        ColumnType type = columnType(element, column, javaType, fieldLabel(entity, element));
         boolean id = Annotations.find(element, Annotations.ID) != null;
         boolean nullable = nullability(element, column, javaType, id, field);
         String defaultValue = defaultValue(element, column, name, type);
@@ -161,6 +164,29 @@ final class EntityReader {
         }
         return new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue), id, unique,
                 reference, renamedFrom);
+    }
+
+    /**
+     * The field's type as a member of the entity: a field {@code K id} of {@code Keyed<K>} is a {@code Long}
+     * in {@code Account extends Keyed<Long>}.
+     */
+    private TypeMirror memberType(TypeElement entity, Element element) {
+        if (element.getKind() == ElementKind.FIELD && entity.asType() instanceof DeclaredType declared
+                && !element.getEnclosingElement().equals(entity)) {
+            try {
+                return types.asMemberOf(declared, element);
+            } catch (IllegalArgumentException e) {
+                return element.asType();
+            }
+        }
+        return element.asType();
+    }
+
+    /** {@code id}, or {@code id (declared in Keyed, inherited by Account)} for a field of a base class. */
+    private static String fieldLabel(TypeElement entity, Element element) {
+        Element owner = element.getEnclosingElement();
+        return owner.equals(entity) ? element.getSimpleName().toString() : element.getSimpleName() + " (declared in "
+                + owner.getSimpleName() + ", inherited by " + entity.getSimpleName() + ")";
     }
 
     private ColumnType columnType(Element element, AnnotationMirror column, TypeMirror javaType, String field) {

@@ -82,7 +82,11 @@ final class FrozenWriter {
             missing.add(0, d);
         }
         for (Path d : missing) {
-            Files.createDirectory(d);
+            try {
+                Files.createDirectory(d);
+            } catch (IOException e) {
+                throw new IOException("cannot create directory " + d + " (" + Diagnostics.reason(e) + ")", e);
+            }
             created.add(0, d);
         }
     }

@@ -54,7 +54,7 @@ final class Generation {
         this.rawOptions = env.getOptions();
         this.diagnostics = diagnostics;
         this.annotations = new Annotations(elements);
-        this.reader = new EntityReader(annotations, diagnostics);
+        this.reader = new EntityReader(annotations, diagnostics, env.getTypeUtils());
         this.roots = roots;
         javax.lang.model.util.ElementFilter.typesIn(roots).forEach(t -> rootTypes.add(t.getQualifiedName().toString()));
     }
@@ -403,6 +403,8 @@ final class Generation {
                 }
             }
             IndexWriter.writeResources(filer, pkg, entries, entities, originating);
+        } catch (SnapshotException e) {
+            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
         }

@@ -113,6 +113,11 @@ final class ModelBuilder {
         }
         List<Check> checks = new ArrayList<>();
         for (EntitySource.CheckSource check : entity.checks()) {
+            if (!names.add(check.name())) {
+                diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Msg.DUPLICATE_NAME,
+                        "constraint or index", check.name(), "table " + name);
+                continue;
+            }
             for (String column : Expressions.columnsOf(check.condition())) {
                 if (columns.stream().noneMatch(c -> c.name().equals(column))) {
                     diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Msg.UNKNOWN_COLUMN,
@@ -125,7 +130,10 @@ final class ModelBuilder {
         for (EntitySource.ColumnSource column : entity.columns()) {
             if (column.reference() != null) {
                 ForeignKey fk = foreignKey(entity, column, byClass);
-                if (fk != null) {
+                if (fk != null && !names.add(fk.name())) {
+                    diagnostics.report(column.element(), Msg.DUPLICATE_NAME, "constraint or index", fk.name(),
+                            "table " + name);
+                } else if (fk != null) {
                     foreignKeys.add(fk);
                 }
             }
@@ -136,8 +144,8 @@ final class ModelBuilder {
         try {
             return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks);
         } catch (IllegalArgumentException e) {
-            diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_NAME, "constraint or index",
-                    e.getMessage(), "table " + name);
+            diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.TABLE_REFUSED, entity.className(),
+                    e.getMessage());
             return null;
         }
     }
@@ -149,7 +157,13 @@ final class ModelBuilder {
             return null;
         }
         boolean ok = true;
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (String column : index.columns()) {
+            if (!listed.add(column)) {
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.COLUMN_LISTED_TWICE, "@Index",
+                        entity.table(), column);
+                ok = false;
+            }
             if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
                 diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.UNKNOWN_COLUMN,
                         "@Index", column, entity.table(), known(entity));
@@ -176,7 +190,8 @@ final class ModelBuilder {
         EntitySource target = reference.target() == null ? null
                 : byClass.get(reference.target().getQualifiedName().toString());
         if (target == null) {
-            String targetName = reference.target() == null ? "?" : reference.target().getSimpleName().toString();
+            String targetName = reference.target() == null ? annotations.type(mirror, "value").toString()
+                    : reference.target().getSimpleName().toString();
             diagnostics.report(element, mirror, annotations.value(mirror, "value"), Msg.NOT_AN_ENTITY, targetName, field,
                     targetName);
             return null;

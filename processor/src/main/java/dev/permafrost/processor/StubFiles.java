@@ -3,8 +3,6 @@ package dev.permafrost.processor;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Snapshot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,7 +41,13 @@ final class StubFiles {
                     if (!m.matches()) {
                         continue;
                     }
-                    int version = Integer.parseInt(m.group(1));
+                    int version = Snapshot.parseVersion(m.group(1));
+                    if (version < 0) {
+                        diagnostics.report(Msg.FROZEN_FILE, file.getFileName() + " in " + dir + " claims version "
+                                + m.group(1) + ", which Permafrost never writes: it numbers versions 1, 2, 3 in the"
+                                + " order they were written. Delete it, or restore it from version control");
+                        continue;
+                    }
                     String other = found.put(version, file.getFileName().toString());
                     if (other != null) {
                         diagnostics.report(Msg.FROZEN_FILE, other + " and " + file.getFileName() + " both claim version "
@@ -53,7 +57,8 @@ final class StubFiles {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
+                diagnostics.report(Msg.IO_FAILURE, "list", dir, Diagnostics.reason(e));
+                return null;
             }
         }
         int newest = manifest == null ? 0 : manifest.newestVersion();
@@ -86,11 +91,12 @@ final class StubFiles {
         return dir.resolve(className + ".java");
     }
 
+    /**
+     * A stub's source.
+     *
+     * @throws dev.permafrost.snapshot.SnapshotException when it is not UTF-8 or cannot be read, with the reason
+     */
     String read(String className) {
-        try {
-            return Files.readString(path(className), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path(className), e);
-        }
+        return dev.permafrost.snapshot.FrozenFiles.read(path(className));
     }
 }

@@ -90,6 +90,47 @@ class ErrorCorpusTest {
                             + " is not a Java package name: " + bad[1] + ". Use dot-separated identifiers that are not"
                             + " keywords, such as com.acme.migrations", null, null));
         }
+        cases.add(error("an index listing a column twice", entity("Item", """
+                @Table(name = "items")
+                @Index(columns = {"name", "name"})
+                public class Item {
+                    @Id long id;
+                    @Column(length = 40) String name;
+                }
+                """), "[PF303] @Index on items lists column 'name' twice; list each column once", "Item",
+                "@Index(columns = {\"name\", \"name\"})"));
+        cases.add(error("a check named twice", entity("Item", """
+                @Table(name = "items")
+                @Check(name = "price", value = "price < 1000")
+                public class Item {
+                    @Id long id;
+                    @Check("price >= 0") int price;
+                }
+                """), "[PF302] constraint or index name 'ck_items_price' is used twice in the schema (table items); give"
+                + " one of them another name", "Item", "@Check(\"price >= 0\") int price;"));
+        cases.add(error("a reference to a primitive", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @References(int.class) long otherId;
+                }
+                """), "[PF310] @References(int.class) on field otherId: int is not annotated @Table; reference an entity",
+                "Item", "long otherId;"));
+        cases.add(error("a type variable a generic base class leaves open", entities("Keyed", """
+                public abstract class Keyed<K> {
+                    @Id K id;
+                }
+                """, "Thing", """
+                @Table(name = "things")
+                public class Thing<T> extends Keyed<T> {
+                    @Column(length = 40) String name;
+                }
+                """), "[PF201] field id (declared in Keyed, inherited by Thing) has type T, which has no column type",
+                "Keyed", "@Id K id;"));
+        cases.add(new Case("a schema directory that cannot be created", entity("Item", VALID),
+                List.of("-Apermafrost.schemaDir=/proc/permafrost-cannot-be-here"),
+                "[PF103] cannot write migration V0001_Baseline: cannot create directory /proc/permafrost-cannot-be-here (",
+                null, null));
         cases.add(error("table on an interface", entity("Item", "@Table public interface Item { }"),
                 "[PF200] @Table belongs on a class or record that can be instantiated; Item is an interface. Move @Table"
                         + " to a concrete top-level or static nested class", "Item", "public interface Item"));

@@ -264,4 +264,54 @@ class FrozenFilesTest {
                 + " first round only");
         assertEquals(before, project.fingerprint());
     }
+
+    // ---- frozen files no Permafrost wrote: a coded message at the file, never an internal error ----
+
+    @Test
+    void aStubWithAVersionBeyondAnyIntIsNamedNotACrash() throws Exception {
+        Files.writeString(project.sourceRoot.resolve("com/acme/migrations/V99999999999_Evil.java"), "class X {}");
+        Compilation compilation = compileAndExpectNothingWritten(ITEM);
+        assertThat(compilation).hadErrorContaining("[PF400] V99999999999_Evil.java in "
+                + project.sourceRoot.resolve("com/acme/migrations") + " claims version 99999999999, which Permafrost"
+                + " never writes: it numbers versions 1, 2, 3 in the order they were written. Delete it, or restore it"
+                + " from version control");
+    }
+
+    @Test
+    void aSnapshotWithAVersionBeyondAnyIntIsNamedNotACrash() throws Exception {
+        Files.writeString(project.schemaDir.resolve("V99999999999.sql"), "-- nothing");
+        Compilation compilation = compileAndExpectNothingWritten(ITEM);
+        assertThat(compilation).hadErrorContaining("[PF400] V99999999999.sql: claims version 99999999999, which"
+                + " Permafrost never writes: it numbers versions 1, 2, 3 in the order they were written. Delete it, or"
+                + " restore the schema directory from version control");
+    }
+
+    @Test
+    void aManifestLineWithAVersionBeyondAnyIntIsNamedNotACrash() throws Exception {
+        Files.writeString(manifest(), Files.readString(manifest()).replace("V0001.sql", "V99999999999.sql"));
+        Compilation compilation = compileAndExpectNothingWritten(ITEM);
+        assertThat(compilation).hadErrorContaining("[PF400] permafrost.sum:5: lists version 99999999999 where version"
+                + " 1 belongs; restore permafrost.sum from version control");
+    }
+
+    @Test
+    void aManifestSavedAsUtf16SaysSo() throws Exception {
+        String text = Files.readString(manifest());
+        Files.write(manifest(), text.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Compilation compilation = compileAndExpectNothingWritten(ITEM);
+        assertThat(compilation).hadErrorContaining("[PF400] permafrost.sum: is not UTF-8 text (it is UTF-16, as some"
+                + " editors save files): restore it from version control, or save it as UTF-8 without changing its text");
+    }
+
+    @Test
+    void aSnapshotThatIsNotUtf8SaysSo() throws Exception {
+        byte[] text = Files.readAllBytes(snapshot(1));
+        byte[] broken = java.util.Arrays.copyOf(text, text.length + 2);
+        broken[text.length] = (byte) 0xC3;
+        broken[text.length + 1] = (byte) 0x28;
+        Files.write(snapshot(1), broken);
+        Compilation compilation = compileAndExpectNothingWritten(ITEM);
+        assertThat(compilation).hadErrorContaining("[PF400] V0001.sql: is not UTF-8 text: restore it from version"
+                + " control, or save it as UTF-8 without changing its text");
+    }
 }

@@ -150,7 +150,7 @@ final class Project {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 FileTime modified = Files.getLastModifiedTime(file);
                 files.put(root.relativize(file).toString(), Files.size(file) + "@" + modified.toMillis() + "#"
-                        + Files.readString(file).hashCode());
+                        + java.util.Arrays.hashCode(Files.readAllBytes(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package dev.permafrost.snapshot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,12 @@ public final class FrozenFiles {
                     if (!m.matches()) {
                         continue;
                     }
-                    int version = Integer.parseInt(m.group(1));
+                    int version = Snapshot.parseVersion(m.group(1));
+                    if (version < 0) {
+                        throw new SnapshotException(file.getFileName().toString(), 0, "claims version " + m.group(1)
+                                + ", which Permafrost never writes: it numbers versions 1, 2, 3 in the order they"
+                                + " were written. Delete it, or restore the schema directory from version control");
+                    }
                     Path other = files.put(version, file);
                     if (other != null) {
                         throw new SnapshotException(file.getFileName().toString(), 0, "claims version " + version
@@ -53,7 +57,7 @@ public final class FrozenFiles {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
+                throw new SnapshotException(dir.toString(), 0, "cannot be listed (" + e + "); check its permissions");
             }
         }
         Path manifestFile = dir.resolve(Manifest.FILE);
@@ -85,7 +89,7 @@ public final class FrozenFiles {
             if (entry.version() > 1) {
                 Matcher parent = PARENT.matcher(text);
                 String expected = texts.get(entry.version() - 1) == null ? null : Hashing.sha256(texts.get(entry.version() - 1));
-                if (!parent.find() || Integer.parseInt(parent.group(1)) != entry.version() - 1
+                if (!parent.find() || Snapshot.parseVersion(parent.group(1)) != entry.version() - 1
                         || !parent.group(2).equals(expected)) {
                     throw new SnapshotException(file.getFileName().toString(), 0, "does not name V"
                             + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
@@ -104,11 +108,38 @@ public final class FrozenFiles {
         return new FrozenFiles(dir, manifest, texts);
     }
 
-    private static String read(Path file) {
+    /**
+     * A frozen file's text.
+     *
+     * @throws SnapshotException when it is not UTF-8 (saved as UTF-16, say) or cannot be read, with the reason
+     */
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SnapshotException(file.getFileName().toString(), 0, "is not UTF-8 text" + (utf16(file)
+                    ? " (it is UTF-16, as some editors save files)" : "") + ": restore it from version control, or save"
+                    + " it as UTF-8 without changing its text");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new SnapshotException(file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
+                    + " permissions, or restore it from version control");
+        }
+    }
+
+    private static boolean utf16(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(64);
+            if (start.length >= 2 && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
+                    || (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE))) {
+                return true;
+            }
+            int zeros = 0;
+            for (byte b : start) {
+                zeros += b == 0 ? 1 : 0;
+            }
+            return zeros * 3 > start.length;
+        } catch (IOException e) {
+            return false;
         }
     }
 

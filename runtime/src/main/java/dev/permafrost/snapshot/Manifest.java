@@ -97,9 +97,9 @@ public record Manifest(String migrationsPackage, List<Entry> entries) {
                             + ", keep one branch's snapshot, migration and line, delete the other's, and compile:"
                             + " Permafrost writes the other change as the next version");
                 }
-                int version = Integer.parseInt(m.group(1));
+                int version = Snapshot.parseVersion(m.group(1));
                 if (version != entries.size() + 1) {
-                    throw new SnapshotException(FILE, number, "lists version " + version + " where version "
+                    throw new SnapshotException(FILE, number, "lists version " + m.group(1) + " where version "
                             + (entries.size() + 1) + " belongs; restore " + FILE + " from version control");
                 }
                 entries.add(new Entry(version, m.group(2), m.group(3)));

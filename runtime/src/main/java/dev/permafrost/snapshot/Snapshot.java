@@ -38,6 +38,19 @@ public record Snapshot(int version, String description, String parentHash, Map<S
         return "V" + versionLabel(version) + ".sql";
     }
 
+    /**
+     * The version a run of decimal digits names, or -1 when it is no version Permafrost could have written (0,
+     * or beyond an {@code int}, such as {@code V99999999999.sql}).
+     */
+    public static int parseVersion(String digits) {
+        try {
+            long version = Long.parseLong(digits);
+            return version >= 1 && version <= Integer.MAX_VALUE ? (int) version : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** {@code 0001}. */
     public static String versionLabel(int version) {
         return String.format("%04d", version);

@@ -79,7 +79,11 @@ public final class SnapshotReader {
             throw new SnapshotException(file, 1, "not a Permafrost snapshot: the first line must be"
                     + " '-- Permafrost schema snapshot V<n>: <description>'");
         }
-        int version = Integer.parseInt(title.group(1));
+        int version = Snapshot.parseVersion(title.group(1));
+        if (version < 0) {
+            throw new SnapshotException(file, 1, "claims version " + title.group(1) + ", which Permafrost never writes;"
+                    + " restore the file from version control");
+        }
         String description = title.group(2);
         int format = 0;
         String parentHash = null;
@@ -94,7 +98,7 @@ public final class SnapshotReader {
                 format = parseFormat(value, i + 1);
             } else if (m.group(1).equals("parent")) {
                 Matcher parent = PARENT.matcher(value);
-                if (!parent.matches() || Integer.parseInt(parent.group(1)) != version - 1) {
+                if (!parent.matches() || Snapshot.parseVersion(parent.group(1)) != version - 1) {
                     throw new SnapshotException(file, i + 1, "the parent must read 'V"
                             + Snapshot.versionLabel(version - 1) + " sha256:<64 hex digits>'");
                 }
