@@ -13,7 +13,10 @@ import dev.permafrost.model.Unique;
 import dev.permafrost.sql.Expressions;
 import dev.permafrost.sql.Jooq;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -163,8 +166,18 @@ public final class SqlRenderer {
                 && (type.kind() == ColumnType.Kind.TIMESTAMP || type.kind() == ColumnType.Kind.TIMESTAMP_TZ)) {
             return DSL.field(isMariaDb() ? "current_timestamp(6)" : "current_timestamp");
         }
+        if (isMariaDb() && type.kind() == ColumnType.Kind.TIMESTAMP_TZ
+                && canonical.regionMatches(true, 0, TIMESTAMP_TZ_LITERAL, 0, TIMESTAMP_TZ_LITERAL.length())) {
+            // MariaDB has no zoned literal: its instants are datetime(6) in UTC.
+            String text = canonical.substring(TIMESTAMP_TZ_LITERAL.length() + 1, canonical.length() - 1);
+            java.time.OffsetDateTime instant = java.time.OffsetDateTime.parse(text.replace(' ', 'T'));
+            return DSL.inline(instant.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(),
+                    SQLDataType.LOCALDATETIME(6));
+        }
         return defaultField(canonical);
     }
+
+    private static final String TIMESTAMP_TZ_LITERAL = "timestamp with time zone ";
 
     private static Name name(String name) {
         return DSL.name(name);
@@ -305,27 +318,73 @@ public final class SqlRenderer {
     }
 
     /**
-     * Drops an index. MariaDB and H2 refuse to drop an index a foreign key relies on; there the foreign key
-     * is dropped first and added again after, and the database gives it an index of its own.
+     * Drops an index, around the keys that may rely on it: each is dropped first and added again after, when the
+     * database gives it another index. Which index a key took is not in the schema, so every key that could have
+     * taken this one is included:
+     * <ul>
+     *   <li>PostgreSQL: a foreign key referencing columns this unique index covers, in any order;
+     *   <li>MariaDB: a foreign key of the table, or referencing it, whose columns are this index's first ones, in
+     *       order, when no other index, unique key or primary key has them ("needed in a foreign key constraint");
+     *   <li>H2 (2.x): a unique key or foreign key added to the table after the index over the same columns in any
+     *       order (older H2s: its first columns), and the foreign keys referencing such a unique key ("Index ...
+     *       belongs to constraint").
+     * </ul>
      */
     private List<String> dropIndex(Op.DropIndex op, Schema before) {
         String drop = dropIndex(op.table(), op.index());
-        if (!isMariaDb() && dialect.family() != SQLDialect.H2) {
+        if (isSqlite()) {
             return List.of(drop);
         }
         Table table = before.table(op.table()).orElseThrow();
-        List<ForeignKey> relying = table.foreignKeys().stream()
-                .filter(fk -> startsWith(op.index().columns(), fk.columns()))
-                .filter(fk -> table.indexes().stream().filter(i -> !i.name().equals(op.index().name()))
-                        .noneMatch(i -> startsWith(i.columns(), fk.columns())))
-                .toList();
+        Index index = op.index();
+        boolean h2 = dialect.family() == SQLDialect.H2;
+        List<Unique> uniques = h2 && index.unique() ? table.uniques().stream()
+                .filter(u -> u.columns().containsAll(index.columns())).toList() : List.of();
+        Map<String, List<ForeignKey>> relying = new LinkedHashMap<>();
+        for (Table other : before.tables()) {
+            for (ForeignKey fk : other.foreignKeys()) {
+                boolean own = other.name().equals(table.name()) && (isMariaDb()
+                        ? onlyPrefix(table, index, fk.columns())
+                        : h2 && fk.columns().size() <= index.columns().size() && Set.copyOf(fk.columns())
+                                .equals(Set.copyOf(index.columns().subList(0, fk.columns().size()))));
+                boolean referenced = fk.referencedTable().equals(table.name()) && (isMariaDb()
+                        ? onlyPrefix(table, index, fk.referencedColumns())
+                        : h2 ? uniques.stream().anyMatch(u -> sameColumns(u.columns(), fk.referencedColumns()))
+                        : index.unique() && sameColumns(index.columns(), fk.referencedColumns()));
+                if (own || referenced) {
+                    relying.computeIfAbsent(other.name(), t -> new ArrayList<>()).add(fk);
+                }
+            }
+        }
+        var jooqTable = DSL.table(name(table.name()));
         List<String> statements = new ArrayList<>();
-        var jooqTable = DSL.table(name(op.table()));
-        relying.forEach(fk -> statements.add(isMariaDb() ? ctx.alterTable(jooqTable).dropForeignKey(name(fk.name())).getSQL()
-                : ctx.alterTable(jooqTable).dropConstraint(name(fk.name())).getSQL()));
+        relying.forEach((on, fks) -> fks.forEach(fk -> statements.add(isMariaDb()
+                ? ctx.alterTable(DSL.table(name(on))).dropForeignKey(name(fk.name())).getSQL()
+                : ctx.alterTable(DSL.table(name(on))).dropConstraint(name(fk.name())).getSQL())));
+        uniques.forEach(u -> statements.add(ctx.alterTable(jooqTable).dropConstraint(name(u.name())).getSQL()));
         statements.add(drop);
-        relying.forEach(fk -> statements.add(ctx.alterTable(jooqTable).add(constraint(fk)).getSQL()));
+        uniques.forEach(u -> statements.add(ctx.alterTable(jooqTable).add(constraint(u)).getSQL()));
+        relying.forEach((on, fks) -> fks.forEach(fk -> statements.add(ctx.alterTable(DSL.table(name(on)))
+                .add(constraint(fk)).getSQL())));
         return statements;
+    }
+
+    /** Whether {@code columns} are the first columns of {@code index} and of no other index or key of {@code table}. */
+    private static boolean onlyPrefix(Table table, Index index, List<String> columns) {
+        if (!startsWith(index.columns(), columns)) {
+            return false;
+        }
+        List<List<String>> others = new ArrayList<>();
+        table.indexes().stream().filter(i -> !i.name().equals(index.name())).forEach(i -> others.add(i.columns()));
+        table.uniques().forEach(u -> others.add(u.columns()));
+        if (table.primaryKey() != null) {
+            others.add(table.primaryKey().columns());
+        }
+        return others.stream().noneMatch(o -> startsWith(o, columns));
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        return a.size() == b.size() && Set.copyOf(a).equals(Set.copyOf(b));
     }
 
     private static boolean startsWith(List<String> columns, List<String> prefix) {
@@ -344,7 +403,7 @@ public final class SqlRenderer {
         List<String> statements = new ArrayList<>();
         String fill = op.effectiveFill();
         if (op.from().nullable() && !op.to().nullable() && fill != null) {
-            statements.add(ctx.update(table).set(DSL.field(column), (Object) defaultField(fill))
+            statements.add(ctx.update(table).set(DSL.field(column), (Object) defaultField(fill, op.to().type()))
                     .where(DSL.field(column).isNull()).getSQL());
         }
         if (isMariaDb() || dialect.family() == SQLDialect.H2) {

@@ -98,15 +98,24 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
         Map<String, Field<?>> next = new LinkedHashMap<>(sources);
         switch (op) {
             case Op.DropColumn o -> next.remove(o.column().name());
+            case Op.AddColumn o -> {
+                // Existing rows take the default the column is added with, as ALTER TABLE ADD COLUMN gives
+                // them, even if a later operation of this rebuild changes that default.
+                if (o.column().hasDefault()) {
+                    next.put(o.column().name(), Expressions.defaultField(o.column().defaultValue()));
+                }
+            }
             case Op.AlterColumn o -> {
                 Field<?> source = next.get(o.column());
                 String fill = o.effectiveFill();
-                if (source != null && o.from().nullable() && !o.to().nullable() && fill != null) {
-                    next.put(o.column(), DSL.coalesce(source, Expressions.defaultField(fill)));
+                if (o.from().nullable() && !o.to().nullable() && fill != null) {
+                    // A column added earlier in this rebuild has no source yet: every row takes the fill.
+                    next.put(o.column(), source == null ? Expressions.defaultField(fill)
+                            : DSL.coalesce(source, Expressions.defaultField(fill)));
                 }
             }
             default -> {
-                // Other foldable operations change constraints or add a column that takes its default.
+                // Other foldable operations change constraints only.
             }
         }
         return new SqliteRebuild(table, before, result, next);

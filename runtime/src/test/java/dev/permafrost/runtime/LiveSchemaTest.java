@@ -63,4 +63,43 @@ class LiveSchemaTest {
                     Differ.diff(aligned(db, Fixtures.portableShop()), Fixtures.portableShop()).stream().map(Op::describe).toList());
         }
     }
+
+    /**
+     * Columns under a primary key, a unique key and a composite foreign key renamed and renamed back: H2 keeps the
+     * old names in information_schema.key_column_usage, so keys read as over columns the table no longer has.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void keysReadBackAfterTheirColumnsAreRenamedAndRenamedBack(TestDatabase kind) throws Exception {
+        try (TestDatabase.Fresh db = kind.create(dir)) {
+            Db.execute(db.url(), "create table p (id bigint not null, a integer not null, b integer not null,"
+                    + " constraint pk_p primary key (id), constraint uq_p_a_b unique (a, b))",
+                    "create table ch (id bigint not null, x integer, y integer,"
+                    + " constraint fk_ch_y_x_p foreign key (y, x) references p (a, b))");
+            rename(db, "a", "a2", "x", "x2", "id", "id2");
+            assertKeys(db, "id2", List.of("a2", "b"), List.of("y", "x2"));
+            rename(db, "a2", "a", "x2", "x", "id2", "id");
+            assertKeys(db, "id", List.of("a", "b"), List.of("y", "x"));
+        }
+    }
+
+    private static void rename(TestDatabase.Fresh db, String... names) throws Exception {
+        Db.execute(db.url(), "alter table p rename column " + names[0] + " to " + names[1],
+                "alter table ch rename column " + names[2] + " to " + names[3],
+                "alter table p rename column " + names[4] + " to " + names[5]);
+    }
+
+    private static void assertKeys(TestDatabase.Fresh db, String id, List<String> unique, List<String> referencing)
+            throws Exception {
+        try (Connection connection = db.connect()) {
+            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), Set.of());
+            assertEquals(List.of(), reading.problems());
+            var p = reading.schema().table("p").orElseThrow();
+            var ch = reading.schema().table("ch").orElseThrow();
+            assertEquals(List.of(id), p.primaryKey().columns());
+            assertEquals(unique, p.uniques().get(0).columns());
+            assertEquals(referencing, ch.foreignKeys().get(0).columns());
+            assertEquals(unique, ch.foreignKeys().get(0).referencedColumns());
+        }
+    }
 }

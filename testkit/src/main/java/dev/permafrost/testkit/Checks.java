@@ -16,6 +16,7 @@ import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.Migrations;
 import dev.permafrost.runtime.internal.Recorder;
 import dev.permafrost.runtime.internal.Step;
+import dev.permafrost.runtime.internal.TypedRows;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.snapshot.FrozenFiles;
@@ -257,7 +258,7 @@ final class Checks {
             }
             for (Map<String, Object> row : rows) {
                 try {
-                    Rows.insert(ctx, renderer, table, row);
+                    TypedRows.insert(ctx, renderer, table, row);
                 } catch (DataAccessException e) {
                     System.err.println("[permafrost-testkit] a generated row does not fit table " + tableName + " before "
                             + label(version) + " (" + e.getMessage().lines().findFirst().orElse("") + "); override"
@@ -275,7 +276,7 @@ final class Checks {
     private static Map<String, List<Map<String, String>>> read(DSLContext ctx, SqlRenderer renderer, Schema schema) {
         Map<String, List<Map<String, String>>> rows = new TreeMap<>();
         for (Table table : schema.tables()) {
-            rows.put(table.name(), Rows.read(ctx, renderer, table));
+            rows.put(table.name(), TypedRows.read(ctx, renderer, table));
         }
         return rows;
     }

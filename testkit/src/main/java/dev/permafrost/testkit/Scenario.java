@@ -8,6 +8,7 @@ import dev.permafrost.runtime.internal.Database;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.internal.Migrations;
+import dev.permafrost.runtime.internal.TypedRows;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Expressions;
 import java.math.BigDecimal;
@@ -143,7 +144,7 @@ public final class Scenario {
         return withContext(ctx -> {
             for (Map<String, ?> row : rows) {
                 try {
-                    Rows.insert(ctx.dsl, ctx.renderer, definition, new LinkedHashMap<>(row));
+                    TypedRows.insert(ctx.dsl, ctx.renderer, definition, new LinkedHashMap<>(row));
                 } catch (DataAccessException | IllegalArgumentException e) {
                     throw new AssertionError("inserting " + row + " into " + table + " at " + Checks.label(version)
                             + " failed: " + e.getMessage(), e);

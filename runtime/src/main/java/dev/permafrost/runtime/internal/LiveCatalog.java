@@ -302,28 +302,51 @@ final class LiveCatalog {
 
     static LiveSchema.Reading h2(Connection connection, Set<String> ignored) throws SQLException {
         LiveCatalog catalog = new LiveCatalog(SQLDialect.H2, ignored);
+        Set<String> tableNames = new java.util.TreeSet<>();
         query(connection, "select table_name, column_name, data_type, character_maximum_length, numeric_precision,"
                 + " numeric_scale, is_nullable, column_default from information_schema.columns"
                 + " where table_schema = current_schema() order by table_name, ordinal_position", rs -> {
+                    tableNames.add(rs.getString(1));
                     String type = rs.getString(3);
                     int length = (int) Math.min(rs.getLong(4), Integer.MAX_VALUE);
                     catalog.column(rs.getString(1), rs.getString(2), h2Type(type, length, rs.getInt(5), rs.getInt(6)),
                             type, rs.getString(7).equals("YES"), rs.getString(8));
                 });
-        Map<String, List<String[]>> keyColumns = new TreeMap<>();
-        query(connection, "select constraint_name, column_name, position_in_unique_constraint"
-                + " from information_schema.key_column_usage where table_schema = current_schema() order by constraint_name,"
-                + " ordinal_position", rs -> keyColumns.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
-                .add(new String[] {rs.getString(2), rs.getString(3)}));
-        Map<String, String[]> references = new TreeMap<>();
-        query(connection, "select r.constraint_name, u.table_name, r.unique_constraint_name, r.delete_rule, r.update_rule"
-                + " from information_schema.referential_constraints r join information_schema.table_constraints u"
-                + " on u.constraint_name = r.unique_constraint_name and u.constraint_schema = r.unique_constraint_schema"
-                + " where r.constraint_schema = current_schema()", rs -> references.put(rs.getString(1),
-                new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
+        // Key columns come from each constraint's own index and foreign keys from the driver's metadata, not from
+        // information_schema.key_column_usage: H2 (2.3, 2.5) keeps a column's old name there after RENAME COLUMN
+        // until the table is altered otherwise, and a rename back then reads as a key over a missing column.
+        Map<String, List<String>> keyColumns = new TreeMap<>();
+        query(connection, "select t.constraint_name, c.column_name from information_schema.table_constraints t"
+                + " join information_schema.index_columns c on c.index_name = t.index_name and c.index_schema = t.index_schema"
+                + " where t.table_schema = current_schema() and t.constraint_type in ('PRIMARY KEY', 'UNIQUE')"
+                + " order by t.constraint_name, c.ordinal_position", rs -> keyColumns
+                .computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2)));
         Map<String, String> checks = new TreeMap<>();
         query(connection, "select constraint_name, check_clause from information_schema.check_constraints"
                 + " where constraint_schema = current_schema()", rs -> checks.put(rs.getString(1), rs.getString(2)));
+        Map<String, String[]> rules = new TreeMap<>();
+        query(connection, "select constraint_name, delete_rule, update_rule from information_schema.referential_constraints"
+                + " where constraint_schema = current_schema()", rs -> rules.put(rs.getString(1),
+                new String[] {rs.getString(2), rs.getString(3)}));
+        Map<String, ForeignKey> foreignKeys = new TreeMap<>();
+        String schema = connection.getSchema();
+        for (String table : tableNames) {
+            Map<String, List<String[]>> byName = new LinkedHashMap<>();
+            try (ResultSet rs = connection.getMetaData().getImportedKeys(null, schema, table)) {
+                while (rs.next()) {
+                    byName.computeIfAbsent(rs.getString("FK_NAME"), n -> new ArrayList<>()).add(new String[] {
+                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"),
+                        rs.getString("KEY_SEQ")});
+                }
+            }
+            byName.forEach((name, rows) -> {
+                rows.sort(java.util.Comparator.comparingInt(r -> Integer.parseInt(r[3])));
+                String[] rule = rules.get(name);
+                foreignKeys.put(name, new ForeignKey(name.toLowerCase(Locale.ROOT), lower(rows.stream().map(r -> r[0]).toList()),
+                        rows.get(0)[1].toLowerCase(Locale.ROOT), lower(rows.stream().map(r -> r[2]).toList()),
+                        action(rule[0]), action(rule[1])));
+            });
+        }
         query(connection, "select table_name, constraint_name, constraint_type from information_schema.table_constraints"
                 + " where table_schema = current_schema() order by table_name, constraint_name", rs -> {
                     Parts parts = catalog.table(rs.getString(1));
@@ -331,18 +354,12 @@ final class LiveCatalog {
                         return;
                     }
                     String name = rs.getString(2);
-                    List<String> own = lower(keyColumns.getOrDefault(name, List.of()).stream().map(c -> c[0]).toList());
+                    List<String> own = lower(keyColumns.getOrDefault(name, List.of()));
                     String lowerName = name.toLowerCase(Locale.ROOT);
                     switch (rs.getString(3)) {
                         case "PRIMARY KEY" -> parts.primaryKey = new PrimaryKey(lowerName, own);
                         case "UNIQUE" -> parts.uniques.add(new Unique(lowerName, own));
-                        case "FOREIGN KEY" -> {
-                            String[] reference = references.get(name);
-                            List<String> referenced = keyColumns.getOrDefault(reference[1], List.of()).stream()
-                                    .map(c -> c[0]).toList();
-                            parts.foreignKeys.add(new ForeignKey(lowerName, own, reference[0].toLowerCase(Locale.ROOT),
-                                    lower(referenced), action(reference[2]), action(reference[3])));
-                        }
+                        case "FOREIGN KEY" -> parts.foreignKeys.add(foreignKeys.get(name));
                         case "CHECK" -> parts.checks.add(new Check(lowerName, catalog.expression(checks.get(name), true)));
                         default -> {
                             // Other constraint kinds are not Permafrost's.
