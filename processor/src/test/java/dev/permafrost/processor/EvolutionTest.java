@@ -2,16 +2,17 @@ package dev.permafrost.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
-import dev.permafrost.render.Alignment;
-import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.Migration;
 import dev.permafrost.runtime.Migrator;
-import dev.permafrost.runtime.internal.Database;
+import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.OpsMigration;
 import dev.permafrost.runtime.internal.TypedRows;
@@ -307,7 +308,7 @@ class EvolutionTest {
 
     private static Schema read(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
-            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), Set.of());
+            LiveReading reading = LiveSchema.read(connection, Dialects.detect(connection), Set.of());
             assertEquals(List.of(), reading.problems());
             return reading.schema();
         }
@@ -315,7 +316,7 @@ class EvolutionTest {
 
     private static Schema align(String url, Schema live, Schema expected) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
-            return Alignment.align(live, expected, new SqlRenderer(Database.detect(connection).dialect(connection)));
+            return Alignment.align(live, expected, new SqlRenderer(Dialects.detect(connection)));
         }
     }
 
@@ -330,7 +331,7 @@ class EvolutionTest {
     private static <T> T withContext(String url, java.util.function.BiFunction<DSLContext, SqlRenderer, T> action)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
-            SQLDialect dialect = Database.detect(connection).dialect(connection);
+            SQLDialect dialect = Dialects.detect(connection).jooq();
             return action.apply(DSL.using(connection, dialect, Expressions.settings()), new SqlRenderer(dialect));
         }
     }

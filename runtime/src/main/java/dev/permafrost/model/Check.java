@@ -3,7 +3,7 @@ package dev.permafrost.model;
 /**
  * A check constraint.
  *
- * @param condition the condition as canonical SQL (see {@code dev.permafrost.render.Expressions})
+ * @param condition the condition as canonical SQL (see {@link dev.permafrost.sql.Expressions})
  */
 public record Check(String name, String condition) {
 

@@ -3,7 +3,7 @@ package dev.permafrost.model;
 /**
  * One column: its name, logical type, nullability and default.
  *
- * @param defaultValue the default as canonical SQL (see {@code dev.permafrost.render.Expressions}),
+ * @param defaultValue the default as canonical SQL (see {@link dev.permafrost.sql.Expressions}),
  *     or {@code null} for none
  */
 public record Column(String name, ColumnType type, boolean nullable, String defaultValue) {

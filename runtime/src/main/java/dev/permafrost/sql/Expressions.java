@@ -116,9 +116,6 @@ public final class Expressions {
      * ({@code 'new'::character varying}, {@code CAST(0 AS NUMERIC(1))}) removed.
      */
     public static String canonicalLive(String sql, SQLDialect dialect, boolean condition) {
-        if (dialect.family() == SQLDialect.MARIADB || dialect.family() == SQLDialect.MYSQL) {
-            sql = standardStrings(sql);
-        }
         DSLContext live = DSL.using(SQLDialect.DEFAULT, ((Settings) SETTINGS.clone()).withParseDialect(dialect)
                 .withParseNameCase(ParseNameCase.LOWER));
         QueryPart parsed;
@@ -131,41 +128,6 @@ public final class Expressions {
                 .withRenderQuotedNames(RenderQuotedNames.NEVER));
         String rendered = render(unquoted, parsed, part -> { }, Map.of(), true);
         return condition ? canonicalCondition(rendered) : canonicalDefault(rendered);
-    }
-
-    /**
-     * MariaDB's and MySQL's string literals in standard SQL: they escape with backslashes ({@code 'it\\'s'}, as
-     * MariaDB reports a default), which jOOQ's parser does not read; a quote is doubled instead. {@code \\%} and
-     * {@code \\_} keep their backslash, as MySQL does.
-     */
-    static String standardStrings(String sql) {
-        StringBuilder out = new StringBuilder(sql.length());
-        boolean inString = false;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (!inString) {
-                inString = c == '\'';
-                out.append(c);
-            } else if (c == '\\' && i + 1 < sql.length()) {
-                char next = sql.charAt(++i);
-                switch (next) {
-                    case '\'' -> out.append("''");
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case '0' -> out.append('\0');
-                    case '%', '_' -> out.append('\\').append(next);
-                    default -> out.append(next);
-                }
-            } else if (c == '\'' && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                out.append("''");
-                i++;
-            } else {
-                inString = c != '\'';
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.permafrost.runtime.Ddl.column;
 import static dev.permafrost.runtime.Ddl.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.permafrost.dialect.Dialects;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
@@ -111,9 +112,9 @@ class AddedColumnFillTest {
             migrator.migrate();
 
             try (java.sql.Connection connection = db.connect()) {
-                var renderer = new dev.permafrost.render.SqlRenderer(
-                        dev.permafrost.runtime.internal.Database.detect(connection).dialect(connection));
-                var ctx = org.jooq.impl.DSL.using(connection, renderer.dialect(), dev.permafrost.sql.Expressions.settings());
+                var renderer = new dev.permafrost.dialect.SqlRenderer(
+                        dev.permafrost.dialect.Dialects.detect(connection));
+                var ctx = org.jooq.impl.DSL.using(connection, renderer.jooqDialect(), dev.permafrost.sql.Expressions.settings());
                 var table = table("items").column(column("id", ColumnType.BIGINT).notNull())
                         .column(column("seen_at", ColumnType.TIMESTAMP_TZ).notNull()).build();
                 assertEquals(List.of(java.util.Map.of("id", "1", "seen_at", "2026-03-01T08:30:00Z")),

@@ -3,13 +3,14 @@ package dev.permafrost.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.sqlite.SqliteDialect;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Fixtures;
 import dev.permafrost.model.Schema;
-import dev.permafrost.render.Alignment;
-import dev.permafrost.render.SqlRenderer;
-import dev.permafrost.runtime.internal.Database;
+import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.OpsMigration;
 import dev.permafrost.testing.Db;
@@ -39,7 +40,7 @@ class LiveSchemaSqliteTest {
         Migrator.configure(url).migrations(TestIndex.of(creating(Fixtures.shop()))).build().migrate();
 
         try (Connection connection = DriverManager.getConnection(url)) {
-            Schema live = LiveSchema.read(connection, Database.SQLITE, Set.of()).schema();
+            Schema live = LiveSchema.read(connection, SqliteDialect.INSTANCE, Set.of()).schema();
             Schema aligned = Alignment.align(live, Fixtures.shop(), new SqlRenderer(SQLDialect.SQLITE));
             assertEquals(Fixtures.shop(), aligned);
             assertEquals(List.of(), Differ.diff(aligned, Fixtures.shop()));
@@ -53,7 +54,7 @@ class LiveSchemaSqliteTest {
         Db.execute(url, "alter table products add column surprise varchar(10)", "drop index ix_products_customer_id");
 
         try (Connection connection = DriverManager.getConnection(url)) {
-            Schema aligned = Alignment.align(LiveSchema.read(connection, Database.SQLITE, Set.of()).schema(), Fixtures.shop(),
+            Schema aligned = Alignment.align(LiveSchema.read(connection, SqliteDialect.INSTANCE, Set.of()).schema(), Fixtures.shop(),
                     new SqlRenderer(SQLDialect.SQLITE));
             assertNotEquals(Fixtures.shop(), aligned);
             assertEquals(List.of("drop column surprise from products", "create index ix_products_customer_id on products"),
@@ -69,7 +70,7 @@ class LiveSchemaSqliteTest {
         Db.execute(url, "create table qrtz_locks (lock_name varchar(40) primary key)");
 
         try (Connection connection = DriverManager.getConnection(url)) {
-            LiveSchema.Reading reading = LiveSchema.read(connection, Database.SQLITE, Set.of());
+            LiveReading reading = LiveSchema.read(connection, SqliteDialect.INSTANCE, Set.of());
             assertEquals(List.of("table qrtz_locks cannot be read: primary key name '' is not a portable identifier"
                     + " ([a-z_][a-z0-9_]*, at most 63 characters) (if Permafrost does not own it, ignore it with"
                     + " ignoreTables(\"qrtz_locks\"))"), reading.problems());

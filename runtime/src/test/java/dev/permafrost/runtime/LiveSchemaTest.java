@@ -2,13 +2,15 @@ package dev.permafrost.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Fixtures;
 import dev.permafrost.model.Schema;
-import dev.permafrost.render.Alignment;
-import dev.permafrost.render.SqlRenderer;
-import dev.permafrost.runtime.internal.Database;
+import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.OpsMigration;
 import dev.permafrost.testing.Db;
@@ -29,10 +31,10 @@ class LiveSchemaTest {
 
     private static Schema aligned(TestDatabase.Fresh db, Schema expected) throws Exception {
         try (Connection connection = db.connect()) {
-            Database database = Database.detect(connection);
-            LiveSchema.Reading reading = LiveSchema.read(connection, database, Set.of());
+            Dialect database = Dialects.detect(connection);
+            LiveReading reading = LiveSchema.read(connection, database, Set.of());
             assertEquals(List.of(), reading.problems());
-            return Alignment.align(reading.schema(), expected, new SqlRenderer(database.dialect(connection)));
+            return Alignment.align(reading.schema(), expected, new SqlRenderer(database));
         }
     }
 
@@ -92,7 +94,7 @@ class LiveSchemaTest {
     private static void assertKeys(TestDatabase.Fresh db, String id, List<String> unique, List<String> referencing)
             throws Exception {
         try (Connection connection = db.connect()) {
-            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), Set.of());
+            LiveReading reading = LiveSchema.read(connection, Dialects.detect(connection), Set.of());
             assertEquals(List.of(), reading.problems());
             var p = reading.schema().table("p").orElseThrow();
             var ch = reading.schema().table("ch").orElseThrow();

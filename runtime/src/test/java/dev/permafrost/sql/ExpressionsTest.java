@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.Set;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,17 +31,6 @@ class ExpressionsTest {
     void conditionsBecomeCanonical() {
         assertEquals("(price >= 0 and qty between 1 and 10)", Expressions.canonicalCondition("Price>=0 AND qty BETWEEN 1 AND 10"));
         assertEquals("price >= 0", Expressions.canonicalCondition("price >= 0"));
-    }
-
-    /** MariaDB reports a default's quotes escaped with backslashes; jOOQ's parser reads only doubled quotes. */
-    @Test
-    void mariaDbsBackslashEscapesReadAsTheStandardLiteral() {
-        assertEquals("'it''s 37'", Expressions.standardStrings("'it\\'s 37'"));
-        assertEquals("'a\\b' = 'x''y'", Expressions.standardStrings("'a\\\\b' = 'x''y'"));
-        assertEquals("'50\\%'", Expressions.standardStrings("'50\\%'"));
-        assertEquals("c = 'it''s'", Expressions.standardStrings("c = 'it''s'"));
-        assertEquals("'it''s 37'", Expressions.canonicalLive("'it\\'s 37'", SQLDialect.MARIADB, false));
-        assertEquals("'a\\b'", Expressions.canonicalLive("'a\\\\b'", SQLDialect.MARIADB, false));
     }
 
     @Test

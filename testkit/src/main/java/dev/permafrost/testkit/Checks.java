@@ -2,15 +2,16 @@ package dev.permafrost.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
-import dev.permafrost.diff.Op;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
-import dev.permafrost.render.Alignment;
-import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.PermafrostException;
-import dev.permafrost.runtime.internal.Database;
+import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.internal.Drift;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.Migrations;
@@ -200,7 +201,7 @@ final class Checks {
     /** The live schema; fails when part of it cannot be read, so that nothing is compared half-seen. */
     private static Schema live(MigrationChecks c, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            LiveSchema.Reading reading = LiveSchema.read(connection, Database.detect(connection), c.ignoredTables());
+            LiveReading reading = LiveSchema.read(connection, Dialects.detect(connection), c.ignoredTables());
             if (!reading.problems().isEmpty()) {
                 fail("part of the live schema cannot be read:\n  - " + String.join("\n  - ", reading.problems()));
             }
@@ -219,9 +220,9 @@ final class Checks {
         Migrations replay = new Migrations(index);
         List<String> problems = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            Database database = Database.detect(connection);
-            SqlRenderer renderer = new SqlRenderer(database.dialect(connection));
-            DSLContext ctx = DSL.using(connection, renderer.dialect(), Expressions.settings());
+            Dialect database = Dialects.detect(connection);
+            SqlRenderer renderer = new SqlRenderer(database);
+            DSLContext ctx = DSL.using(connection, renderer.jooqDialect(), Expressions.settings());
             for (int version = 1; version <= index.migrations().size(); version++) {
                 Schema before = replay.schemaAt(version - 1);
                 insertFixtures(c, ctx, renderer, version, before, problems);
@@ -470,9 +471,9 @@ final class Checks {
     /** The differences between the live schema and {@code expected}, phrased for people; empty when equal. */
     private static List<String> differences(MigrationChecks c, DataSource dataSource, Schema expected) {
         try (Connection connection = dataSource.getConnection()) {
-            Database database = Database.detect(connection);
-            LiveSchema.Reading reading = LiveSchema.read(connection, database, c.ignoredTables());
-            Schema live = Alignment.align(reading.schema(), expected, new SqlRenderer(database.dialect(connection)));
+            Dialect database = Dialects.detect(connection);
+            LiveReading reading = LiveSchema.read(connection, database, c.ignoredTables());
+            Schema live = Alignment.align(reading.schema(), expected, new SqlRenderer(database));
             List<String> differences = new ArrayList<>(reading.problems());
             Differ.diff(live, expected).forEach(op -> differences.add(Drift.describe(op)));
             return differences;

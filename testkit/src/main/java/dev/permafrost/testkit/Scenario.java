@@ -1,10 +1,10 @@
 package dev.permafrost.testkit;
 
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.model.Table;
-import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.PermafrostException;
-import dev.permafrost.runtime.internal.Database;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.internal.Migrations;
@@ -289,8 +289,8 @@ public final class Scenario {
 
     private Scenario withContext(Consumer<Context> action) {
         try (Connection connection = dataSource.getConnection()) {
-            SqlRenderer renderer = new SqlRenderer(Database.detect(connection).dialect(connection));
-            action.accept(new Context(DSL.using(connection, renderer.dialect(), Expressions.settings()), renderer));
+            SqlRenderer renderer = new SqlRenderer(Dialects.detect(connection));
+            action.accept(new Context(DSL.using(connection, renderer.jooqDialect(), Expressions.settings()), renderer));
             return this;
         } catch (SQLException e) {
             throw new AssertionError("cannot connect to the scenario's database: " + e.getMessage(), e);

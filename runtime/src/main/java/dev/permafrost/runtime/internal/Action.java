@@ -1,6 +1,6 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.render.SqliteRebuild;
+import dev.permafrost.dialect.TableRebuild;
 import dev.permafrost.runtime.DataStep;
 import java.util.List;
 
@@ -17,8 +17,8 @@ public sealed interface Action {
         }
     }
 
-    /** A table rebuild; {@code sql} is its statements proper (see {@link SqliteRebuild#statements}). */
-    record Rebuild(String what, SqliteRebuild rebuild, List<String> sql) implements Action {
+    /** A table rebuild; {@code sql} is its statements proper, as planned (see {@link TableRebuild#statements}). */
+    record Rebuild(String what, TableRebuild rebuild, List<String> sql) implements Action {
         public Rebuild {
             sql = List.copyOf(sql);
         }

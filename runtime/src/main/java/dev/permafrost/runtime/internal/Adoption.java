@@ -50,7 +50,7 @@ final class Adoption {
         Set<String> tables = new TreeSet<>();
         DatabaseMetaData meta = session.connection().getMetaData();
         String catalog = session.connection().getCatalog();
-        String schema = session.database() == Database.SQLITE ? null : session.connection().getSchema();
+        String schema = session.dialect().metadataSchema(session.connection());
         for (String type : List.of("TABLE", "BASE TABLE")) {
             try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {type})) {
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationStatus;
 import dev.permafrost.runtime.PermafrostException;
@@ -39,9 +40,9 @@ public final class BaselineCommand {
                         + " matches), then baseline again.", session.description(), version, version,
                         String.join("\n  - ", drift)));
             }
-            try (MigrationLock lock = MigrationLock.acquire(session, config.lockTimeout())) {
-                History.create(session.connection(), session.dialect());
-                session.connection().setAutoCommit(!session.database().transactionalDdl());
+            try (MigrationLock lock = session.lock(config.lockTimeout())) {
+                History.create(session.connection(), session.dialect().jooq());
+                session.connection().setAutoCommit(!session.dialect().transactionalDdl());
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 for (MigrationEntry entry : known.subList(0, version)) {
                     History.insert(session.connection(), new AppliedMigration(entry.version(), entry.description(),

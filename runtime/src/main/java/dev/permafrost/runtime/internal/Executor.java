@@ -1,21 +1,19 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.render.SqlRenderer;
-import dev.permafrost.render.SqliteRebuild;
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.MigrationTransaction;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.TableRebuilds;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -28,15 +26,13 @@ public final class Executor {
     public enum Direction { UP, DOWN }
 
     private final Connection connection;
-    private final Database database;
-    private final SQLDialect dialect;
+    private final Dialect dialect;
     private final System.Logger log;
     /** How many statements of the migration running without transactional DDL have run, for failure messages. */
     private int statementsDone;
 
-    public Executor(Connection connection, Database database, SQLDialect dialect, System.Logger log) {
+    public Executor(Connection connection, Dialect dialect, System.Logger log) {
         this.connection = connection;
-        this.database = database;
         this.dialect = dialect;
         this.log = log;
     }
@@ -53,7 +49,7 @@ public final class Executor {
      *     under the lock, the work turned out to be done already
      */
     public long run(MigrationEntry entry, Direction direction, List<Action> actions) {
-        return database.transactionalDdl() ? runInTransaction(entry, direction, actions)
+        return dialect.transactionalDdl() ? runInTransaction(entry, direction, actions)
                 : runWithProgress(entry, direction, actions);
     }
 
@@ -105,7 +101,7 @@ public final class Executor {
                     .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
             case Action.Data data -> List.of(() -> {
                 try {
-                    data.step().run(DSL.using(connection, dialect, Expressions.settings()));
+                    data.step().run(DSL.using(connection, dialect.jooq(), Expressions.settings()));
                 } catch (Exception e) {
                     throw failure(entry, action, "(data step)", e);
                 }
@@ -119,37 +115,28 @@ public final class Executor {
 
     private long runInTransaction(MigrationEntry entry, Direction direction, List<Action> actions) {
         boolean rebuilds = actions.stream().anyMatch(Action.Rebuild.class::isInstance);
-        boolean foreignKeysWereOn = false;
-        boolean began = false;
+        MigrationTransaction transaction = null;
         long start = System.nanoTime();
         try {
-            if (database == Database.SQLITE) {
-                foreignKeysWereOn = rebuilds && sqliteForeignKeysOn();
-                if (foreignKeysWereOn) {
-                    // Must happen outside the transaction, where SQLite honours it: a rebuild with
-                    // enforcement on would let ON DELETE CASCADE empty the child tables.
-                    execute("pragma foreign_keys = off");
-                }
-                execute("begin immediate");
-            } else {
-                connection.setAutoCommit(false);
-            }
-            began = true;
-            if (database == Database.SQLITE) {
-                History.create(connection, dialect);
+            transaction = dialect.begin(connection, rebuilds);
+            if (dialect.transactionIsTheLock()) {
+                History.create(connection, dialect.jooq());
             }
             AppliedMigration existing = History.find(connection, entry.version());
             if ((direction == Direction.UP) == (existing != null)) {
-                rollback();
-                began = false;
+                transaction.rollback();
+                transaction = finished(transaction);
                 return ALREADY_DONE;
             }
             int statements = 0;
             for (Action action : actions) {
                 statements += perform(entry, action);
             }
-            if (foreignKeysWereOn) {
-                checkForeignKeys(entry);
+            List<String> violations = transaction.violations();
+            if (!violations.isEmpty()) {
+                throw new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry)
+                        + " would break foreign keys, so it was rolled back: " + String.join("; ", violations)
+                        + ". Fix the data (a data step in the migration can) and start again.");
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (direction == Direction.UP) {
@@ -158,18 +145,28 @@ public final class Executor {
             } else {
                 History.delete(connection, entry.version());
             }
-            commit();
-            began = false;
+            transaction.commit();
+            transaction = finished(transaction);
             return millis;
         } catch (SQLException e) {
             throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not run: "
                     + e.getMessage(), e);
         } finally {
-            if (began) {
-                rollbackQuietly();
+            if (transaction != null) {
+                try {
+                    transaction.rollback();
+                } catch (SQLException ignored) {
+                    // The original failure is what the caller needs to see.
+                }
+                transaction.close();
             }
-            restore(foreignKeysWereOn);
         }
+    }
+
+    /** Ends {@code transaction} after its commit or rollback; {@code null}, for the caller's variable. */
+    private static MigrationTransaction finished(MigrationTransaction transaction) {
+        transaction.close();
+        return null;
     }
 
     private int perform(MigrationEntry entry, Action action) throws SQLException {
@@ -181,95 +178,24 @@ public final class Executor {
                 return statements.sql().size();
             }
             case Action.Rebuild rebuild -> {
-                List<String> statements = rebuildStatements(entry, rebuild);
-                List<String> dependents = dropDependents(rebuild.rebuild().table());
-                for (String sql : statements) {
+                TableRebuilds.Run run = dialect.rebuilds().prepare(connection, rebuild.rebuild(), new SqlRenderer(dialect),
+                        label(entry));
+                if (run.warning() != null) {
+                    log.log(System.Logger.Level.WARNING, run.warning());
+                }
+                for (String sql : run.all()) {
                     execute(entry, action, sql);
                 }
-                for (String sql : dependents) {
-                    execute(entry, action, sql);
-                }
-                return statements.size();
+                return run.statements().size();
             }
             case Action.Data data -> {
                 try {
-                    data.step().run(DSL.using(connection, dialect, Expressions.settings()));
+                    data.step().run(DSL.using(connection, dialect.jooq(), Expressions.settings()));
                 } catch (Exception e) {
                     throw failure(entry, action, "(data step)", e);
                 }
                 return 1;
             }
-        }
-    }
-
-    /**
-     * The rebuild's statements, carrying over what the live table holds beyond the schema the migrations
-     * built (a column or index added by hand), so that a rebuild never deletes it unasked.
-     */
-    private List<String> rebuildStatements(MigrationEntry entry, Action.Rebuild rebuild) throws SQLException {
-        SqliteRebuild.Kept kept = SqliteKept.read(connection, rebuild.rebuild(), label(entry));
-        if (kept.isEmpty()) {
-            return rebuild.sql();
-        }
-        log.log(System.Logger.Level.WARNING, "{0} rebuilds table {1} and keeps what no migration created: {2}"
-                + " (Migrator.validate() reports them as drift)", label(entry), rebuild.rebuild().table(), describe(kept));
-        return rebuild.rebuild().statements(new SqlRenderer(dialect), kept);
-    }
-
-    /** What a rebuild keeps, for people: {@code column notes, index ix_manual}. */
-    static String describe(SqliteRebuild.Kept kept) {
-        List<String> parts = new ArrayList<>();
-        kept.columns().keySet().forEach(c -> parts.add("column " + c));
-        kept.indexes().forEach(sql -> parts.add("index " + sql.replaceFirst("(?is)^create\\s+(unique\\s+)?index\\s+"
-                + "(if\\s+not\\s+exists\\s+)?", "").replaceFirst("(?s)\\s+on\\s.*$", "")));
-        return String.join(", ", parts);
-    }
-
-    /**
-     * Drops the triggers and views whose SQL mentions {@code table} and returns the statements that
-     * recreate them after the rebuild, as SQLite's documentation prescribes.
-     */
-    private List<String> dropDependents(String table) throws SQLException {
-        List<String> recreate = new ArrayList<>();
-        List<String> drops = new ArrayList<>();
-        String needle = table.toLowerCase(Locale.ROOT);
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select type, name, sql from sqlite_master where type in ('trigger', 'view') and sql is not null"
-                             + " order by case type when 'view' then 0 else 1 end, name")) {
-            while (rs.next()) {
-                if (rs.getString(3).toLowerCase(Locale.ROOT).contains(needle)) {
-                    drops.add("drop " + rs.getString(1) + " \"" + rs.getString(2).replace("\"", "\"\"") + "\"");
-                    recreate.add(rs.getString(3));
-                }
-            }
-        }
-        for (String drop : drops) {
-            execute(drop);
-        }
-        return recreate;
-    }
-
-    private void checkForeignKeys(MigrationEntry entry) throws SQLException {
-        List<String> violations = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("pragma foreign_key_check")) {
-            while (rs.next() && violations.size() < 10) {
-                violations.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " references a missing row of "
-                        + rs.getString(3));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry)
-                    + " would break foreign keys, so it was rolled back: " + String.join("; ", violations)
-                    + ". Fix the data (a data step in the migration can) and start again.");
-        }
-    }
-
-    private boolean sqliteForeignKeysOn() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("pragma foreign_keys")) {
-            return rs.next() && rs.getInt(1) == 1;
         }
     }
 
@@ -283,7 +209,7 @@ public final class Executor {
 
     private PermafrostException failure(MigrationEntry entry, Action action, String sql, Exception cause) {
         String state;
-        if (database.transactionalDdl()) {
+        if (dialect.transactionalDdl()) {
             state = "It was rolled back: the database is as it was before " + label(entry) + ".";
         } else if (statementsDone == 0) {
             state = "This database commits DDL at once, but none of " + label(entry) + "'s statements ran, so there is"
@@ -296,48 +222,6 @@ public final class Executor {
         return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry) + " ("
                 + entry.description() + ") failed at '" + action.what() + "':\n  " + sql + "\n  "
                 + cause.getMessage() + "\n" + state, cause);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void commit() throws SQLException {
-        if (database == Database.SQLITE) {
-            execute("commit");
-        } else {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private void rollback() throws SQLException {
-        if (database == Database.SQLITE) {
-            execute("rollback");
-        } else {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            rollback();
-        } catch (SQLException ignored) {
-            // The original failure is what the caller needs to see.
-        }
-    }
-
-    private void restore(boolean foreignKeysWereOn) {
-        if (foreignKeysWereOn) {
-            try {
-                execute("pragma foreign_keys = on");
-            } catch (SQLException ignored) {
-                // A closed connection cannot be restored, and is not reused.
-            }
-        }
     }
 
     static String label(MigrationEntry entry) {

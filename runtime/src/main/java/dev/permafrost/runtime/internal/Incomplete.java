@@ -1,6 +1,6 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.sql.Jooq;

@@ -1,6 +1,7 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.render.SqlRenderer;
+import dev.permafrost.dialect.MigrationLock;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrateResult;
 import dev.permafrost.runtime.MigrationInfo;
@@ -57,13 +58,13 @@ public final class MigrateCommand {
             Jooq.quiet();
             Migrations migrations = new Migrations(index);
             SqlRenderer renderer = new SqlRenderer(session.dialect());
-            try (MigrationLock lock = MigrationLock.acquire(session, config.lockTimeout())) {
-                if (session.database() != Database.SQLITE) {
-                    History.create(session.connection(), session.dialect());
+            try (MigrationLock lock = session.lock(config.lockTimeout())) {
+                if (!session.dialect().transactionIsTheLock()) {
+                    History.create(session.connection(), session.dialect().jooq());
                     catalog = consistent(config, index, session, known);
                     from = catalog.currentVersion();
                 }
-                Executor executor = new Executor(session.connection(), session.database(), session.dialect(), config.log());
+                Executor executor = new Executor(session.connection(), session.dialect(), config.log());
                 List<MigrationInfo> done = new ArrayList<>();
                 if (target < from) {
                     if (from > known.size()) {

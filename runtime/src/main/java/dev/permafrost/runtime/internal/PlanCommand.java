@@ -1,7 +1,7 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.render.SqlRenderer;
-import dev.permafrost.render.SqliteRebuild;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.TableRebuilds;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationPlan;
 import dev.permafrost.runtime.PermafrostException;
@@ -60,14 +60,11 @@ public final class PlanCommand {
             switch (action) {
                 case Action.Statements s -> statements.addAll(s.sql());
                 case Action.Rebuild r -> {
-                    statements.add("-- " + r.what() + ": SQLite cannot ALTER this, so the table is rebuilt with foreign"
-                            + " keys off (set before the transaction), keeping triggers and views that mention it,"
-                            + " and checking foreign keys before the commit");
-                    SqliteRebuild.Kept kept = SqliteKept.read(session.connection(), r.rebuild(), Executor.label(entry));
-                    if (!kept.isEmpty()) {
-                        statements.add("-- it also keeps what no migration created: " + Executor.describe(kept));
-                    }
-                    statements.addAll(kept.isEmpty() ? r.sql() : r.rebuild().statements(renderer, kept));
+                    TableRebuilds.Run run = renderer.dialect().rebuilds().prepare(session.connection(), r.rebuild(),
+                            renderer, Executor.label(entry));
+                    statements.add("-- " + r.what() + ": " + run.notes().get(0));
+                    run.notes().subList(1, run.notes().size()).forEach(note -> statements.add("-- " + note));
+                    statements.addAll(run.statements());
                 }
                 case Action.Data d -> statements.add("-- data step: " + d.what());
             }

@@ -1,19 +1,20 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.TableRebuild;
 import dev.permafrost.diff.Op;
 import dev.permafrost.diff.Replay;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
-import dev.permafrost.render.SqlRenderer;
-import dev.permafrost.render.SqliteRebuild;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.SQLDialect;
 
 /**
- * Turns a migration's recorded steps into actions for one dialect. On SQLite, the first operation on
- * a table that needs a rebuild starts one, and every later foldable operation on the same table (up
- * to a data step, which may depend on the order) joins it: one copy of the rows, however many changes.
+ * Turns a migration's recorded steps into actions for one dialect. Where the database rebuilds tables
+ * (SQLite), the first operation on a table that needs a rebuild starts one, and every later foldable
+ * operation on the same table (up to a data step, which may depend on the order) joins it: one copy of
+ * the rows, however many changes.
  */
 public final class Planner {
 
@@ -21,7 +22,7 @@ public final class Planner {
     }
 
     public static List<Action> plan(SqlRenderer renderer, Schema before, List<Step> steps) {
-        boolean sqlite = renderer.dialect().family() == SQLDialect.SQLITE;
+        Dialect dialect = renderer.dialect();
         List<Schema> states = new ArrayList<>(steps.size() + 1);
         Schema state = before;
         states.add(state);
@@ -43,7 +44,7 @@ public final class Planner {
                 case Step.Code code -> actions.add(new Action.Data(code.description(), code.step()));
                 case Step.Change change -> {
                     Op op = change.op();
-                    if (sqlite && SqliteRebuild.needed(op, states.get(i))) {
+                    if (dialect.rebuildNeeded(op, states.get(i))) {
                         actions.add(rebuild(renderer, steps, states, i, done));
                     } else {
                         actions.add(new Action.Statements(op.describe(), renderer.render(op, states.get(i))));
@@ -56,7 +57,8 @@ public final class Planner {
 
     private static Action rebuild(SqlRenderer renderer, List<Step> steps, List<Schema> states, int first, boolean[] done) {
         String table = ((Step.Change) steps.get(first)).op().table();
-        SqliteRebuild rebuild = SqliteRebuild.of(states.get(first).table(table).orElseThrow());
+        var rebuilds = renderer.dialect().rebuilds();
+        TableRebuild rebuild = rebuilds.start(states.get(first).table(table).orElseThrow());
         List<String> what = new ArrayList<>();
         for (int j = first; j < steps.size(); j++) {
             if (!(steps.get(j) instanceof Step.Change change)) {
@@ -66,7 +68,7 @@ public final class Planner {
             if (!touches(op, table)) {
                 continue;
             }
-            if (!SqliteRebuild.foldable(op)) {
+            if (!rebuilds.foldable(op)) {
                 break;
             }
             Table result = states.get(j + 1).table(table).orElseThrow();

@@ -1,23 +1,25 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
-import org.jooq.SQLDialect;
 
 /** One connection for one command, and what is known about the database behind it. */
 public final class Session implements AutoCloseable {
 
     private final Connection connection;
-    private final Database database;
+    private final Dialect dialect;
     private final String description;
-    private SQLDialect dialect;
 
     private Session(Connection connection) throws SQLException {
         this.connection = connection;
-        this.database = Database.detect(connection);
+        this.dialect = Dialects.detect(connection);
         String url = connection.getMetaData().getURL();
         int query = url == null ? -1 : url.indexOf('?');
         this.description = connection.getMetaData().getDatabaseProductName() + " "
@@ -62,16 +64,18 @@ public final class Session implements AutoCloseable {
         return connection;
     }
 
-    public Database database() {
-        return database;
+    /** The database's dialect (detecting it loads no jOOQ: an up-to-date start never needs jOOQ). */
+    public Dialect dialect() {
+        return dialect;
     }
 
-    /** jOOQ's dialect, looked up on first use only: an up-to-date start never needs it. */
-    public SQLDialect dialect() {
-        if (dialect == null) {
-            dialect = database.dialect(connection);
+    /** Takes the migration lock of this database (see {@link Dialect#lock}). */
+    public MigrationLock lock(Duration timeout) {
+        try {
+            return dialect.lock(connection, timeout);
+        } catch (SQLException e) {
+            throw new PermafrostException(ErrorCode.DATABASE, "cannot take the migration lock: " + e.getMessage(), e);
         }
-        return dialect;
     }
 
     /** The database for people: product and URL without parameters (which may hold a password). */

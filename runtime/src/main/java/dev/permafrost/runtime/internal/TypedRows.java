@@ -1,9 +1,9 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.Table;
-import dev.permafrost.render.SqlRenderer;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;

@@ -1,14 +1,15 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Schema;
-import dev.permafrost.render.Alignment;
-import dev.permafrost.render.SqlRenderer;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationInfo;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.Validation;
+import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Jooq;
 import java.sql.SQLException;
@@ -57,7 +58,7 @@ public final class ValidateCommand {
     /** Every difference between the live schema and {@code expected}, phrased for people. */
     static List<String> drift(Session session, Schema expected, Config config) {
         Jooq.quiet();
-        LiveSchema.Reading reading = LiveSchema.read(session.connection(), session.database(), config.ignoredTables());
+        LiveReading reading = LiveSchema.read(session.connection(), session.dialect(), config.ignoredTables());
         Schema aligned = Alignment.align(reading.schema(), expected, new SqlRenderer(session.dialect()));
         List<String> problems = new ArrayList<>(reading.problems());
         for (Op op : Differ.diff(aligned, expected)) {

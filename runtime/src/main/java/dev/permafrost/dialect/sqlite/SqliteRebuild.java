@@ -1,5 +1,7 @@
-package dev.permafrost.render;
+package dev.permafrost.dialect.sqlite;
 
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.TableRebuild;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.Index;
@@ -27,7 +29,8 @@ import org.jooq.impl.DSL;
  * @param sources each column of {@code after} that takes its values from the old rows → the
  *     expression over the old table's columns; columns not listed get their default
  */
-public record SqliteRebuild(String table, Table before, Table after, Map<String, Field<?>> sources) {
+public record SqliteRebuild(String table, Table before, Table after, Map<String, Field<?>> sources)
+        implements TableRebuild {
 
     public SqliteRebuild {
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -94,6 +97,7 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
     }
 
     /** This rebuild with {@code op} (on this table, {@linkplain #foldable foldable}) folded in; {@code result} is the table after it. */
+    @Override
     public SqliteRebuild fold(Op op, Table result) {
         Map<String, Field<?>> next = new LinkedHashMap<>(sources);
         switch (op) {
@@ -155,6 +159,7 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
      * The statements of the rebuild proper, in order: create, copy, drop, rename, indexes. Keeping
      * triggers and views, and the foreign key check, are the executor's.
      */
+    @Override
     public List<String> statements(SqlRenderer renderer) {
         return statements(renderer, Kept.none());
     }

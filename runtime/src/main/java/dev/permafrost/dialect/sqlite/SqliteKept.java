@@ -1,7 +1,6 @@
-package dev.permafrost.runtime.internal;
+package dev.permafrost.dialect.sqlite;
 
 import dev.permafrost.model.Table;
-import dev.permafrost.render.SqliteRebuild;
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
-package dev.permafrost.render;
+package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
@@ -34,7 +35,7 @@ public final class Alignment {
 
     private static Table align(Table live, Table expected, SqlRenderer renderer) {
         PrimaryKey key = live.primaryKey();
-        if (key != null && expected.primaryKey() != null && !renderer.keepsPrimaryKeyNames()
+        if (key != null && expected.primaryKey() != null && !renderer.dialect().keepsPrimaryKeyNames()
                 && key.columns().equals(expected.primaryKey().columns())) {
             key = expected.primaryKey();
         }
@@ -42,7 +43,7 @@ public final class Alignment {
                 .mapColumns(column -> expected.column(column.name()).map(e -> align(column, e, renderer)).orElse(column))
                 .withPrimaryKey(key)
                 .withChecks(live.checks().stream().map(check -> alignCheck(check, expected, renderer)).toList());
-        if (renderer.uniqueIndexesAreConstraints()) {
+        if (renderer.dialect().uniqueIndexesAreConstraints()) {
             List<Unique> uniques = new ArrayList<>();
             List<Index> indexes = new ArrayList<>(aligned.indexes());
             for (Unique unique : aligned.uniques()) {
@@ -68,7 +69,7 @@ public final class Alignment {
     private static Column align(Column live, Column expected, SqlRenderer renderer) {
         Column aligned = live;
         if (!live.type().equals(expected.type())
-                && renderer.storedType(live.type()).equals(renderer.storedType(expected.type()))) {
+                && renderer.dialect().storedType(live.type()).equals(renderer.dialect().storedType(expected.type()))) {
             aligned = aligned.withType(expected.type());
         }
         if (live.hasDefault() && expected.hasDefault() && !Objects.equals(live.defaultValue(), expected.defaultValue())

@@ -1,0 +1,90 @@
+package dev.permafrost.dialect.h2;
+
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.model.Unique;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.SQLDialect;
+
+/**
+ * H2: every DDL statement commits, a column is redefined in one statement, the lock is within this JVM (H2 has
+ * no session lock Permafrost can use), and the schema is read from {@code information_schema} and the driver.
+ */
+public final class H2Dialect implements Dialect {
+
+    public static final H2Dialect INSTANCE = new H2Dialect();
+
+    private H2Dialect() {
+    }
+
+    @Override
+    public String displayName() {
+        return "H2";
+    }
+
+    @Override
+    public SQLDialect jooq() {
+        return SQLDialect.H2;
+    }
+
+    /** H2 commits the open transaction at every DDL statement. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public List<String> render(Op op, Schema before, SqlRenderer renderer) {
+        if (op instanceof Op.AlterColumn alter) {
+            return renderer.redefineColumn(alter, renderer.dropDefault(alter));
+        }
+        if (op instanceof Op.DropIndex drop) {
+            return dropIndex(drop, before, renderer);
+        }
+        return renderer.standard(op, before);
+    }
+
+    /**
+     * H2 (2.x) gives a unique constraint or foreign key added to an existing table an existing index over the same
+     * columns, in any order ("Index ... belongs to constraint" on dropping it), and older H2s one whose first
+     * columns they are. Which one it took is not in the schema, so every constraint it could have taken is dropped
+     * and added again around the drop, with the foreign keys elsewhere that reference such a unique key.
+     */
+    private static List<String> dropIndex(Op.DropIndex op, Schema before, SqlRenderer renderer) {
+        Table table = before.table(op.table()).orElseThrow();
+        Index index = op.index();
+        List<Unique> uniques = index.unique() ? table.uniques().stream()
+                .filter(u -> u.columns().containsAll(index.columns())).toList() : List.of();
+        Map<String, List<ForeignKey>> relying = new LinkedHashMap<>();
+        for (Table other : before.tables()) {
+            for (ForeignKey fk : other.foreignKeys()) {
+                boolean own = other.name().equals(table.name()) && fk.columns().size() <= index.columns().size()
+                        && Set.copyOf(fk.columns()).equals(Set.copyOf(index.columns().subList(0, fk.columns().size())));
+                boolean referenced = fk.referencedTable().equals(table.name()) && uniques.stream()
+                        .anyMatch(u -> u.columns().size() == fk.referencedColumns().size()
+                                && Set.copyOf(u.columns()).equals(Set.copyOf(fk.referencedColumns())));
+                if (own || referenced) {
+                    relying.computeIfAbsent(other.name(), t -> new ArrayList<>()).add(fk);
+                }
+            }
+        }
+        return renderer.dropIndexAround(before, table.name(), index, uniques, relying);
+    }
+
+    @Override
+    public LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        return H2Catalog.read(connection, ignoredTables);
+    }
+}

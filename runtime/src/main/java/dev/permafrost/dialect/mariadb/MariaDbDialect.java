@@ -1,0 +1,273 @@
+package dev.permafrost.dialect.mariadb;
+
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.MigrationLock;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.Check;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.sql.Expressions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * MariaDB, and MySQL on the same code paths (tested on MariaDB only): every DDL statement commits; times keep
+ * microseconds only when told, instants are {@code datetime(6)} in UTC (there is no zoned type), {@code real}
+ * is stored as double precision and UUIDs as {@code varchar(36)}; every primary key is named {@code PRIMARY}
+ * and unique constraints are indexes; {@code GET_LOCK} makes one instance migrate.
+ */
+public final class MariaDbDialect implements Dialect {
+
+    public static final MariaDbDialect MARIADB = new MariaDbDialect(SQLDialect.MARIADB, "MariaDB");
+    public static final MariaDbDialect MYSQL = new MariaDbDialect(SQLDialect.MYSQL, "MySQL");
+
+    private static final String TIMESTAMP_TZ_LITERAL = "timestamp with time zone ";
+
+    private final SQLDialect dialect;
+    private final String name;
+
+    private MariaDbDialect(SQLDialect dialect, String name) {
+        this.dialect = dialect;
+        this.name = name;
+    }
+
+    @Override
+    public String displayName() {
+        return name;
+    }
+
+    @Override
+    public SQLDialect jooq() {
+        return dialect;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public DataType<?> type(ColumnType type) {
+        return switch (type.kind()) {
+            case TIME -> SQLDataType.TIME(6);
+            case TIMESTAMP, TIMESTAMP_TZ -> SQLDataType.TIMESTAMP(6);
+            default -> Dialect.super.type(type);
+        };
+    }
+
+    @Override
+    public ColumnType storedType(ColumnType type) {
+        return switch (type.kind()) {
+            case REAL -> ColumnType.DOUBLE;
+            case TIMESTAMP_TZ -> ColumnType.TIMESTAMP;
+            case UUID -> ColumnType.varchar(36);
+            default -> type;
+        };
+    }
+
+    @Override
+    public boolean uniqueIndexesAreConstraints() {
+        return true;
+    }
+
+    @Override
+    public boolean keepsPrimaryKeyNames() {
+        return false;
+    }
+
+    /** The current time with the fraction of {@code datetime(6)}; a zoned literal as the UTC time it stands for. */
+    @Override
+    public Field<?> defaultField(String canonical, ColumnType type) {
+        if (canonical.equals("current_timestamp")
+                && (type.kind() == ColumnType.Kind.TIMESTAMP || type.kind() == ColumnType.Kind.TIMESTAMP_TZ)) {
+            return DSL.field("current_timestamp(6)");
+        }
+        if (type.kind() == ColumnType.Kind.TIMESTAMP_TZ
+                && canonical.regionMatches(true, 0, TIMESTAMP_TZ_LITERAL, 0, TIMESTAMP_TZ_LITERAL.length())) {
+            String text = canonical.substring(TIMESTAMP_TZ_LITERAL.length() + 1, canonical.length() - 1);
+            OffsetDateTime instant = OffsetDateTime.parse(text.replace(' ', 'T'));
+            return DSL.inline(instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), SQLDataType.LOCALDATETIME(6));
+        }
+        return Expressions.defaultField(canonical);
+    }
+
+    @Override
+    public String liveExpression(String reported) {
+        return standardStrings(reported);
+    }
+
+    /**
+     * MariaDB's and MySQL's string literals in standard SQL: they escape with backslashes ({@code 'it\'s'}, as
+     * MariaDB reports a default), which jOOQ's parser does not read; a quote is doubled instead. {@code \%} and
+     * {@code \_} keep their backslash, as MySQL does.
+     */
+    static String standardStrings(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        boolean inString = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (!inString) {
+                inString = c == '\'';
+                out.append(c);
+            } else if (c == '\\' && i + 1 < sql.length()) {
+                char next = sql.charAt(++i);
+                switch (next) {
+                    case '\'' -> out.append("''");
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case '0' -> out.append('\0');
+                    case '%', '_' -> out.append('\\').append(next);
+                    default -> out.append(next);
+                }
+            } else if (c == '\'' && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                out.append("''");
+                i++;
+            } else {
+                inString = c != '\'';
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public List<String> render(Op op, Schema before, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        var table = DSL.table(DSL.name(op.table()));
+        if (op instanceof Op.AlterColumn alter) {
+            // jOOQ writes the drop as "set default null", which a NOT NULL column refuses.
+            return renderer.redefineColumn(alter, ctx.render(DSL.query("alter table {0} alter column {1} drop default",
+                    table, DSL.field(DSL.name(alter.column())))));
+        }
+        if (op instanceof Op.DropPrimaryKey) {
+            return List.of(ctx.alterTable(table).dropPrimaryKey().getSQL());
+        }
+        if (op instanceof Op.DropUnique drop) {
+            return List.of(ctx.dropIndex(DSL.name(drop.unique().name())).on(table).getSQL());
+        }
+        if (op instanceof Op.DropForeignKey drop) {
+            return dropForeignKey(renderer, op.table(), drop.foreignKey().name());
+        }
+        if (op instanceof Op.DropIndex drop) {
+            return dropIndex(drop, before, renderer);
+        }
+        if (op instanceof Op.RenameConstraint rename) {
+            return renameConstraint(rename, before.table(op.table()).orElseThrow(), renderer);
+        }
+        return renderer.standard(op, before);
+    }
+
+    /** Drops a foreign key and the index MariaDB created for it, named after it, if it did (the key's drop keeps it). */
+    private static List<String> dropForeignKey(SqlRenderer renderer, String table, String foreignKey) {
+        var ctx = renderer.context();
+        var jooqTable = DSL.table(DSL.name(table));
+        return List.of(ctx.alterTable(jooqTable).dropForeignKey(DSL.name(foreignKey)).getSQL(),
+                ctx.dropIndexIfExists(DSL.name(foreignKey)).on(jooqTable).getSQL());
+    }
+
+    /**
+     * InnoDB uses an index whose first columns are a foreign key's, in order, on either side of the key, unless
+     * another index, unique key or primary key has them ("needed in a foreign key constraint"): such keys are
+     * dropped and added again around the drop.
+     */
+    private static List<String> dropIndex(Op.DropIndex op, Schema before, SqlRenderer renderer) {
+        Table table = before.table(op.table()).orElseThrow();
+        Index index = op.index();
+        Map<String, List<ForeignKey>> relying = new LinkedHashMap<>();
+        for (Table other : before.tables()) {
+            for (ForeignKey fk : other.foreignKeys()) {
+                boolean own = other.name().equals(table.name()) && onlyPrefix(table, index, fk.columns());
+                boolean referenced = fk.referencedTable().equals(table.name())
+                        && onlyPrefix(table, index, fk.referencedColumns());
+                if (own || referenced) {
+                    relying.computeIfAbsent(other.name(), t -> new ArrayList<>()).add(fk);
+                }
+            }
+        }
+        return renderer.dropIndexAround(before, table.name(), index, List.of(), relying);
+    }
+
+    /** Whether {@code columns} are the first columns of {@code index} and of no other index or key of {@code table}. */
+    private static boolean onlyPrefix(Table table, Index index, List<String> columns) {
+        if (!startsWith(index.columns(), columns)) {
+            return false;
+        }
+        List<List<String>> others = new ArrayList<>();
+        table.indexes().stream().filter(i -> !i.name().equals(index.name())).forEach(i -> others.add(i.columns()));
+        table.uniques().forEach(u -> others.add(u.columns()));
+        if (table.primaryKey() != null) {
+            others.add(table.primaryKey().columns());
+        }
+        return others.stream().noneMatch(o -> startsWith(o, columns));
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
+    }
+
+    /** MariaDB renames indexes but not constraints: a unique key is an index; others are dropped and added. */
+    private static List<String> renameConstraint(Op.RenameConstraint op, Table table, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        var jooqTable = DSL.table(DSL.name(op.table()));
+        boolean index = table.indexes().stream().anyMatch(i -> i.name().equals(op.constraint()))
+                || table.uniques().stream().anyMatch(u -> u.name().equals(op.constraint()));
+        if (index) {
+            return List.of(ctx.alterTable(jooqTable).renameIndex(DSL.name(op.constraint())).to(DSL.name(op.newName()))
+                    .getSQL());
+        }
+        if (table.primaryKey() != null && table.primaryKey().name().equals(op.constraint())) {
+            return List.of(); // MariaDB names every primary key PRIMARY.
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (fk.name().equals(op.constraint())) {
+                List<String> statements = new ArrayList<>(dropForeignKey(renderer, op.table(), fk.name()));
+                statements.add(ctx.alterTable(jooqTable).add(renderer.constraint(fk.withName(op.newName()))).getSQL());
+                return statements;
+            }
+        }
+        Check check = table.checks().stream().filter(c -> c.name().equals(op.constraint())).findFirst().orElseThrow();
+        return List.of(ctx.alterTable(jooqTable).dropConstraint(DSL.name(check.name())).getSQL(),
+                ctx.alterTable(jooqTable).add(renderer.constraint(check.withName(op.newName()))).getSQL());
+    }
+
+    @Override
+    public LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        return MariaDbCatalog.read(this, connection, ignoredTables);
+    }
+
+    /** {@code GET_LOCK} on {@code permafrost:<database>} with the timeout. */
+    @Override
+    public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select get_lock(concat('permafrost:', database()), ?)")) {
+            s.setLong(1, Math.max(1, timeout.toSeconds()));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw MigrationLock.timeout(name + " lock 'permafrost:<database>'", timeout);
+                }
+            }
+        }
+        return MigrationLock.releasedBy(MigrationLock.quietly(() -> MigrationLock.queryBoolean(connection,
+                "select release_lock(concat('permafrost:', database())) = 1")));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.permafrost.dialect.postgres;
+
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.MigrationLock;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.diff.Op;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.SQLDialect;
+
+/**
+ * PostgreSQL: transactional DDL, a session-level advisory lock, the schema read from {@code pg_catalog}.
+ */
+public final class PostgresDialect implements Dialect {
+
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private PostgresDialect() {
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public SQLDialect jooq() {
+        return SQLDialect.POSTGRES;
+    }
+
+    /**
+     * Dropping a unique index drops and re-adds the foreign keys that may be bound to it: PostgreSQL binds a
+     * foreign key to a unique index over its referenced columns in any order ("cannot drop index .. because
+     * other objects depend on it"), and binds it again to another on re-adding.
+     */
+    @Override
+    public List<String> render(Op op, Schema before, SqlRenderer renderer) {
+        if (op instanceof Op.DropIndex drop && drop.index().unique()) {
+            Index index = drop.index();
+            Map<String, List<ForeignKey>> relying = new LinkedHashMap<>();
+            for (Table other : before.tables()) {
+                for (ForeignKey fk : other.foreignKeys()) {
+                    if (fk.referencedTable().equals(drop.table()) && fk.referencedColumns().size() == index.columns().size()
+                            && Set.copyOf(fk.referencedColumns()).equals(Set.copyOf(index.columns()))) {
+                        relying.computeIfAbsent(other.name(), t -> new ArrayList<>()).add(fk);
+                    }
+                }
+            }
+            return renderer.dropIndexAround(before, drop.table(), index, List.of(), relying);
+        }
+        return renderer.standard(op, before);
+    }
+
+    @Override
+    public LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        return PostgresCatalog.read(connection, ignoredTables);
+    }
+
+    /**
+     * A session-level {@code pg_try_advisory_lock}, retried with backoff: a transaction-level lock would deadlock
+     * with {@code CREATE INDEX CONCURRENTLY}.
+     */
+    @Override
+    public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+        String key = "hashtext('permafrost'), hashtext(current_schema())";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = 20;
+        while (!MigrationLock.queryBoolean(connection, "select pg_try_advisory_lock(" + key + ")")) {
+            if (System.nanoTime() > deadline) {
+                throw MigrationLock.timeout("PostgreSQL advisory lock (" + key + ")", timeout);
+            }
+            MigrationLock.sleep(wait);
+            wait = Math.min(wait * 2, 500);
+        }
+        return MigrationLock.releasedBy(MigrationLock.quietly(
+                () -> MigrationLock.queryBoolean(connection, "select pg_advisory_unlock(" + key + ")")));
+    }
+}

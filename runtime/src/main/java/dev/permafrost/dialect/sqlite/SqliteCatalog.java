@@ -1,0 +1,55 @@
+package dev.permafrost.dialect.sqlite;
+
+import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.model.Schema;
+import dev.permafrost.model.Table;
+import dev.permafrost.snapshot.DdlReader;
+import dev.permafrost.snapshot.SnapshotException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jooq.SQLDialect;
+
+/**
+ * SQLite keeps every table's and index's DDL; jOOQ's parser reads it like a snapshot, one table with its indexes
+ * at a time, so that one table the model cannot hold is reported without hiding the others.
+ */
+final class SqliteCatalog {
+
+    private SqliteCatalog() {
+    }
+
+    static LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        Map<String, StringBuilder> ddl = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select tbl_name, sql from sqlite_master"
+                     + " where type in ('table', 'index') and sql is not null and name not like 'sqlite\\_%' escape '\\'"
+                     + " order by case type when 'table' then 0 else 1 end, name")) {
+            while (rs.next()) {
+                String table = rs.getString(1).toLowerCase(Locale.ROOT);
+                if (!ignoredTables.contains(table)) {
+                    ddl.computeIfAbsent(table, t -> new StringBuilder()).append(rs.getString(2)).append(";\n");
+                }
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ddl.forEach((table, statements) -> {
+            try {
+                tables.addAll(new DdlReader("the SQLite schema", statements.toString(), SQLDialect.SQLITE).schema().tables());
+            } catch (SnapshotException e) {
+                problems.add(LiveReading.unreadable(table, e.getMessage()
+                        .replaceFirst("^the SQLite schema: (" + Pattern.quote(table) + ": )?", "")));
+            }
+        });
+        return new LiveReading(new Schema(tables), problems);
+    }
+}
