@@ -17,17 +17,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API ({@code dev.permafrost.runtime} and {@code .spi}) never exposes a type of
- * {@code .internal}, which carries no compatibility promise: the facade may call into it, but no public
- * or protected signature may name it.
+ * The public API (every package the module exports to everyone: {@code dev.permafrost.runtime}, {@code .spi} and
+ * {@code dev.permafrost.model}) never exposes a type of a package it does not export, which carries no
+ * compatibility promise: the facade may call into one, but no public or protected signature may name it.
  */
 class ApiBoundaryTest {
 
-    private static final String INTERNAL = "dev.permafrost.runtime.internal";
+    private static final java.lang.module.ModuleDescriptor MODULE = descriptor();
+
+    private static final java.util.Set<String> EXPORTED = MODULE.exports().stream().filter(e -> !e.isQualified())
+            .map(java.lang.module.ModuleDescriptor.Exports::source).collect(java.util.stream.Collectors.toSet());
 
     @Test
     void noPublicSignatureNamesAnInternalType() throws Exception {
         List<Class<?>> api = apiClasses();
+        assertEquals(java.util.Set.of("dev.permafrost.runtime", "dev.permafrost.runtime.spi", "dev.permafrost.model"), EXPORTED);
         assertTrue(api.size() > 15, "the API classes were not found: " + api);
         List<String> leaks = new ArrayList<>();
         for (Class<?> type : api) {
@@ -72,8 +76,24 @@ class ApiBoundaryTest {
     }
 
     private static void check(String where, Type type, List<String> leaks) {
-        if (type != null && type.getTypeName().contains(INTERNAL + ".")) {
-            leaks.add(where + " names " + type.getTypeName());
+        if (type == null) {
+            return;
+        }
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("dev\\.permafrost(\\.[a-z0-9_]+)+(?=\\.[A-Z])")
+                .matcher(type.getTypeName());
+        while (names.find()) {
+            if (!EXPORTED.contains(names.group())) {
+                leaks.add(where + " names " + type.getTypeName() + ", from " + names.group() + ", which is not exported");
+            }
+        }
+    }
+
+    private static java.lang.module.ModuleDescriptor descriptor() {
+        try {
+            Path root = Path.of(Migrator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return java.lang.module.ModuleFinder.of(root).findAll().iterator().next().descriptor();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -81,7 +101,7 @@ class ApiBoundaryTest {
     private static List<Class<?>> apiClasses() throws Exception {
         Path root = Path.of(Migrator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> classes = new ArrayList<>();
-        for (String pkg : List.of("dev/permafrost/runtime", "dev/permafrost/runtime/spi")) {
+        for (String pkg : EXPORTED.stream().sorted().map(p -> p.replace('.', '/')).toList()) {
             try (Stream<Path> files = Files.list(root.resolve(pkg))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                     String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");

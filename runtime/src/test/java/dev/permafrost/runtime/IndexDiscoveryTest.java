@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
@@ -66,7 +65,7 @@ class IndexDiscoveryTest {
     void theOneIndexIsFoundAndRead() throws Exception {
         Path shop = module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations"));
         MigrationIndex index = on(List.of(shop), () -> {
-            MigrationIndex found = Indexes.find();
+            MigrationIndex found = MigrationIndex.find();
             found.migrations();
             return found;
         });
@@ -111,14 +110,14 @@ class IndexDiscoveryTest {
     void aDamagedOrMissingListSaysSo() throws Exception {
         Path broken = module("broken", "com.acme.migrations", "1\tc1 com.acme.migrations.V0001_Baseline\n");
         PermafrostException error = on(List.of(broken), () -> assertThrows(PermafrostException.class,
-                () -> Indexes.find().migrations()));
+                () -> MigrationIndex.find().migrations()));
         assertEquals(ErrorCode.NO_MIGRATIONS, error.code());
         assertEquals("the migration index com.acme.migrations.PermafrostIndex has a line it cannot read: 1\tc1"
                 + " com.acme.migrations.V0001_Baseline; rebuild the module (mvn clean package)", error.getMessage());
 
         Path missing = module("missing", "com.acme.other", "");
         Files.delete(missing.resolve("com/acme/other").resolve(ResourceMigrationIndex.RESOURCE));
-        error = on(List.of(missing), () -> assertThrows(PermafrostException.class, () -> Indexes.find().entities()));
+        error = on(List.of(missing), () -> assertThrows(PermafrostException.class, () -> MigrationIndex.find().entities()));
         assertEquals(ErrorCode.NO_MIGRATIONS, error.code());
         assertEquals("the migration index com.acme.other.PermafrostIndex has no permafrost-index.txt beside it: the"
                 + " annotation processor writes it into the class output at every build, so this build ran without"
@@ -131,7 +130,7 @@ class IndexDiscoveryTest {
     void aMissingMigrationClassIsReportedAsMissing() throws Exception {
         Path shop = module("shop", "com.acme.shop.migrations", list("com.acme.shop.migrations"));
         PermafrostException error = on(List.of(shop), () -> {
-            MigrationIndex index = Indexes.find();
+            MigrationIndex index = MigrationIndex.find();
             return assertThrows(PermafrostException.class, () -> index.load(index.migrations().get(0)));
         });
         assertEquals(ErrorCode.NO_MIGRATIONS, error.code());

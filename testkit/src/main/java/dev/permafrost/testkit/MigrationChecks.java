@@ -2,7 +2,6 @@ package dev.permafrost.testkit;
 
 import dev.permafrost.model.Schema;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
-import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import java.io.File;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ public interface MigrationChecks {
 
     /** The migrations under test; by default the generated index found with {@link java.util.ServiceLoader}. */
     default MigrationIndex migrations() {
-        return Indexes.find();
+        return MigrationIndex.find();
     }
 
     /** The JDBC URL of a fresh, empty database; by default a new SQLite file at each call. */

@@ -6,7 +6,6 @@ import dev.permafrost.model.Table;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
-import dev.permafrost.runtime.internal.Indexes;
 import dev.permafrost.runtime.internal.Migrations;
 import dev.permafrost.runtime.internal.TypedRows;
 import dev.permafrost.runtime.spi.MigrationIndex;
@@ -300,7 +299,7 @@ public final class Scenario {
     private Migrator migrator() {
         if (migrator == null) {
             if (index == null) {
-                index = Indexes.find();
+                index = MigrationIndex.find();
             }
             migrations = new Migrations(index);
             migrator = Migrator.configure(dataSource).migrations(index).logger(QuietLog.INSTANCE).build();

@@ -26,6 +26,6 @@ public record Config(DataSource dataSource, MigrationIndex index, boolean allowU
     }
 
     public MigrationIndex indexOrFind() {
-        return index != null ? index : Indexes.find();
+        return index != null ? index : MigrationIndex.find();
     }
 }

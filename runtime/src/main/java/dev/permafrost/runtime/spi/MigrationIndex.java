@@ -16,7 +16,15 @@ public interface MigrationIndex {
      * path holds the migrations of several modules.
      */
     static MigrationIndex inPackage(String migrationsPackage) {
-        return dev.permafrost.runtime.internal.Indexes.inPackage(migrationsPackage);
+        return IndexLookup.inPackage(migrationsPackage);
+    }
+
+    /**
+     * The one generated index on the class path (found with {@link java.util.ServiceLoader} through the context
+     * class loader); with several, say which with {@link #inPackage}.
+     */
+    static MigrationIndex find() {
+        return IndexLookup.find();
     }
 
     /** The migrations, by ascending version. */

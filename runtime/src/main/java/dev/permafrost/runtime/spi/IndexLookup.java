@@ -1,20 +1,19 @@
-package dev.permafrost.runtime.internal;
+package dev.permafrost.runtime.spi;
 
 import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
-import dev.permafrost.runtime.spi.MigrationIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /** Finds the generated migration index through {@link ServiceLoader}: no class path scanning. */
-public final class Indexes {
+final class IndexLookup {
 
-    private Indexes() {
+    private IndexLookup() {
     }
 
     /** The one index on the class path. */
-    public static MigrationIndex find() {
+    static MigrationIndex find() {
         List<MigrationIndex> found = all();
         if (found.size() > 1) {
             throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "several modules on the class path have migrations: "
@@ -25,7 +24,7 @@ public final class Indexes {
     }
 
     /** The index of the migrations in {@code migrationsPackage}. */
-    public static MigrationIndex inPackage(String migrationsPackage) {
+    static MigrationIndex inPackage(String migrationsPackage) {
         List<MigrationIndex> found = all();
         return found.stream().filter(i -> i.getClass().getPackageName().equals(migrationsPackage)).findFirst()
                 .orElseThrow(() -> new PermafrostException(ErrorCode.NO_MIGRATIONS, "no migrations in package "
@@ -36,7 +35,7 @@ public final class Indexes {
     private static List<MigrationIndex> all() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
-            loader = Indexes.class.getClassLoader();
+            loader = IndexLookup.class.getClassLoader();
         }
         List<MigrationIndex> found = new ArrayList<>();
         ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
