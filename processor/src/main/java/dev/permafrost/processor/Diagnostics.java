@@ -7,6 +7,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.permafrost.message.Message;
+import dev.permafrost.message.Severity;
 import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -30,24 +32,24 @@ final class Diagnostics {
         this.trees = trees;
     }
 
-    void report(Msg msg, Object... args) {
+    void report(Message msg, Object... args) {
         count(msg);
-        messager.printMessage(msg.kind(), msg.format(args));
+        messager.printMessage(kind(msg), msg.format(args));
     }
 
-    void report(Element element, Msg msg, Object... args) {
+    void report(Element element, Message msg, Object... args) {
         count(msg);
-        messager.printMessage(msg.kind(), msg.format(args), element);
+        messager.printMessage(kind(msg), msg.format(args), element);
     }
 
-    void report(Element element, AnnotationMirror annotation, Msg msg, Object... args) {
+    void report(Element element, AnnotationMirror annotation, Message msg, Object... args) {
         count(msg);
-        messager.printMessage(msg.kind(), msg.format(args), element, annotation);
+        messager.printMessage(kind(msg), msg.format(args), element, annotation);
     }
 
-    void report(Element element, AnnotationMirror annotation, AnnotationValue value, Msg msg, Object... args) {
+    void report(Element element, AnnotationMirror annotation, AnnotationValue value, Message msg, Object... args) {
         count(msg);
-        messager.printMessage(msg.kind(), msg.format(args), element, annotation, value);
+        messager.printMessage(kind(msg), msg.format(args), element, annotation, value);
     }
 
     /**
@@ -55,7 +57,7 @@ final class Diagnostics {
      * {@code element}. javac wraps repeated annotations in a synthesized container whose mirrors it cannot
      * place, so the annotation's tree is found instead; without source (a class file) the element is used.
      */
-    void reportRepeated(Element element, String annotation, int ordinal, Msg msg, Object... args) {
+    void reportRepeated(Element element, String annotation, int ordinal, Message msg, Object... args) {
         TreePath path = trees == null ? null : trees.getPath(element);
         if (path != null) {
             Tree leaf = path.getLeaf();
@@ -66,7 +68,7 @@ final class Diagnostics {
                         .filter(a -> simpleName(a.getAnnotationType().toString()).equals(annotation)).toList();
                 if (ordinal < matching.size()) {
                     count(msg);
-                    trees.printMessage(msg.kind(), msg.format(args), matching.get(ordinal), path.getCompilationUnit());
+                    trees.printMessage(kind(msg), msg.format(args), matching.get(ordinal), path.getCompilationUnit());
                     return;
                 }
             }
@@ -100,9 +102,44 @@ final class Diagnostics {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    private void count(Msg msg) {
-        if (msg.kind() == Diagnostic.Kind.ERROR) {
+    private void count(Message msg) {
+        if (kind(msg) == Diagnostic.Kind.ERROR) {
             errors++;
+        }
+    }
+
+    private static Diagnostic.Kind kind(Message msg) {
+        return kind(msg.severity());
+    }
+
+    private static Diagnostic.Kind kind(Severity severity) {
+        return switch (severity) {
+            case ERROR -> Diagnostic.Kind.ERROR;
+            case WARNING -> Diagnostic.Kind.WARNING;
+            case NOTE -> Diagnostic.Kind.NOTE;
+        };
+    }
+
+    /** Reports {@code msg} with another severity than its own (a warning that an option turns into an error). */
+    void report(Element element, Severity severity, Message msg, Object... args) {
+        if (severity == Severity.ERROR) {
+            errors++;
+        }
+        if (element == null) {
+            messager.printMessage(kind(severity), msg.format(args));
+        } else {
+            messager.printMessage(kind(severity), msg.format(args), element);
+        }
+    }
+
+    /** Reports a problem an exception describes in its own words, under its catalogue code. */
+    void reportText(Element element, Message msg, String text) {
+        count(msg);
+        String full = "[" + msg.code() + "] " + text;
+        if (element == null) {
+            messager.printMessage(kind(msg), full);
+        } else {
+            messager.printMessage(kind(msg), full, element);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.permafrost.processor;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
@@ -61,13 +62,13 @@ final class EntityReader {
             }
             Element previous = seen.putIfAbsent(column.column().name(), element);
             if (previous != null) {
-                diagnostics.report(element, Msg.DUPLICATE_COLUMN, column.column().name(), table, previous.getSimpleName());
+                diagnostics.report(element, Message.DUPLICATE_COLUMN, column.column().name(), table, previous.getSimpleName());
             } else {
                 columns.add(column);
             }
         }
         if (columns.isEmpty() && diagnostics.errors() == before) {
-            diagnostics.report(type, tableAnnotation, Msg.NO_COLUMNS, type.getSimpleName());
+            diagnostics.report(type, tableAnnotation, Message.NO_COLUMNS, type.getSimpleName());
         }
         List<EntitySource.IndexSource> indexes = new ArrayList<>();
         for (AnnotationMirror index : annotations.repeated(type, Annotations.INDEX, Annotations.INDEXES)) {
@@ -106,7 +107,7 @@ final class EntityReader {
             problem = "a local or anonymous class";
         }
         if (problem != null) {
-            diagnostics.report(type, tableAnnotation, Msg.TABLE_ON_WRONG_KIND, type.getSimpleName(), problem);
+            diagnostics.report(type, tableAnnotation, Message.TABLE_ON_WRONG_KIND, type.getSimpleName(), problem);
             return false;
         }
         return true;
@@ -192,7 +193,7 @@ final class EntityReader {
     private ColumnType columnType(Element element, AnnotationMirror column, TypeMirror javaType, String field) {
         Set<ColumnType.Kind> kinds = TypeMapper.kinds(javaType);
         if (kinds.isEmpty()) {
-            diagnostics.report(element, Msg.UNSUPPORTED_TYPE, field, javaType, TypeMapper.hint(javaType));
+            diagnostics.report(element, Message.UNSUPPORTED_TYPE, field, javaType, TypeMapper.hint(javaType));
             return null;
         }
         ColumnType.Kind kind = TypeMapper.defaultKind(kinds);
@@ -202,7 +203,7 @@ final class EntityReader {
             if (!requested.equals("AUTO")) {
                 ColumnType.Kind wanted = ColumnType.Kind.valueOf(requested);
                 if (!kinds.contains(wanted)) {
-                    diagnostics.report(element, column, explicitType, Msg.TYPE_MISMATCH, "SqlType." + requested, field,
+                    diagnostics.report(element, column, explicitType, Message.TYPE_MISMATCH, "SqlType." + requested, field,
                             javaType, TypeMapper.describe(kinds));
                     return null;
                 }
@@ -214,11 +215,11 @@ final class EntityReader {
         AnnotationValue scale = column == null ? null : Annotations.explicit(column, "scale");
         String described = kind.name().toLowerCase(Locale.ROOT);
         if (kind != ColumnType.Kind.VARCHAR && length != null) {
-            diagnostics.report(element, column, length, Msg.NOT_APPLICABLE, "length", field, described);
+            diagnostics.report(element, column, length, Message.NOT_APPLICABLE, "length", field, described);
             return null;
         }
         if (kind != ColumnType.Kind.DECIMAL && (precision != null || scale != null)) {
-            diagnostics.report(element, column, precision != null ? precision : scale, Msg.NOT_APPLICABLE,
+            diagnostics.report(element, column, precision != null ? precision : scale, Message.NOT_APPLICABLE,
                     precision != null ? "precision" : "scale", field, described);
             return null;
         }
@@ -226,7 +227,7 @@ final class EntityReader {
             case VARCHAR -> {
                 int n = length == null ? 255 : (Integer) length.getValue();
                 if (n < 1 || n > ColumnType.MAX_VARCHAR_LENGTH) {
-                    diagnostics.report(element, column, length, Msg.OUT_OF_RANGE, "length", n, field,
+                    diagnostics.report(element, column, length, Message.OUT_OF_RANGE, "length", n, field,
                             "a varchar holds 1 to " + ColumnType.MAX_VARCHAR_LENGTH + " characters; use"
                                     + " @Column(type = SqlType.TEXT) for longer text");
                     yield null;
@@ -246,12 +247,12 @@ final class EntityReader {
         int p = precision == null ? 38 : (Integer) precision.getValue();
         int s = scale == null ? 0 : (Integer) scale.getValue();
         if (p < 1 || p > ColumnType.MAX_DECIMAL_PRECISION) {
-            diagnostics.report(element, column, precision, Msg.OUT_OF_RANGE, "precision", p, field,
+            diagnostics.report(element, column, precision, Message.OUT_OF_RANGE, "precision", p, field,
                     "a decimal has 1 to " + ColumnType.MAX_DECIMAL_PRECISION + " digits");
             return null;
         }
         if (s < 0 || s > p) {
-            diagnostics.report(element, column, scale, Msg.OUT_OF_RANGE, "scale", s, field,
+            diagnostics.report(element, column, scale, Message.OUT_OF_RANGE, "scale", s, field,
                     "the scale is 0 to the precision (" + p + ")");
             return null;
         }
@@ -263,13 +264,13 @@ final class EntityReader {
         boolean wantsNull = explicit != null && (Boolean) explicit.getValue();
         if (TypeMapper.isPrimitive(javaType)) {
             if (wantsNull) {
-                diagnostics.report(element, column, explicit, Msg.PRIMITIVE_NULLABLE, field, javaType, TypeMapper.box(javaType));
+                diagnostics.report(element, column, explicit, Message.PRIMITIVE_NULLABLE, field, javaType, TypeMapper.box(javaType));
             }
             return false;
         }
         if (id) {
             if (wantsNull) {
-                diagnostics.report(element, column, explicit, Msg.NULLABLE_KEY, field);
+                diagnostics.report(element, column, explicit, Message.NULLABLE_KEY, field);
             }
             return false;
         }
@@ -286,13 +287,13 @@ final class EntityReader {
         try {
             canonical = Expressions.canonicalDefault(written);
         } catch (InvalidExpressionException e) {
-            diagnostics.report(element, column, value, Msg.BAD_DEFAULT, written, name, e.getMessage());
+            diagnostics.report(element, column, value, Message.BAD_DEFAULT, written, name, e.getMessage());
             return null;
         }
         if (type != null) {
             String problem = DefaultFit.problem(canonical, type, enumConstants(element.asType()));
             if (problem != null) {
-                diagnostics.report(element, column, value, Msg.DEFAULT_TYPE_MISMATCH, written, name, type.sql(), problem);
+                diagnostics.report(element, column, value, Message.DEFAULT_TYPE_MISMATCH, written, name, type.sql(), problem);
                 return null;
             }
         }
@@ -333,7 +334,7 @@ final class EntityReader {
         }
         String old = annotations.string(renamed, "value");
         if (!IDENTIFIER.matcher(old).matches() || old.length() > Names.MAX_LENGTH) {
-            diagnostics.report(element, renamed, annotations.value(renamed, "value"), Msg.NOT_AN_IDENTIFIER,
+            diagnostics.report(element, renamed, annotations.value(renamed, "value"), Message.NOT_AN_IDENTIFIER,
                     "previous " + what, old, "");
             return null;
         }
@@ -349,20 +350,20 @@ final class EntityReader {
             String own = annotations.string(check, "name");
             if (own.isBlank()) {
                 if (column == null) {
-                    diagnostics.reportRepeated(element, "Check", ordinal, Msg.CHECK_NEEDS_NAME, written);
+                    diagnostics.reportRepeated(element, "Check", ordinal, Message.CHECK_NEEDS_NAME, written);
                     continue;
                 }
                 own = column;
             }
             if (!IDENTIFIER.matcher(own).matches()) {
-                diagnostics.reportRepeated(element, "Check", ordinal, Msg.NOT_AN_IDENTIFIER, "check", own, "");
+                diagnostics.reportRepeated(element, "Check", ordinal, Message.NOT_AN_IDENTIFIER, "check", own, "");
                 continue;
             }
             try {
                 checks.add(new EntitySource.CheckSource(element, check, ordinal, Names.check(table, own.toLowerCase(Locale.ROOT)),
                         Expressions.canonicalCondition(written)));
             } catch (InvalidExpressionException e) {
-                diagnostics.reportRepeated(element, "Check", ordinal, Msg.BAD_CHECK, written, table, e.getMessage());
+                diagnostics.reportRepeated(element, "Check", ordinal, Message.BAD_CHECK, written, table, e.getMessage());
             }
         }
         return checks;
@@ -378,19 +379,19 @@ final class EntityReader {
         String name = explicit == null || ((String) explicit.getValue()).isBlank() ? derived : (String) explicit.getValue();
         if (!IDENTIFIER.matcher(name).matches() || name.length() > Names.MAX_LENGTH) {
             String fix = explicit == null ? "; choose one with " + how : "";
-            report(element, annotation, explicit, Msg.NOT_AN_IDENTIFIER, what, name, fix);
+            report(element, annotation, explicit, Message.NOT_AN_IDENTIFIER, what, name, fix);
             return null;
         }
         String lower = name.toLowerCase(Locale.ROOT);
         Set<String> reservedBy = ReservedWords.reservedBy(lower);
         if (!reservedBy.isEmpty()) {
-            report(element, annotation, explicit, Msg.RESERVED_WORD, what, lower, String.join(", ", reservedBy), how);
+            report(element, annotation, explicit, Message.RESERVED_WORD, what, lower, String.join(", ", reservedBy), how);
             return null;
         }
         return lower;
     }
 
-    private void report(Element element, AnnotationMirror annotation, AnnotationValue value, Msg msg, Object... args) {
+    private void report(Element element, AnnotationMirror annotation, AnnotationValue value, Message msg, Object... args) {
         if (value != null) {
             diagnostics.report(element, annotation, value, msg, args);
         } else {

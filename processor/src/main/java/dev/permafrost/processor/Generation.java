@@ -4,6 +4,8 @@ import dev.permafrost.diff.DiffException;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.diff.Replay;
+import dev.permafrost.message.Message;
+import dev.permafrost.message.Severity;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.snapshot.FrozenFiles;
@@ -72,7 +74,7 @@ final class Generation {
         try {
             frozen = FrozenFiles.load(layout.schemaDir());
         } catch (SnapshotException e) {
-            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
+            diagnostics.reportText(null, e.code(), e.getMessage());
             return;
         }
         List<EntitySource> entities = readEntities(entityRoots, frozen, layout);
@@ -110,10 +112,10 @@ final class Generation {
                 }
             }
         } catch (SnapshotException e) {
-            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
+            diagnostics.reportText(null, e.code(), e.getMessage());
             return;
         } catch (DiffException e) {
-            diagnostics.report(model.sources().values().iterator().next().type(), Msg.CHANGE_REFUSED, e.getMessage());
+            diagnostics.reportText(model.sources().values().iterator().next().type(), e.code(), e.getMessage());
             return;
         }
         Summary summary = ops.isEmpty() ? null : Summary.of(newest + 1, ops);
@@ -128,7 +130,7 @@ final class Generation {
             if (options.mode() == Options.Mode.CHECK) {
                 StringBuilder list = new StringBuilder();
                 ops.forEach(op -> list.append("\n  - ").append(op.describe()));
-                diagnostics.report(Msg.MODEL_DIFFERS, Snapshot.fileName(newest), list, "V" + Snapshot.versionLabel(newest + 1));
+                diagnostics.report(Message.MODEL_DIFFERS, Snapshot.fileName(newest), list, "V" + Snapshot.versionLabel(newest + 1));
                 return;
             }
             Schema next = Replay.apply(from, ops);
@@ -151,10 +153,10 @@ final class Generation {
                 }
                 FrozenWriter.write(files);
             } catch (IOException | RuntimeException e) {
-                diagnostics.report(Msg.IO_FAILURE, "write migration", summary.className(), Diagnostics.reason(e));
+                diagnostics.report(Message.IO_FAILURE, "write migration", summary.className(), Diagnostics.reason(e));
                 return;
             }
-            diagnostics.report(Msg.WROTE_MIGRATION, stubs.path(summary.className()), summary.description(),
+            diagnostics.report(Message.WROTE_MIGRATION, stubs.path(summary.className()), summary.description(),
                     layout.schemaDir().resolve(Snapshot.fileName(newest + 1)));
         }
         if (manifest != null) {
@@ -237,7 +239,7 @@ final class Generation {
             return true;
         }
         for (String table : unproven) {
-            diagnostics.report(Msg.DROP_NOT_PROVEN, table, unfound.get(table), Snapshot.fileName(newest),
+            diagnostics.report(Message.DROP_NOT_PROVEN, table, unfound.get(table), Snapshot.fileName(newest),
                     coverage.compiled(), coverage.total(), layout.migrationsDir(), table);
         }
         return false;
@@ -247,13 +249,13 @@ final class Generation {
         if (manifest != null) {
             String problem = Options.packageProblem(manifest.migrationsPackage());
             if (problem != null) {
-                diagnostics.report(Msg.FROZEN_FILE, Manifest.FILE + " in " + layout.schemaDir() + " names migrations"
+                diagnostics.report(Message.FROZEN_FILE, Manifest.FILE + " in " + layout.schemaDir() + " names migrations"
                         + " package '" + manifest.migrationsPackage() + "', which is not a Java package name (" + problem
                         + "); restore it from version control");
                 return null;
             }
             if (options.migrationsPackage() != null && !options.migrationsPackage().equals(manifest.migrationsPackage())) {
-                diagnostics.report(Msg.PACKAGE_MISMATCH, options.migrationsPackage(), manifest.migrationsPackage(),
+                diagnostics.report(Message.PACKAGE_MISMATCH, options.migrationsPackage(), manifest.migrationsPackage(),
                         layout.schemaDir().resolve(Manifest.FILE), manifest.migrationsPackage());
                 return null;
             }
@@ -268,7 +270,7 @@ final class Generation {
             common = common == null ? pkg : commonPrefix(common, pkg);
         }
         if (common == null || common.isEmpty()) {
-            diagnostics.report(Msg.NO_PACKAGE);
+            diagnostics.report(Message.NO_PACKAGE);
             return null;
         }
         return common + ".migrations";
@@ -290,7 +292,7 @@ final class Generation {
         model.hints().tables().forEach((table, old) -> {
             if (!from.hasTable(old) && !from.hasTable(table)) {
                 TypeElement type = model.sources().get(table).type();
-                diagnostics.report(type, Annotations.find(type, Annotations.RENAMED_FROM), Msg.RENAMED_FROM_UNKNOWN, old,
+                diagnostics.report(type, Annotations.find(type, Annotations.RENAMED_FROM), Message.RENAMED_FROM_UNKNOWN, old,
                         type.getSimpleName(), "snapshot", "table", old, "table", table);
             }
         });
@@ -302,7 +304,7 @@ final class Generation {
                     Element element = model.sources().get(table).columns().stream()
                             .filter(c -> c.column().name().equals(column)).findFirst().orElseThrow().element();
                     diagnostics.report(element, Annotations.find(element, Annotations.RENAMED_FROM),
-                            Msg.RENAMED_FROM_UNKNOWN, old, element.getSimpleName(), "table " + current.name(), "column",
+                            Message.RENAMED_FROM_UNKNOWN, old, element.getSimpleName(), "table " + current.name(), "column",
                             old, "column", column);
                 }
             });
@@ -322,17 +324,20 @@ final class Generation {
             }
             switch (finding.kind()) {
                 case DATA_LOSS -> {
-                    Msg msg = options.dataLoss() == Options.DataLoss.ERROR ? Msg.DATA_LOSS_ERROR : Msg.DATA_LOSS;
-                    report(element, msg, "V" + version, finding.text(), finding.reason());
+                    boolean refuse = options.dataLoss() == Options.DataLoss.ERROR;
+                    diagnostics.report(element, refuse ? Severity.ERROR : Severity.WARNING, Message.DATA_LOSS, "V" + version,
+                            refuse ? "would" : "will", finding.text(), finding.reason(), refuse
+                                    ? " (permafrost.dataLoss=error turns this into an error; make the change in steps that"
+                                            + " keep the data, or set -Apermafrost.dataLoss=warn for this build)" : "");
                     notes.computeIfAbsent(finding.op(), i -> new ArrayList<>())
                             .add("Data loss: " + finding.text() + ". " + finding.reason());
                 }
-                case UNFILLABLE -> report(element, Msg.NOT_NULL_WITHOUT_DEFAULT, finding.table(), finding.column(),
+                case UNFILLABLE -> report(element, Message.NOT_NULL_WITHOUT_DEFAULT, finding.table(), finding.column(),
                         finding.text(), nullableFix(entity, finding.column()));
-                case UNFILLABLE_RENAME -> report(element, Msg.NOT_NULL_LOOKS_LIKE_RENAME, finding.table(),
+                case UNFILLABLE_RENAME -> report(element, Message.NOT_NULL_LOOKS_LIKE_RENAME, finding.table(),
                         finding.column(), finding.table(), finding.text(), finding.text(),
                         nullableFix(entity, finding.column()));
-                case RENAME_SUGGESTION -> report(element, Msg.RENAME_SUGGESTION, finding.table(), finding.text(),
+                case RENAME_SUGGESTION -> report(element, Message.RENAME_SUGGESTION, finding.table(), finding.text(),
                         finding.table(), finding.column(), finding.text());
             }
         }
@@ -350,7 +355,7 @@ final class Generation {
                 .orElse("@Column(nullable = true)");
     }
 
-    private void report(Element element, Msg msg, Object... args) {
+    private void report(Element element, Message msg, Object... args) {
         if (element == null) {
             diagnostics.report(msg, args);
         } else {
@@ -404,9 +409,9 @@ final class Generation {
             }
             IndexWriter.writeResources(filer, pkg, entries, entities, originating);
         } catch (SnapshotException e) {
-            diagnostics.report(Msg.FROZEN_FILE, e.getMessage());
+            diagnostics.reportText(null, e.code(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            diagnostics.report(Msg.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
+            diagnostics.report(Message.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.permafrost.processor;
 
+import dev.permafrost.message.Message;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
         }
         Path module = classOutput == null ? null : moduleOf(classOutput);
         if (module == null) {
-            diagnostics.report(Msg.MODULE_DIR_UNKNOWN, classOutput == null ? "unknown" : classOutput);
+            diagnostics.report(Message.MODULE_DIR_UNKNOWN, classOutput == null ? "unknown" : classOutput);
             return null;
         }
         return new Layout(

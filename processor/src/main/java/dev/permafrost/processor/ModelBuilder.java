@@ -1,6 +1,7 @@
 package dev.permafrost.processor;
 
 import dev.permafrost.diff.Hints;
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ForeignKey;
@@ -51,7 +52,7 @@ final class ModelBuilder {
         for (EntitySource entity : entities) {
             EntitySource previous = byTable.putIfAbsent(entity.table(), entity);
             if (previous != null) {
-                diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_TABLE, entity.table(),
+                diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_TABLE, entity.table(),
                         previous.className(), staleHint(previous, entity));
                 continue;
             }
@@ -105,7 +106,7 @@ final class ModelBuilder {
         for (EntitySource.IndexSource index : entity.indexes()) {
             Index resolved = index(entity, index);
             if (resolved != null && !names.add(resolved.name())) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.DUPLICATE_NAME, "constraint or index",
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.DUPLICATE_NAME, "constraint or index",
                         resolved.name(), "table " + name);
             } else if (resolved != null) {
                 indexes.add(resolved);
@@ -114,13 +115,13 @@ final class ModelBuilder {
         List<Check> checks = new ArrayList<>();
         for (EntitySource.CheckSource check : entity.checks()) {
             if (!names.add(check.name())) {
-                diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Msg.DUPLICATE_NAME,
+                diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Message.DUPLICATE_NAME,
                         "constraint or index", check.name(), "table " + name);
                 continue;
             }
             for (String column : Expressions.columnsOf(check.condition())) {
                 if (columns.stream().noneMatch(c -> c.name().equals(column))) {
-                    diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Msg.UNKNOWN_COLUMN,
+                    diagnostics.reportRepeated(check.element(), "Check", check.ordinal(), Message.UNKNOWN_COLUMN,
                             "@Check \"" + check.condition() + "\"", column, name, known(entity));
                 }
             }
@@ -131,7 +132,7 @@ final class ModelBuilder {
             if (column.reference() != null) {
                 ForeignKey fk = foreignKey(entity, column, byClass);
                 if (fk != null && !names.add(fk.name())) {
-                    diagnostics.report(column.element(), Msg.DUPLICATE_NAME, "constraint or index", fk.name(),
+                    diagnostics.report(column.element(), Message.DUPLICATE_NAME, "constraint or index", fk.name(),
                             "table " + name);
                 } else if (fk != null) {
                     foreignKeys.add(fk);
@@ -144,7 +145,7 @@ final class ModelBuilder {
         try {
             return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks);
         } catch (IllegalArgumentException e) {
-            diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.TABLE_REFUSED, entity.className(),
+            diagnostics.report(entity.type(), entity.tableAnnotation(), Message.TABLE_REFUSED, entity.className(),
                     e.getMessage());
             return null;
         }
@@ -152,7 +153,7 @@ final class ModelBuilder {
 
     private Index index(EntitySource entity, EntitySource.IndexSource index) {
         if (index.columns().isEmpty()) {
-            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.NO_INDEX_COLUMNS,
+            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.NO_INDEX_COLUMNS,
                     entity.table(), entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
             return null;
         }
@@ -160,18 +161,18 @@ final class ModelBuilder {
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (String column : index.columns()) {
             if (!listed.add(column)) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.COLUMN_LISTED_TWICE, "@Index",
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.COLUMN_LISTED_TWICE, "@Index",
                         entity.table(), column);
                 ok = false;
             }
             if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.UNKNOWN_COLUMN,
+                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.UNKNOWN_COLUMN,
                         "@Index", column, entity.table(), known(entity));
                 ok = false;
             }
         }
         if (!index.name().isEmpty() && (!IDENTIFIER.matcher(index.name()).matches() || index.name().length() > Names.MAX_LENGTH)) {
-            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Msg.NOT_AN_IDENTIFIER, "index",
+            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.NOT_AN_IDENTIFIER, "index",
                     index.name(), "");
             ok = false;
         }
@@ -192,7 +193,7 @@ final class ModelBuilder {
         if (target == null) {
             String targetName = reference.target() == null ? annotations.type(mirror, "value").toString()
                     : reference.target().getSimpleName().toString();
-            diagnostics.report(element, mirror, annotations.value(mirror, "value"), Msg.NOT_AN_ENTITY, targetName, field,
+            diagnostics.report(element, mirror, annotations.value(mirror, "value"), Message.NOT_AN_ENTITY, targetName, field,
                     targetName);
             return null;
         }
@@ -201,7 +202,7 @@ final class ModelBuilder {
         if (referenced.isEmpty()) {
             if (key.size() != 1) {
                 String simple = target.type().getSimpleName().toString();
-                diagnostics.report(element, mirror, Msg.REFERENCE_NEEDS_COLUMN, simple, field, simple,
+                diagnostics.report(element, mirror, Message.REFERENCE_NEEDS_COLUMN, simple, field, simple,
                         key.isEmpty() ? "no @Id" : "a composite key " + key, simple);
                 return null;
             }
@@ -211,18 +212,18 @@ final class ModelBuilder {
         EntitySource.ColumnSource targetColumn = target.columns().stream()
                 .filter(c -> c.column().name().equals(wanted)).findFirst().orElse(null);
         if (targetColumn == null) {
-            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Msg.UNKNOWN_COLUMN,
+            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Message.UNKNOWN_COLUMN,
                     "@References", referenced, target.table(), known(target));
             return null;
         }
         boolean isKey = key.equals(List.of(referenced)) || targetColumn.unique();
         if (!isKey) {
-            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Msg.NOT_A_KEY, field, target.table(),
+            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Message.NOT_A_KEY, field, target.table(),
                     referenced);
             return null;
         }
         if (!column.column().type().equals(targetColumn.column().type())) {
-            diagnostics.report(element, mirror, Msg.REFERENCE_TYPE_MISMATCH, field, column.column().name(),
+            diagnostics.report(element, mirror, Message.REFERENCE_TYPE_MISMATCH, field, column.column().name(),
                     column.column().type().sql(), target.table(), referenced, targetColumn.column().type().sql());
             return null;
         }
@@ -239,7 +240,7 @@ final class ModelBuilder {
                 String owner = owners.putIfAbsent(name, table.name());
                 if (owner != null && !owner.equals(table.name())) {
                     EntitySource entity = byTable.get(table.name());
-                    diagnostics.report(entity.type(), entity.tableAnnotation(), Msg.DUPLICATE_NAME, "constraint or index",
+                    diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_NAME, "constraint or index",
                             name, "tables " + owner + " and " + table.name());
                 }
             }
@@ -255,7 +256,7 @@ final class ModelBuilder {
                 EntitySource other = tableClaims.putIfAbsent(entity.renamedFrom(), entity);
                 if (other != null) {
                     diagnostics.report(entity.type(), Annotations.find(entity.type(), Annotations.RENAMED_FROM),
-                            Msg.RENAMED_FROM_TWICE, entity.renamedFrom(), other.className(), entity.className(), "table");
+                            Message.RENAMED_FROM_TWICE, entity.renamedFrom(), other.className(), entity.className(), "table");
                 } else {
                     tables.put(entity.table(), entity.renamedFrom());
                 }
@@ -268,7 +269,7 @@ final class ModelBuilder {
                 EntitySource.ColumnSource other = columnClaims.putIfAbsent(column.renamedFrom(), column);
                 if (other != null) {
                     diagnostics.report(column.element(), Annotations.find(column.element(), Annotations.RENAMED_FROM),
-                            Msg.RENAMED_FROM_TWICE, column.renamedFrom(), other.element().getSimpleName(),
+                            Message.RENAMED_FROM_TWICE, column.renamedFrom(), other.element().getSimpleName(),
                             column.element().getSimpleName(), "column");
                 } else {
                     columns.computeIfAbsent(entity.table(), t -> new TreeMap<>()).put(column.column().name(), column.renamedFrom());

@@ -1,5 +1,6 @@
 package dev.permafrost.processor;
 
+import dev.permafrost.message.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
         int before = diagnostics.errors();
         for (String key : new TreeSet<>(raw.keySet())) {
             if (key.startsWith("permafrost.") && !ALL.contains(key)) {
-                diagnostics.report(Msg.OPTION_UNKNOWN, key, suggestion(key), String.join(", ", new TreeSet<>(ALL)));
+                diagnostics.report(Message.OPTION_UNKNOWN, key, suggestion(key), String.join(", ", new TreeSet<>(ALL)));
             }
         }
         DataLoss dataLoss = choice(raw, DATA_LOSS, DataLoss.class, DataLoss.WARN, diagnostics);
@@ -44,7 +45,7 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
         String migrationsPackage = blankToNull(raw.get(MIGRATIONS_PACKAGE));
         String packageProblem = packageProblem(migrationsPackage);
         if (packageProblem != null) {
-            diagnostics.report(Msg.NOT_A_PACKAGE, migrationsPackage, packageProblem);
+            diagnostics.report(Message.NOT_A_PACKAGE, migrationsPackage, packageProblem);
         }
         if (diagnostics.errors() > before) {
             return null;
@@ -86,7 +87,7 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
         for (E constant : type.getEnumConstants()) {
             allowed.add(constant.name().toLowerCase(Locale.ROOT));
         }
-        diagnostics.report(Msg.OPTION_VALUE, key, value, String.join(", ", allowed));
+        diagnostics.report(Message.OPTION_VALUE, key, value, String.join(", ", allowed));
         return fallback;
     }
 

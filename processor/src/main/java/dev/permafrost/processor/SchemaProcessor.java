@@ -1,5 +1,6 @@
 package dev.permafrost.processor;
 
+import dev.permafrost.message.Message;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -57,14 +58,14 @@ public final class SchemaProcessor extends AbstractProcessor {
         }
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager(), trees());
         if (done) {
-            entities.forEach(e -> diagnostics.report(e, Msg.LATE_ENTITY, e.getQualifiedName()));
+            entities.forEach(e -> diagnostics.report(e, Message.LATE_ENTITY, e.getQualifiedName()));
             return false;
         }
         done = true;
         try {
             new Generation(processingEnv, diagnostics, round.getRootElements()).run(entities);
         } catch (RuntimeException e) {
-            diagnostics.report(entities.iterator().next(), Msg.INTERNAL, entities.iterator().next().getQualifiedName(), e);
+            diagnostics.report(entities.iterator().next(), Message.INTERNAL, entities.iterator().next().getQualifiedName(), e);
         }
         return false;
     }

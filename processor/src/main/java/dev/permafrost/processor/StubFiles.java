@@ -1,5 +1,6 @@
 package dev.permafrost.processor;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Snapshot;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The migration stubs in the source tree, checked against the manifest: one per version, none missing,
- * none extra. Problems are reported as {@link Msg#FROZEN_FILE} with the way to recover.
+ * none extra. Problems are reported as {@link Message#FROZEN_FILE} with the way to recover.
  */
 final class StubFiles {
 
@@ -43,28 +44,28 @@ final class StubFiles {
                     }
                     int version = Snapshot.parseVersion(m.group(1));
                     if (version < 0) {
-                        diagnostics.report(Msg.FROZEN_FILE, file.getFileName() + " in " + dir + " claims version "
+                        diagnostics.report(Message.FROZEN_FILE, file.getFileName() + " in " + dir + " claims version "
                                 + m.group(1) + ", which Permafrost never writes: it numbers versions 1, 2, 3 in the"
                                 + " order they were written. Delete it, or restore it from version control");
                         continue;
                     }
                     String other = found.put(version, file.getFileName().toString());
                     if (other != null) {
-                        diagnostics.report(Msg.FROZEN_FILE, other + " and " + file.getFileName() + " both claim version "
+                        diagnostics.report(Message.FROZEN_FILE, other + " and " + file.getFileName() + " both claim version "
                                 + version + ": two branches each added a migration. Keep one branch's V"
                                 + Snapshot.versionLabel(version) + " snapshot, migration and manifest line, delete the"
                                 + " other branch's migration, and compile: Permafrost writes that change as the next version");
                     }
                 }
             } catch (IOException e) {
-                diagnostics.report(Msg.IO_FAILURE, "list", dir, Diagnostics.reason(e));
+                diagnostics.report(Message.IO_FAILURE, "list", dir, Diagnostics.reason(e));
                 return null;
             }
         }
         int newest = manifest == null ? 0 : manifest.newestVersion();
         for (Map.Entry<Integer, String> stub : found.entrySet()) {
             if (stub.getKey() > newest) {
-                diagnostics.report(Msg.FROZEN_FILE, stub.getValue() + " in " + dir + " has no snapshot "
+                diagnostics.report(Message.FROZEN_FILE, stub.getValue() + " in " + dir + " has no snapshot "
                         + Snapshot.fileName(stub.getKey()) + " in " + Manifest.FILE + ": it was left by an interrupted"
                         + " compile or came from another branch. Delete it and compile: Permafrost writes the next"
                         + " migration itself");
@@ -75,10 +76,10 @@ final class StubFiles {
                 String expected = entry.migrationClass() + ".java";
                 String actual = found.get(entry.version());
                 if (actual == null) {
-                    diagnostics.report(Msg.FROZEN_FILE, expected + ", the migration of " + entry.file() + ", is missing"
+                    diagnostics.report(Message.FROZEN_FILE, expected + ", the migration of " + entry.file() + ", is missing"
                             + " from " + dir + "; restore it from version control");
                 } else if (!actual.equals(expected)) {
-                    diagnostics.report(Msg.FROZEN_FILE, actual + " is not the migration " + Manifest.FILE + " records"
+                    diagnostics.report(Message.FROZEN_FILE, actual + " is not the migration " + Manifest.FILE + " records"
                             + " for version " + entry.version() + " (" + expected + "); restore " + expected
                             + " from version control");
                 }

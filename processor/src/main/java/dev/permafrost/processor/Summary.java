@@ -1,6 +1,7 @@
 package dev.permafrost.processor;
 
 import dev.permafrost.diff.Op;
+import dev.permafrost.snapshot.Snapshot;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ record Summary(int version, String className, String description) {
     private static final int MAX_NAME = 60;
 
     static Summary of(int version, List<Op> ops) {
-        String prefix = "V" + String.format("%04d", version) + "_";
+        String prefix = Snapshot.label(version) + "_";
         if (version == 1) {
             return new Summary(version, prefix + "Baseline", "baseline");
         }

@@ -3,6 +3,7 @@ package dev.permafrost.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.permafrost.message.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ class MessageCatalogTest {
     @Test
     void everyCodeIsExplainedInTheReadme() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        List<String> missing = Arrays.stream(Msg.values()).map(Msg::code).distinct()
+        List<String> missing = Arrays.stream(Message.values()).map(Message::code).distinct()
                 .filter(code -> !readme.contains("| " + code + " |")).toList();
         assertEquals(List.of(), missing, "codes without a row in README.md's troubleshooting table");
     }
@@ -23,7 +24,7 @@ class MessageCatalogTest {
     @Test
     void theEntryPointReportsAnOldJdkWithTheCataloguesText() {
         Object[] args = {21, "17", "/usr/lib/jvm/java-17", 21, 21, 21, 21};
-        assertEquals(Msg.JDK_TOO_OLD.format(args), String.format(PermafrostProcessor.JDK_TOO_OLD, args));
+        assertEquals(Message.JDK_TOO_OLD.format(args), String.format(PermafrostProcessor.JDK_TOO_OLD, args));
         assertEquals(21, PermafrostProcessor.BASELINE);
         assertEquals(8, PermafrostProcessor.feature("1.8"));
         assertEquals(17, PermafrostProcessor.feature("17"));
@@ -32,7 +33,7 @@ class MessageCatalogTest {
 
     @Test
     void everyMessageStartsWithItsCode() {
-        for (Msg msg : Msg.values()) {
+        for (Message msg : Message.values()) {
             assertTrue(msg.format(new Object[20]).startsWith("[" + msg.code() + "] "), msg.name());
         }
     }

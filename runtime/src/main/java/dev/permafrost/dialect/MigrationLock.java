@@ -1,6 +1,6 @@
 package dev.permafrost.dialect;
 
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.internal.JdbcUrl;
 import java.sql.Connection;
@@ -42,16 +42,14 @@ public final class MigrationLock implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PermafrostException(ErrorCode.LOCK_TIMEOUT, "interrupted while waiting for the migration lock", e);
+            throw Message.LOCK_INTERRUPTED.exception(e);
         }
         return new MigrationLock(lock::unlock);
     }
 
     /** Why waiting for {@code what} failed, and the way out. */
     public static PermafrostException timeout(String what, Duration timeout) {
-        return new PermafrostException(ErrorCode.LOCK_TIMEOUT, "another instance held the " + what + " for longer than "
-                + timeout.toSeconds() + " s while migrating; it is still running or was stopped and its session has not"
-                + " ended yet. Start again once it finishes, or raise Migrator.configure(..).lockTimeout(..)");
+        return Message.LOCK_TIMEOUT.exception(what, timeout.toSeconds());
     }
 
     /** Sleeps while waiting for a lock; an interruption ends the wait. */
@@ -60,7 +58,7 @@ public final class MigrationLock implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PermafrostException(ErrorCode.LOCK_TIMEOUT, "interrupted while waiting for the migration lock", e);
+            throw Message.LOCK_INTERRUPTED.exception(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.permafrost.diff;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ForeignKey;
@@ -89,8 +90,7 @@ public final class Differ {
                 continue;
             }
             if (from.hasTable(target.name())) {
-                throw new DiffException("table " + old + " cannot be renamed to " + target.name()
-                        + " because a table " + target.name() + " exists too; drop or rename that one in an earlier migration");
+                throw new DiffException(Message.RENAME_REFUSED, "table", old, target.name());
             }
             work = rename(work, new Op.RenameTable(old, target.name()));
         }
@@ -106,8 +106,7 @@ public final class Differ {
                     continue;
                 }
                 if (current.hasColumn(newName)) {
-                    throw new DiffException("column " + target.name() + "." + old + " cannot be renamed to " + newName
-                            + " because a column " + newName + " exists too; drop or rename that one in an earlier migration");
+                    throw new DiffException(Message.RENAME_REFUSED, "column", target.name() + "." + old, newName);
                 }
                 work = rename(work, new Op.RenameColumn(target.name(), old, newName));
                 current = work.table(target.name()).orElseThrow();

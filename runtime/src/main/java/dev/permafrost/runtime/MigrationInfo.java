@@ -1,5 +1,6 @@
 package dev.permafrost.runtime;
 
+import dev.permafrost.snapshot.Snapshot;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ public record MigrationInfo(int version, String description, MigrationState stat
 
     /** {@code V0002}. */
     public String label() {
-        return String.format("V%04d", version);
+        return Snapshot.label(version);
     }
 
     @Override

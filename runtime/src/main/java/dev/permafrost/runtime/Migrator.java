@@ -1,5 +1,6 @@
 package dev.permafrost.runtime;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.internal.BaselineCommand;
 import dev.permafrost.runtime.internal.Config;
 import dev.permafrost.runtime.internal.DriverManagerDataSource;
@@ -65,23 +66,27 @@ public final class Migrator {
         }
         String vanishing = JdbcUrl.vanishingDatabase(jdbcUrl);
         if (vanishing != null) {
-            throw new PermafrostException(ErrorCode.INVALID_REQUEST, JdbcUrl.masked(vanishing) + ".");
+            throw Message.VANISHING_DATABASE.exception(JdbcUrl.masked(vanishing));
         }
         return new Builder(new DriverManagerDataSource(jdbcUrl));
     }
 
     /**
      * This class is compiled for Java 17 so that older compilers can read it (ADR 0010); what it calls needs
-     * Java 21 (jOOQ 3.21), so an older JVM gets this message rather than a class-version error.
+     * Java 21 (jOOQ 3.21), so an older JVM gets this message rather than a class-version error. It cannot load
+     * the catalogue (compiled for 21), so it holds {@code PF623}'s text itself; a test keeps the two equal.
      */
     private static void requireJava21() {
         int feature = Runtime.version().feature();
         if (feature < 21) {
-            throw new PermafrostException(ErrorCode.INVALID_REQUEST, "Permafrost's runtime needs Java 21 or newer (it"
-                    + " runs on jOOQ 3.21), but this application runs on Java " + feature + " ("
-                    + System.getProperty("java.home") + "). Start it with a Java 21+ runtime.");
+            throw new PermafrostException(ErrorCode.INVALID_REQUEST, "PF623", String.format(JAVA_TOO_OLD, feature,
+                    System.getProperty("java.home")), null);
         }
     }
+
+    /** {@code PF623}'s text: see {@link #requireJava21}. */
+    static final String JAVA_TOO_OLD = "Permafrost's runtime needs Java 21 or newer (it runs on jOOQ 3.21), but this"
+            + " application runs on Java %s (%s). Start it with a Java 21+ runtime.";
 
     /** Applies every pending migration in version order and reports what it did. */
     public MigrateResult migrate() {

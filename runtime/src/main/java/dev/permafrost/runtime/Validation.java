@@ -1,5 +1,7 @@
 package dev.permafrost.runtime;
 
+import dev.permafrost.message.Message;
+import dev.permafrost.snapshot.Snapshot;
 import java.util.List;
 
 /**
@@ -22,14 +24,14 @@ public record Validation(String database, int version, List<String> problems) {
     /** Throws a {@link PermafrostException} ({@link ErrorCode#DRIFT}) listing the problems, if there are any. */
     public Validation orThrow() {
         if (!valid()) {
-            throw new PermafrostException(ErrorCode.DRIFT, toString());
+            throw Message.DRIFT.exception(toString());
         }
         return this;
     }
 
     @Override
     public String toString() {
-        String at = String.format("V%04d", version);
+        String at = Snapshot.label(version);
         if (valid()) {
             return database + " matches " + at;
         }

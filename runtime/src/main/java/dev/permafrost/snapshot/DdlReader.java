@@ -1,5 +1,6 @@
 package dev.permafrost.snapshot;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
@@ -65,7 +66,7 @@ public final class DdlReader {
         try {
             queries = List.of(parser.parser().parse(text).queries());
         } catch (ParserException e) {
-            throw new SnapshotException(file, e.line(), "cannot parse the DDL: " + firstLine(e.getMessage())
+            throw new SnapshotException(Message.FROZEN_FILE, file, e.line(), "cannot parse the DDL: " + firstLine(e.getMessage())
                     + "; restore the file from version control");
         }
         Map<String, Table> tables = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ public final class DdlReader {
             if (query instanceof QOM.CreateTable create) {
                 Table table = table(create);
                 if (tables.put(table.name(), table) != null) {
-                    throw new SnapshotException(file, lineOf("create table " + table.name()), "table "
+                    throw new SnapshotException(Message.FROZEN_FILE, file, lineOf("create table " + table.name()), "table "
                             + table.name() + " is created twice");
                 }
             } else if (query instanceof QOM.CreateIndex create) {
@@ -81,7 +82,7 @@ public final class DdlReader {
                 Table table = tables.get(tableName);
                 String indexName = create.$index().getName();
                 if (table == null) {
-                    throw new SnapshotException(file, lineOf("index " + indexName), "index " + indexName
+                    throw new SnapshotException(Message.FROZEN_FILE, file, lineOf("index " + indexName), "index " + indexName
                             + " is on table " + tableName + ", which is not created before it");
                 }
                 List<String> columns = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class DdlReader {
                     } else if (on instanceof SortField<?> sort && sort.$sortOrder() == SortOrder.DEFAULT) {
                         columns.add(sort.$field().getName());
                     } else {
-                        throw new SnapshotException(file, lineOf("index " + indexName), "index " + indexName
+                        throw new SnapshotException(Message.FROZEN_FILE, file, lineOf("index " + indexName), "index " + indexName
                                 + " orders a column; snapshot indexes list plain columns");
                     }
                 }
@@ -99,7 +100,7 @@ public final class DdlReader {
                 indexes.add(new Index(indexName, columns, create.$unique()));
                 tables.put(tableName, guard("index " + indexName, () -> table.withIndexes(indexes)));
             } else {
-                throw new SnapshotException(file, 0, "a snapshot holds only 'create table' and 'create index',"
+                throw new SnapshotException(Message.FROZEN_FILE, file, 0, "a snapshot holds only 'create table' and 'create index',"
                         + " not: " + firstLine(query.toString()));
             }
         }
@@ -128,7 +129,7 @@ public final class DdlReader {
                 String condition = parser.render(check.$condition());
                 checks.add(guard(name, () -> new Check(check.getName(), Expressions.canonicalCondition(condition))));
             } else {
-                throw new SnapshotException(file, lineOf("create table " + name), "table " + name
+                throw new SnapshotException(Message.FROZEN_FILE, file, lineOf("create table " + name), "table " + name
                         + " holds an element a snapshot does not use: " + element);
             }
         }
@@ -141,7 +142,7 @@ public final class DdlReader {
         String where = "column " + table + "." + field.getName();
         ColumnType columnType = guard(where, () -> columnType(type));
         if (columnType == null) {
-            throw new SnapshotException(file, lineOf(field.getName() + " " + type.getTypeName()),
+            throw new SnapshotException(Message.FROZEN_FILE, file, lineOf(field.getName() + " " + type.getTypeName()),
                     where + " has type " + type.getCastTypeName() + ", which is not a Permafrost logical type");
         }
         String defaultValue = null;
@@ -199,9 +200,9 @@ public final class DdlReader {
         try {
             return make.get();
         } catch (InvalidExpressionException e) {
-            throw new SnapshotException(file, lineOf(e.expression()), where + ": " + e.getMessage());
+            throw new SnapshotException(Message.FROZEN_FILE, file, lineOf(e.expression()), where + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new SnapshotException(file, 0, where + ": " + e.getMessage());
+            throw new SnapshotException(Message.FROZEN_FILE, file, 0, where + ": " + e.getMessage());
         }
     }
 

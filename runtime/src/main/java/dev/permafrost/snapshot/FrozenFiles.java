@@ -1,5 +1,6 @@
 package dev.permafrost.snapshot;
 
+import dev.permafrost.message.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,25 +46,25 @@ public final class FrozenFiles {
                     }
                     int version = Snapshot.parseVersion(m.group(1));
                     if (version < 0) {
-                        throw new SnapshotException(file.getFileName().toString(), 0, "claims version " + m.group(1)
+                        throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "claims version " + m.group(1)
                                 + ", which Permafrost never writes: it numbers versions 1, 2, 3 in the order they"
                                 + " were written. Delete it, or restore the schema directory from version control");
                     }
                     Path other = files.put(version, file);
                     if (other != null) {
-                        throw new SnapshotException(file.getFileName().toString(), 0, "claims version " + version
+                        throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "claims version " + version
                                 + " like " + other.getFileName() + "; keep the one the manifest records and delete the"
                                 + " other");
                     }
                 }
             } catch (IOException e) {
-                throw new SnapshotException(dir.toString(), 0, "cannot be listed (" + e + "); check its permissions");
+                throw new SnapshotException(Message.FROZEN_FILE, dir.toString(), 0, "cannot be listed (" + e + "); check its permissions");
             }
         }
         Path manifestFile = dir.resolve(Manifest.FILE);
         if (!Files.exists(manifestFile)) {
             if (!files.isEmpty()) {
-                throw new SnapshotException(Manifest.FILE, 0, "is missing from " + dir + ", which holds "
+                throw new SnapshotException(Message.FROZEN_FILE, Manifest.FILE, 0, "is missing from " + dir + ", which holds "
                         + files.size() + " snapshot(s); restore it from version control");
             }
             return new FrozenFiles(dir, null, Map.of());
@@ -73,13 +74,13 @@ public final class FrozenFiles {
         for (Manifest.Entry entry : manifest.entries()) {
             Path file = files.remove(entry.version());
             if (file == null) {
-                throw new SnapshotException(entry.file(), 0, "is recorded in " + Manifest.FILE + " but missing from "
+                throw new SnapshotException(Message.FROZEN_FILE, entry.file(), 0, "is recorded in " + Manifest.FILE + " but missing from "
                         + dir + "; restore it from version control");
             }
             String text = read(file);
             String hash = Hashing.sha256(text);
             if (!hash.equals(entry.sha256())) {
-                throw new SnapshotException(file.getFileName().toString(), 0, "changed after it was frozen (recorded"
+                throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "changed after it was frozen (recorded"
                         + " sha256 " + entry.sha256() + ", now " + hash + "). Restore it from version control"
                         + " (git checkout -- " + file + "); to change the schema, change the entities and compile."
                         + " If two branches each wrote version " + entry.version() + ", keep one branch's snapshot,"
@@ -91,7 +92,7 @@ public final class FrozenFiles {
                 String expected = texts.get(entry.version() - 1) == null ? null : Hashing.sha256(texts.get(entry.version() - 1));
                 if (!parent.find() || Snapshot.parseVersion(parent.group(1)) != entry.version() - 1
                         || !parent.group(2).equals(expected)) {
-                    throw new SnapshotException(file.getFileName().toString(), 0, "does not name V"
+                    throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "does not name V"
                             + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
                             + " on another branch. Delete it and its migration, and compile to write it again on top"
                             + " of this branch");
@@ -101,7 +102,7 @@ public final class FrozenFiles {
         }
         if (!files.isEmpty()) {
             Path extra = files.values().iterator().next();
-            throw new SnapshotException(extra.getFileName().toString(), 0, "is not recorded in " + Manifest.FILE
+            throw new SnapshotException(Message.FROZEN_FILE, extra.getFileName().toString(), 0, "is not recorded in " + Manifest.FILE
                     + ": it was added by hand, left by an interrupted compile, or came from a branch. Delete it (and its"
                     + " migration class) and compile: Permafrost writes the next version itself");
         }
@@ -117,11 +118,11 @@ public final class FrozenFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new SnapshotException(file.getFileName().toString(), 0, "is not UTF-8 text" + (utf16(file)
+            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "is not UTF-8 text" + (utf16(file)
                     ? " (it is UTF-16, as some editors save files)" : "") + ": restore it from version control, or save"
                     + " it as UTF-8 without changing its text");
         } catch (IOException e) {
-            throw new SnapshotException(file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
+            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
                     + " permissions, or restore it from version control");
         }
     }

@@ -1,5 +1,6 @@
 package dev.permafrost.snapshot;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +74,13 @@ public record Manifest(String migrationsPackage, List<Entry> entries) {
                 continue;
             }
             if (total != null) {
-                throw new SnapshotException(FILE, number, "nothing may follow the total; restore " + FILE
+                throw new SnapshotException(Message.FROZEN_FILE, FILE, number, "nothing may follow the total; restore " + FILE
                         + " from version control");
             }
             if (line.startsWith("format ")) {
                 int format = parseInt(line.substring(7).trim(), number);
                 if (format > FORMAT) {
-                    throw new SnapshotException(FILE, number, "written by a newer Permafrost (manifest format " + format
+                    throw new SnapshotException(Message.FROZEN_FILE, FILE, number, "written by a newer Permafrost (manifest format " + format
                             + ", this one reads up to " + FORMAT + "); upgrade Permafrost in this build");
                 }
                 body.append(line).append('\n');
@@ -92,14 +93,14 @@ public record Manifest(String migrationsPackage, List<Entry> entries) {
             } else {
                 Matcher m = ENTRY.matcher(line);
                 if (!m.matches()) {
-                    throw new SnapshotException(FILE, number, "'" + line + "' is not a manifest line (conflict markers"
+                    throw new SnapshotException(Message.FROZEN_FILE, FILE, number, "'" + line + "' is not a manifest line (conflict markers"
                             + " from a merge?); if two branches each added version " + (entries.size() + 1)
                             + ", keep one branch's snapshot, migration and line, delete the other's, and compile:"
                             + " Permafrost writes the other change as the next version");
                 }
                 int version = Snapshot.parseVersion(m.group(1));
                 if (version != entries.size() + 1) {
-                    throw new SnapshotException(FILE, number, "lists version " + m.group(1) + " where version "
+                    throw new SnapshotException(Message.FROZEN_FILE, FILE, number, "lists version " + m.group(1) + " where version "
                             + (entries.size() + 1) + " belongs; restore " + FILE + " from version control");
                 }
                 entries.add(new Entry(version, m.group(2), m.group(3)));
@@ -107,13 +108,13 @@ public record Manifest(String migrationsPackage, List<Entry> entries) {
             }
         }
         if (migrationsPackage == null) {
-            throw new SnapshotException(FILE, 0, "has no 'package' line; restore it from version control");
+            throw new SnapshotException(Message.FROZEN_FILE, FILE, 0, "has no 'package' line; restore it from version control");
         }
         if (total == null) {
-            throw new SnapshotException(FILE, 0, "has no 'total' line (cut short?); restore it from version control");
+            throw new SnapshotException(Message.FROZEN_FILE, FILE, 0, "has no 'total' line (cut short?); restore it from version control");
         }
         if (!total.equals(Names.sha256Hex(body.toString()))) {
-            throw new SnapshotException(FILE, totalLine, "was edited: its total does not match its lines; restore it"
+            throw new SnapshotException(Message.FROZEN_FILE, FILE, totalLine, "was edited: its total does not match its lines; restore it"
                     + " from version control");
         }
         return new Manifest(migrationsPackage, entries);
@@ -123,7 +124,7 @@ public record Manifest(String migrationsPackage, List<Entry> entries) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new SnapshotException(FILE, line, "'" + value + "' is not a number");
+            throw new SnapshotException(Message.FROZEN_FILE, FILE, line, "'" + value + "' is not a number");
         }
     }
 }

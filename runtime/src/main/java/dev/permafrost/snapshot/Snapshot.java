@@ -55,4 +55,9 @@ public record Snapshot(int version, String description, String parentHash, Map<S
     public static String versionLabel(int version) {
         return String.format("%04d", version);
     }
+
+    /** A version as people read it: {@code V0001}. */
+    public static String label(int version) {
+        return "V" + versionLabel(version);
+    }
 }

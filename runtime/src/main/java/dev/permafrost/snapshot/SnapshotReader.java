@@ -1,5 +1,6 @@
 package dev.permafrost.snapshot;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.sql.Jooq;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,12 +77,12 @@ public final class SnapshotReader {
         String[] lines = text.split("\n", -1);
         Matcher title = lines.length > 0 ? TITLE.matcher(lines[0]) : null;
         if (title == null || !title.matches()) {
-            throw new SnapshotException(file, 1, "not a Permafrost snapshot: the first line must be"
+            throw new SnapshotException(Message.FROZEN_FILE, file, 1, "not a Permafrost snapshot: the first line must be"
                     + " '-- Permafrost schema snapshot V<n>: <description>'");
         }
         int version = Snapshot.parseVersion(title.group(1));
         if (version < 0) {
-            throw new SnapshotException(file, 1, "claims version " + title.group(1) + ", which Permafrost never writes;"
+            throw new SnapshotException(Message.FROZEN_FILE, file, 1, "claims version " + title.group(1) + ", which Permafrost never writes;"
                     + " restore the file from version control");
         }
         String description = title.group(2);
@@ -99,7 +100,7 @@ public final class SnapshotReader {
             } else if (m.group(1).equals("parent")) {
                 Matcher parent = PARENT.matcher(value);
                 if (!parent.matches() || Snapshot.parseVersion(parent.group(1)) != version - 1) {
-                    throw new SnapshotException(file, i + 1, "the parent must read 'V"
+                    throw new SnapshotException(Message.FROZEN_FILE, file, i + 1, "the parent must read 'V"
                             + Snapshot.versionLabel(version - 1) + " sha256:<64 hex digits>'");
                 }
                 parentHash = parent.group(2);
@@ -108,10 +109,10 @@ public final class SnapshotReader {
             }
         }
         if (format == 0) {
-            throw new SnapshotException(file, 0, "the header has no '-- format: <n>' line");
+            throw new SnapshotException(Message.FROZEN_FILE, file, 0, "the header has no '-- format: <n>' line");
         }
         if (version > 1 && parentHash == null) {
-            throw new SnapshotException(file, 0, "the header has no '-- parent: V<n> sha256:<hash>' line");
+            throw new SnapshotException(Message.FROZEN_FILE, file, 0, "the header has no '-- parent: V<n> sha256:<hash>' line");
         }
         return new Snapshot(version, description, version == 1 ? null : parentHash, entities,
                 new DdlReader(file, text, SQLDialect.DEFAULT).schema());
@@ -122,14 +123,14 @@ public final class SnapshotReader {
         try {
             format = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new SnapshotException(file, line, "the format '" + value + "' is not a number");
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "the format '" + value + "' is not a number");
         }
         if (format > Snapshot.FORMAT) {
-            throw new SnapshotException(file, line, "written by a newer Permafrost (snapshot format " + format
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "written by a newer Permafrost (snapshot format " + format
                     + ", this one reads up to " + Snapshot.FORMAT + "); upgrade Permafrost in this build");
         }
         if (format < 1) {
-            throw new SnapshotException(file, line, "the format " + format + " is not a Permafrost snapshot format");
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "the format " + format + " is not a Permafrost snapshot format");
         }
         return format;
     }

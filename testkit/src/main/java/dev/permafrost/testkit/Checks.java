@@ -499,7 +499,7 @@ final class Checks {
     }
 
     static String label(int version) {
-        return String.format("V%04d", version);
+        return Snapshot.label(version);
     }
 
 }

@@ -1,7 +1,7 @@
 package dev.permafrost.dialect.sqlite;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Table;
-import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.PermafrostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,8 +97,7 @@ final class SqliteKept {
     }
 
     private static PermafrostException refusal(String migration, String what) {
-        return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + migration + " " + what
-                + ". Nothing was changed.");
+        return Message.REBUILD_REFUSED.exception(migration, what);
     }
 
     private static List<String> liveColumns(Connection connection, String table) throws SQLException {

@@ -1,8 +1,7 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.diff.Op;
-import dev.permafrost.runtime.ErrorCode;
-import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.message.Message;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,12 +37,8 @@ final class Adoption {
         if (created.isEmpty() || !History.read(session.connection()).isEmpty()) {
             return;
         }
-        throw new PermafrostException(ErrorCode.DRIFT, "the database has no Permafrost history (" + History.TABLE
-                + " is missing or empty), yet it already has " + (created.size() == 1 ? "table " : "tables ")
-                + String.join(", ", created) + " that V0001 creates: its history table was dropped, or it was built"
-                + " without Permafrost. Nothing was changed. If its schema is that of a version N of this build, adopt"
-                + " it with Migrator.baseline(N), which checks that before recording 1..N as applied; if the tables are"
-                + " not this application's, migrate another database or schema.");
+        throw Message.TABLES_WITHOUT_HISTORY.exception(History.TABLE, created.size() == 1 ? "table" : "tables",
+                String.join(", ", created));
     }
 
     private static Set<String> liveTables(Session session) throws SQLException {

@@ -1,9 +1,8 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.MigrationLock;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrationStatus;
-import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import java.sql.SQLException;
@@ -25,20 +24,16 @@ public final class BaselineCommand {
         MigrationIndex index = config.indexOrFind();
         List<MigrationEntry> known = index.migrations();
         if (version < 1 || version > known.size()) {
-            throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot baseline at V" + String.format("%04d", version)
-                    + ": this build knows versions 1 to " + known.size());
+            throw Message.UNKNOWN_TARGET.exception("baseline at", version, 1, known.size());
         }
         try (Session session = Session.open(config.dataSource())) {
             if (!History.read(session.connection()).isEmpty()) {
-                throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot baseline " + session.description()
-                        + ": it already has migration history; use migrate() or migrateTo()");
+                throw Message.ALREADY_HAS_HISTORY.exception(session.description());
             }
             List<String> drift = ValidateCommand.drift(session, new Migrations(index).schemaAt(version), config);
             if (!drift.isEmpty()) {
-                throw new PermafrostException(ErrorCode.DRIFT, String.format("cannot baseline %s at V%04d: its schema differs"
-                        + " from the schema at V%04d:%n  - %s%nMake the database match (or baseline at the version it"
-                        + " matches), then baseline again.", session.description(), version, version,
-                        String.join("\n  - ", drift)));
+                throw Message.BASELINE_DRIFT.exception(session.description(), version, version,
+                        String.join("\n  - ", drift));
             }
             try (MigrationLock lock = session.lock(config.lockTimeout())) {
                 History.create(session.connection(), session.dialect().jooq());
@@ -55,7 +50,7 @@ public final class BaselineCommand {
             }
             return new Catalog(known, History.read(session.connection())).status(session.description());
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot record the baseline: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "record the baseline in", e.getMessage());
         }
     }
 }

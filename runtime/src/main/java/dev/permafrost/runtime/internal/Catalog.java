@@ -1,11 +1,11 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrationInfo;
 import dev.permafrost.runtime.MigrationState;
 import dev.permafrost.runtime.MigrationStatus;
-import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
+import dev.permafrost.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,52 +79,34 @@ public final class Catalog {
             MigrationEntry entry = known.get(row.version());
             if (!row.complete()) {
                 String label = label(row.version());
-                throw new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, "migration " + label + " ("
-                        + row.description() + ") stopped part way while " + row.state().sql() + " on a database that"
-                        + " commits DDL at once: " + row.statements() + " statement(s) ran. This build does not know"
-                        + " it, so it cannot list them: run the build that started it to see them, undo or finish"
-                        + " them by hand, then call Migrator.repair() and start again.");
+                throw Message.INCOMPLETE_UNKNOWN.exception(label, row.description(), row.state().sql(), row.statements());
             }
             if (entry == null) {
                 if (!allowUnknown) {
                     String label = label(row.version());
-                    throw new PermafrostException(ErrorCode.UNKNOWN_MIGRATION, "the database has migration " + label
-                            + " (" + row.description() + "), which this application does not know: a newer build"
-                            + " migrated it. Run that build, or allow it with"
-                            + " Migrator.configure(..).allowUnknownMigrations(true).");
+                    throw Message.UNKNOWN_APPLIED.exception(label, row.description());
                 }
                 continue;
             }
             if (!entry.matches(row.checksum())) {
                 String label = label(row.version());
                 if (!History.fits(entry.description()).equals(row.description())) {
-                    throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "the database holds a different"
-                            + " migration " + label + " (\"" + row.description() + "\", applied " + row.appliedAt()
-                            + ") from this build's " + label + " (\"" + entry.description() + "\", " + entry.className()
-                            + "): two branches, or two applications on one database, each made a " + label + ". Run the"
-                            + " build that applied it (it can go back with migrateTo(" + (row.version() - 1) + ")), or"
-                            + " renumber this build's migration after that one's, or give each application a database"
-                            + " of its own.");
+                    throw Message.DIFFERENT_MIGRATION.exception(label, row.description(), row.appliedAt(),
+                            entry.description(), entry.className(), row.version() - 1);
                 }
-                throw new PermafrostException(ErrorCode.CHECKSUM_MISMATCH, "migration " + label + " ("
-                        + entry.description() + ") changed after it was applied: the database recorded checksum "
-                        + row.checksum() + ", this build's " + entry.className() + " has " + entry.checksum()
-                        + ". Applied migrations are frozen: restore the class from version control and put the"
-                        + " change into a new migration.");
+                throw Message.CHECKSUM_MISMATCH.exception(label, entry.description(), row.checksum(), entry.className(),
+                        entry.checksum());
             }
         }
         int current = currentVersion();
         for (MigrationEntry entry : known.values()) {
             if (entry.version() < current && !applied.containsKey(entry.version())) {
-                throw new PermafrostException(ErrorCode.OUT_OF_ORDER, String.format("migration V%04d (%s) is not"
-                        + " applied, but the later V%04d is: the migrations were renumbered or merged after this"
-                        + " database was migrated. Renumber the new migration after V%04d.",
-                        entry.version(), entry.description(), current, current));
+                throw Message.OUT_OF_ORDER.exception(entry.version(), entry.description(), current, current);
             }
         }
     }
 
     private static String label(int version) {
-        return String.format("V%04d", version);
+        return Snapshot.label(version);
     }
 }

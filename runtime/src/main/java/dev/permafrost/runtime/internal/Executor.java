@@ -4,9 +4,10 @@ import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.MigrationTransaction;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.dialect.TableRebuilds;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
+import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,8 +88,7 @@ public final class Executor {
             }
             return millis;
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not record its"
-                    + " progress: " + e.getMessage(), e);
+            throw Message.PROGRESS_NOT_RECORDED.exception(e, label(entry), e.getMessage());
         }
     }
 
@@ -134,9 +134,7 @@ public final class Executor {
             }
             List<String> violations = transaction.violations();
             if (!violations.isEmpty()) {
-                throw new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry)
-                        + " would break foreign keys, so it was rolled back: " + String.join("; ", violations)
-                        + ". Fix the data (a data step in the migration can) and start again.");
+                throw Message.FOREIGN_KEYS_BROKEN.exception(label(entry), String.join("; ", violations));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (direction == Direction.UP) {
@@ -149,8 +147,7 @@ public final class Executor {
             transaction = finished(transaction);
             return millis;
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "migration " + label(entry) + " could not run: "
-                    + e.getMessage(), e);
+            throw Message.MIGRATION_NOT_RUN.exception(e, label(entry), e.getMessage());
         } finally {
             if (transaction != null) {
                 try {
@@ -219,12 +216,11 @@ public final class Executor {
                     + " before this one stay applied (the next start lists them). Undo what they did by hand, or"
                     + " finish the migration by hand, then call Migrator.repair() and start again.";
         }
-        return new PermafrostException(ErrorCode.MIGRATION_FAILED, "migration " + label(entry) + " ("
-                + entry.description() + ") failed at '" + action.what() + "':\n  " + sql + "\n  "
-                + cause.getMessage() + "\n" + state, cause);
+        return Message.MIGRATION_FAILED.exception(cause, label(entry), entry.description(), action.what(), sql,
+                cause.getMessage(), state);
     }
 
     static String label(MigrationEntry entry) {
-        return String.format("V%04d", entry.version());
+        return Snapshot.label(entry.version());
     }
 }

@@ -1,8 +1,9 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.SqlRenderer;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.sql.Jooq;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,27 +29,19 @@ final class Incomplete {
                 case Action.Data d -> statements.add("-- data step: " + d.what());
             }
         }
-        String label = String.format("V%04d", row.version());
-        StringBuilder message = new StringBuilder("migration " + label + " (" + row.description() + ") stopped after "
-                + row.statements() + " of " + statements.size() + " statements while " + (up ? "applying" : "reverting")
-                + " on " + session.description() + ", which commits DDL at once, so part of it is done.");
-        message.append("\nStatements that ran:");
+        StringBuilder ran = new StringBuilder();
         for (int i = 0; i < Math.min(row.statements(), statements.size()); i++) {
-            message.append("\n  ").append(i + 1).append(". ").append(statements.get(i));
+            ran.append("\n  ").append(i + 1).append(". ").append(statements.get(i));
         }
-        message.append("\nStatements that did not run:");
+        StringBuilder notRun = new StringBuilder();
         for (int i = row.statements(); i < statements.size(); i++) {
-            message.append("\n  ").append(i + 1).append(". ").append(statements.get(i));
+            notRun.append("\n  ").append(i + 1).append(". ").append(statements.get(i));
         }
-        message.append("\n(If the process was killed rather than failing, statement ").append(row.statements() + 1)
-                .append(" may have run as well.) ");
-        if (row.statements() == 0) {
-            message.append("None of its statements ran, so there is nothing to undo: call Migrator.repair() and start"
-                    + " again.");
-        } else {
-            message.append("Undo by hand what the statements that ran did, or run the ones that did not, then call"
-                    + " Migrator.repair() and start again.");
-        }
-        return new PermafrostException(ErrorCode.INCOMPLETE_MIGRATION, message.toString());
+        return Message.INCOMPLETE.exception(Snapshot.label(row.version()), row.description(), row.statements(),
+                statements.size(), up ? "applying" : "reverting", session.description(), ran, notRun,
+                row.statements() + 1, row.statements() == 0
+                        ? "None of its statements ran, so there is nothing to undo: call Migrator.repair() and start again."
+                        : "Undo by hand what the statements that ran did, or run the ones that did not, then call"
+                                + " Migrator.repair() and start again.");
     }
 }

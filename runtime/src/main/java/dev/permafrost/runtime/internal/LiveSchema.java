@@ -2,8 +2,7 @@ package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.LiveReading;
-import dev.permafrost.runtime.ErrorCode;
-import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.message.Message;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -25,9 +24,9 @@ public final class LiveSchema {
         try {
             return dialect.read(connection, ignored);
         } catch (UnsupportedOperationException e) {
-            throw new PermafrostException(ErrorCode.INVALID_REQUEST, e.getMessage());
+            throw Message.LIVE_SCHEMA_UNSUPPORTED.exception(dialect.displayName());
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the live schema: " + e.getMessage(), e);
+            throw Message.LIVE_SCHEMA_UNREADABLE.exception(e, e.getMessage());
         }
     }
 }

@@ -2,11 +2,10 @@ package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrateResult;
 import dev.permafrost.runtime.MigrationInfo;
 import dev.permafrost.runtime.MigrationState;
-import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Jooq;
@@ -44,8 +43,7 @@ public final class MigrateCommand {
         try (Session session = Session.open(config.dataSource())) {
             List<MigrationEntry> known = index.migrations();
             if (target != Integer.MAX_VALUE && (target < 0 || target > known.size())) {
-                throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot migrate to V" + String.format("%04d", target)
-                        + ": this build knows versions 0 to " + known.size());
+                throw Message.UNKNOWN_TARGET.exception("migrate to", target, 0, known.size());
             }
             if (target >= known.size() && !known.isEmpty() && History.holdsExactly(session.connection(), known)) {
                 return upToDate(config.log(), session, known.size(), start);
@@ -68,8 +66,7 @@ public final class MigrateCommand {
                 List<MigrationInfo> done = new ArrayList<>();
                 if (target < from) {
                     if (from > known.size()) {
-                        throw new PermafrostException(ErrorCode.UNKNOWN_MIGRATION, String.format("cannot revert V%04d:"
-                                + " this build does not have its down(); run the build that applied it", from));
+                        throw Message.CANNOT_REVERT_UNKNOWN.exception(from);
                     }
                     for (int version = from; version > target; version--) {
                         Recorder.Recording recording = migrations.down(version);
@@ -93,7 +90,7 @@ public final class MigrateCommand {
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));
             }
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Schema;
-import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.Migration;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
@@ -24,9 +24,7 @@ public final class Migrations {
         this.entries = index.migrations();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).version() != i + 1) {
-                throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "the migration index " + index
-                        + " does not list versions 1.." + entries.size() + " in order (found "
-                        + entries.get(i).version() + " at position " + (i + 1) + "); rebuild the module");
+                throw Message.INDEX_OUT_OF_ORDER.exception(index, entries.size(), entries.get(i).version(), i + 1);
             }
         }
     }
@@ -78,8 +76,7 @@ public final class Migrations {
 
     private PermafrostException invalid(int version, String direction, RuntimeException e) {
         MigrationEntry entry = entry(version);
-        return new PermafrostException(ErrorCode.INVALID_MIGRATION, String.format("migration V%04d (%s) cannot run:"
-                + " its %s() %s. Correct %s.", version, entry.description(), direction, e.getMessage(),
-                entry.className()), e);
+        return Message.MIGRATION_INVALID.exception(e, version, entry.description(), direction, e.getMessage(),
+                entry.className());
     }
 }

@@ -2,9 +2,8 @@ package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.dialect.TableRebuilds;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrationPlan;
-import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Jooq;
@@ -24,8 +23,7 @@ public final class PlanCommand {
             List<MigrationEntry> known = index.migrations();
             int to = target == Integer.MAX_VALUE ? known.size() : target;
             if (to < 0 || to > known.size()) {
-                throw new PermafrostException(ErrorCode.INVALID_REQUEST, "cannot plan V" + String.format("%04d", to)
-                        + ": this build knows versions 0 to " + known.size());
+                throw Message.UNKNOWN_TARGET.exception("plan", to, 0, known.size());
             }
             Catalog catalog = MigrateCommand.consistent(config, index, session, known);
             int from = catalog.currentVersion();
@@ -49,7 +47,7 @@ public final class PlanCommand {
             }
             return new MigrationPlan(session.description(), from, to, steps);
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.runtime.ErrorCode;
-import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.message.Message;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 
@@ -28,7 +27,7 @@ public final class RepairCommand {
             }
             return removed;
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot repair the migration history: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "repair", e.getMessage());
         }
     }
 }

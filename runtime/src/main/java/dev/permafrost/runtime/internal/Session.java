@@ -3,7 +3,7 @@ package dev.permafrost.runtime.internal;
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.Dialects;
 import dev.permafrost.dialect.MigrationLock;
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.PermafrostException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,24 +40,21 @@ public final class Session implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw new PermafrostException(ErrorCode.DATABASE, cannotConnect(dataSource, e), e);
+            throw cannotConnect(dataSource, e);
         }
     }
 
     /** Why a connection failed, with the driver to add when there is none, and never a password. */
-    static String cannotConnect(DataSource dataSource, SQLException e) {
+    static PermafrostException cannotConnect(DataSource dataSource, SQLException e) {
         String url = dataSource instanceof DriverManagerDataSource plain ? plain.url() : null;
         String target = JdbcUrl.masked(String.valueOf(dataSource), url);
         String reason = JdbcUrl.masked(e.getMessage(), url);
         if ("08001".equals(e.getSQLState()) && reason != null && reason.startsWith("No suitable driver")) {
             String artifact = JdbcUrl.driverArtifact(url);
-            return "cannot connect to " + target + ": no JDBC driver on the class path accepts this URL. "
-                    + (artifact == null ? "Add the JDBC driver of your database to the application's dependencies"
-                            : "Add the driver " + artifact + " to the application's dependencies (runtime scope is"
-                                    + " enough)")
-                    + ", or check the URL's spelling.";
+            return artifact == null ? Message.NO_DRIVER.exception(e, target, "the JDBC driver of your database", "")
+                    : Message.NO_DRIVER.exception(e, target, "the driver " + artifact, " (runtime scope is enough)");
         }
-        return "cannot connect to " + target + ": " + reason;
+        return Message.CANNOT_CONNECT.exception(e, target, reason);
     }
 
     public Connection connection() {
@@ -74,7 +71,7 @@ public final class Session implements AutoCloseable {
         try {
             return dialect.lock(connection, timeout);
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot take the migration lock: " + e.getMessage(), e);
+            throw Message.LOCK_FAILED.exception(e, e.getMessage());
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrationStatus;
-import dev.permafrost.runtime.PermafrostException;
 import java.sql.SQLException;
 
 /** Reports every known and applied migration without changing anything. */
@@ -16,7 +15,7 @@ public final class StatusCommand {
         try (Session session = Session.open(config.dataSource())) {
             return new Catalog(index.migrations(), History.read(session.connection())).status(session.description());
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }
     }
 }

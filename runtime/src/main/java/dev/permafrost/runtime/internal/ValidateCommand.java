@@ -4,10 +4,9 @@ import dev.permafrost.dialect.LiveReading;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
+import dev.permafrost.message.Message;
 import dev.permafrost.model.Schema;
-import dev.permafrost.runtime.ErrorCode;
 import dev.permafrost.runtime.MigrationInfo;
-import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.Validation;
 import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.spi.MigrationIndex;
@@ -51,7 +50,7 @@ public final class ValidateCommand {
             }
             return new Validation(session.description(), version, problems);
         } catch (SQLException e) {
-            throw new PermafrostException(ErrorCode.DATABASE, "cannot read the migration history: " + e.getMessage(), e);
+            throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.permafrost.runtime.spi;
 
-import dev.permafrost.runtime.ErrorCode;
-import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.message.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -16,9 +15,7 @@ final class IndexLookup {
     static MigrationIndex find() {
         List<MigrationIndex> found = all();
         if (found.size() > 1) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "several modules on the class path have migrations: "
-                    + found + ". Choose one with Migrator.configure(..).migrations(MigrationIndex.inPackage(\""
-                    + found.get(0).getClass().getPackageName() + "\")).");
+            throw Message.SEVERAL_INDEXES.exception(found, found.get(0).getClass().getPackageName());
         }
         return found.get(0);
     }
@@ -27,9 +24,8 @@ final class IndexLookup {
     static MigrationIndex inPackage(String migrationsPackage) {
         List<MigrationIndex> found = all();
         return found.stream().filter(i -> i.getClass().getPackageName().equals(migrationsPackage)).findFirst()
-                .orElseThrow(() -> new PermafrostException(ErrorCode.NO_MIGRATIONS, "no migrations in package "
-                        + migrationsPackage + " on the class path; the packages with migrations are "
-                        + found.stream().map(i -> i.getClass().getPackageName()).toList()));
+                .orElseThrow(() -> Message.NO_INDEX_IN_PACKAGE.exception(migrationsPackage,
+                        found.stream().map(i -> i.getClass().getPackageName()).toList()));
     }
 
     private static List<MigrationIndex> all() {
@@ -40,9 +36,7 @@ final class IndexLookup {
         List<MigrationIndex> found = new ArrayList<>();
         ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
         if (found.isEmpty()) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "no Permafrost migrations on the class path: the"
-                    + " annotation processor generates their index when it compiles the entities. Add"
-                    + " dev.permafrost:permafrost-processor to the compiler's annotationProcessorPaths and rebuild.");
+            throw Message.NO_INDEX.exception();
         }
         return found;
     }

@@ -1,6 +1,6 @@
 package dev.permafrost.runtime.spi;
 
-import dev.permafrost.runtime.ErrorCode;
+import dev.permafrost.message.Message;
 import dev.permafrost.runtime.Migration;
 import dev.permafrost.runtime.PermafrostException;
 import java.io.IOException;
@@ -52,16 +52,11 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         String text;
         try (InputStream in = getClass().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "the migration index " + getClass().getName()
-                        + " has no " + RESOURCE + " beside it: the annotation processor writes it into the class output"
-                        + " at every build, so this build ran without the processor or its output was copied only in"
-                        + " part. Rebuild the module with dev.permafrost:permafrost-processor in the compiler's"
-                        + " annotationProcessorPaths (mvn clean package)");
+                throw Message.INDEX_LIST_MISSING.exception(getClass().getName(), RESOURCE);
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, "cannot read the migration index of "
-                    + getClass().getName() + ": " + e.getMessage(), e);
+            throw Message.INDEX_UNREADABLE.exception(e, getClass().getName(), e.getMessage());
         }
         List<MigrationEntry> entries = new ArrayList<>();
         List<String> classes = new ArrayList<>();
@@ -98,8 +93,7 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
     }
 
     private PermafrostException unreadable(String line) {
-        return new PermafrostException(ErrorCode.NO_MIGRATIONS, "the migration index " + getClass().getName()
-                + " has a line it cannot read: " + line + "; rebuild the module (mvn clean package)");
+        return Message.INDEX_LINE_UNREADABLE.exception(getClass().getName(), line);
     }
 
     @Override
@@ -108,27 +102,19 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         try {
             type = Class.forName(entry.className(), true, getClass().getClassLoader());
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, String.format("migration V%04d (%s) is listed in %s,"
-                    + " but its class %s is not on the class path: the build that wrote the index did not compile it"
-                    + " (a partial or interrupted build), or the jar was assembled without it. Rebuild the module"
-                    + " (mvn clean package) and make sure %s.java is committed.", entry.version(), entry.description(),
-                    getClass().getName(), entry.className(), entry.className().replace('.', '/')), e);
+            throw Message.MIGRATION_CLASS_MISSING.exception(e, entry.version(), entry.description(), getClass().getName(),
+                    entry.className(), entry.className().replace('.', '/'));
         } catch (LinkageError e) {
-            throw new PermafrostException(ErrorCode.NO_MIGRATIONS, String.format("migration class %s cannot be loaded:"
-                    + " %s. Rebuild the module with the JDK the application runs on or an older one.",
-                    entry.className(), e), e);
+            throw Message.MIGRATION_CLASS_UNLOADABLE.exception(e, entry.className(), e);
         }
         if (!Migration.class.isAssignableFrom(type)) {
-            throw new PermafrostException(ErrorCode.INVALID_MIGRATION, String.format("%s, listed as migration V%04d in"
-                    + " %s, does not implement %s; restore it from version control.", entry.className(),
-                    entry.version(), getClass().getName(), Migration.class.getName()));
+            throw Message.NOT_A_MIGRATION.exception(entry.className(), entry.version(), getClass().getName(),
+                    Migration.class.getName());
         }
         try {
             return (Migration) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new PermafrostException(ErrorCode.INVALID_MIGRATION, "cannot create migration " + entry.className()
-                    + " listed in " + getClass().getName() + ": it needs a public no-argument constructor (" + e + ")",
-                    e);
+            throw Message.MIGRATION_NOT_CREATABLE.exception(e, entry.className(), getClass().getName(), e);
         }
     }
 
