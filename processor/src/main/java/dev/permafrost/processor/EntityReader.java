@@ -193,7 +193,8 @@ final class EntityReader {
     private ColumnType columnType(Element element, AnnotationMirror column, TypeMirror javaType, String field) {
         Set<ColumnType.Kind> kinds = TypeMapper.kinds(javaType);
         if (kinds.isEmpty()) {
-            diagnostics.report(element, Message.UNSUPPORTED_TYPE, field, javaType, TypeMapper.hint(javaType));
+            diagnostics.report(element, Message.UNSUPPORTED_TYPE, field, javaType, TypeMapper.hint(javaType),
+                    TypeMapper.SUPPORTED);
             return null;
         }
         ColumnType.Kind kind = TypeMapper.defaultKind(kinds);

@@ -17,22 +17,26 @@ import javax.lang.model.type.TypeMirror;
  */
 final class TypeMapper {
 
-    private static final Map<String, Set<ColumnType.Kind>> DECLARED = Map.ofEntries(
-            Map.entry("java.lang.Boolean", EnumSet.of(ColumnType.Kind.BOOLEAN)),
-            Map.entry("java.lang.Byte", EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT)),
-            Map.entry("java.lang.Short", EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT)),
-            Map.entry("java.lang.Integer", EnumSet.of(ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT)),
-            Map.entry("java.lang.Long", EnumSet.of(ColumnType.Kind.BIGINT)),
-            Map.entry("java.lang.Float", EnumSet.of(ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE)),
-            Map.entry("java.lang.Double", EnumSet.of(ColumnType.Kind.DOUBLE)),
-            Map.entry("java.math.BigDecimal", EnumSet.of(ColumnType.Kind.DECIMAL)),
-            Map.entry("java.lang.String", EnumSet.of(ColumnType.Kind.VARCHAR, ColumnType.Kind.TEXT)),
-            Map.entry("java.util.UUID", EnumSet.of(ColumnType.Kind.UUID)),
-            Map.entry("java.time.LocalDate", EnumSet.of(ColumnType.Kind.DATE)),
-            Map.entry("java.time.LocalTime", EnumSet.of(ColumnType.Kind.TIME)),
-            Map.entry("java.time.LocalDateTime", EnumSet.of(ColumnType.Kind.TIMESTAMP)),
-            Map.entry("java.time.Instant", EnumSet.of(ColumnType.Kind.TIMESTAMP_TZ)),
-            Map.entry("java.time.OffsetDateTime", EnumSet.of(ColumnType.Kind.TIMESTAMP_TZ)));
+    /** The declared types a field may have, in the order messages list them. */
+    private static final Map<String, Set<ColumnType.Kind>> DECLARED = new java.util.LinkedHashMap<>();
+
+    static {
+        DECLARED.put("java.lang.Boolean", EnumSet.of(ColumnType.Kind.BOOLEAN));
+        DECLARED.put("java.lang.Byte", EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT));
+        DECLARED.put("java.lang.Short", EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT));
+        DECLARED.put("java.lang.Integer", EnumSet.of(ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT));
+        DECLARED.put("java.lang.Long", EnumSet.of(ColumnType.Kind.BIGINT));
+        DECLARED.put("java.lang.Float", EnumSet.of(ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE));
+        DECLARED.put("java.lang.Double", EnumSet.of(ColumnType.Kind.DOUBLE));
+        DECLARED.put("java.math.BigDecimal", EnumSet.of(ColumnType.Kind.DECIMAL));
+        DECLARED.put("java.lang.String", EnumSet.of(ColumnType.Kind.VARCHAR, ColumnType.Kind.TEXT));
+        DECLARED.put("java.util.UUID", EnumSet.of(ColumnType.Kind.UUID));
+        DECLARED.put("java.time.LocalDate", EnumSet.of(ColumnType.Kind.DATE));
+        DECLARED.put("java.time.LocalTime", EnumSet.of(ColumnType.Kind.TIME));
+        DECLARED.put("java.time.LocalDateTime", EnumSet.of(ColumnType.Kind.TIMESTAMP));
+        DECLARED.put("java.time.Instant", EnumSet.of(ColumnType.Kind.TIMESTAMP_TZ));
+        DECLARED.put("java.time.OffsetDateTime", EnumSet.of(ColumnType.Kind.TIMESTAMP_TZ));
+    }
 
     /** Types people reach for that have a better-suited replacement. */
     private static final Map<String, String> HINTS = Map.of(
@@ -44,6 +48,16 @@ final class TypeMapper {
             "java.time.ZonedDateTime", "; use java.time.OffsetDateTime or Instant",
             "java.math.BigInteger", "; use BigDecimal with @Column(scale = 0)",
             "java.lang.Character", "; use String with @Column(length = 1)");
+
+    /**
+     * The Java types a field may have, for messages: the primitives (their boxes alike), the declared types above
+     * by simple name, the arrays {@link #kinds} maps (after String, which they stand in for) and enums.
+     */
+    static final String SUPPORTED = "boolean, byte, short, int, long, float, double (and their boxes), "
+            + DECLARED.keySet().stream().filter(t -> !t.startsWith("java.lang.") || t.equals("java.lang.String"))
+                    .map(t -> t.equals("java.lang.String") ? "String, char[], byte[]" : t.substring(t.lastIndexOf('.') + 1))
+                    .collect(Collectors.joining(", "))
+            + " and enums";
 
     private TypeMapper() {
     }

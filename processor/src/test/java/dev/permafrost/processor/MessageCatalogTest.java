@@ -37,4 +37,12 @@ class MessageCatalogTest {
             assertTrue(msg.format(new Object[20]).startsWith("[" + msg.code() + "] "), msg.name());
         }
     }
+
+    /** PF201 lists what the type mapper maps, from the type mapper. */
+    @Test
+    void theSupportedTypesComeFromTheTypeMapper() {
+        assertEquals("boolean, byte, short, int, long, float, double (and their boxes), BigDecimal, String, char[],"
+                + " byte[], UUID, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime and enums",
+                TypeMapper.SUPPORTED);
+    }
 }

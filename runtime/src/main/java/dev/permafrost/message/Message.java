@@ -52,9 +52,7 @@ public enum Message {
             "@Table belongs on a class or record that can be instantiated; %s is %s. Move @Table to a concrete"
                     + " top-level or static nested class"),
     UNSUPPORTED_TYPE("PF201", Severity.ERROR,
-            "field %s has type %s, which has no column type%s. Supported: boolean, byte, short, int, long, float,"
-                    + " double (and their boxes), BigDecimal, String, char[], byte[], UUID, LocalDate, LocalTime,"
-                    + " LocalDateTime, Instant, OffsetDateTime and enums; or mark the field @Transient"),
+            "field %s has type %s, which has no column type%s. Supported: %s; or mark the field @Transient"),
     TYPE_MISMATCH("PF202", Severity.ERROR,
             "@Column(type = %s) cannot hold field %s of type %s; use %s"),
     NOT_AN_IDENTIFIER("PF203", Severity.ERROR,
