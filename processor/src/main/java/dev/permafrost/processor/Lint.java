@@ -73,9 +73,20 @@ final class Lint {
                                 "Values that do not fit the new type are cut short or rejected."));
                     }
                 }
-                default -> {
-                    // Other operations keep every row and value.
-                }
+                case Op.CreateTable o -> { } // keeps every row and value
+                case Op.RenameTable o -> { } // keeps every row and value
+                case Op.RenameColumn o -> { } // keeps every row and value
+                case Op.AddPrimaryKey o -> { } // keeps every row and value
+                case Op.DropPrimaryKey o -> { } // keeps every row and value
+                case Op.AddUnique o -> { } // keeps every row and value
+                case Op.DropUnique o -> { } // keeps every row and value
+                case Op.CreateIndex o -> { } // keeps every row and value
+                case Op.DropIndex o -> { } // keeps every row and value
+                case Op.AddForeignKey o -> { } // keeps every row and value
+                case Op.DropForeignKey o -> { } // keeps every row and value
+                case Op.AddCheck o -> { } // keeps every row and value
+                case Op.DropCheck o -> { } // keeps every row and value
+                case Op.RenameConstraint o -> { } // keeps every row and value
             }
         }
         return findings;

@@ -30,7 +30,22 @@ record Summary(int version, String className, String description) {
             description = switch (op) {
                 case Op.AddColumn o -> "add " + o.column().name() + " to " + o.table();
                 case Op.DropColumn o -> "drop " + o.column().name() + " from " + o.table();
-                default -> op.describe();
+                case Op.CreateTable o -> op.describe();
+                case Op.DropTable o -> op.describe();
+                case Op.RenameTable o -> op.describe();
+                case Op.RenameColumn o -> op.describe();
+                case Op.AlterColumn o -> op.describe();
+                case Op.AddPrimaryKey o -> op.describe();
+                case Op.DropPrimaryKey o -> op.describe();
+                case Op.AddUnique o -> op.describe();
+                case Op.DropUnique o -> op.describe();
+                case Op.CreateIndex o -> op.describe();
+                case Op.DropIndex o -> op.describe();
+                case Op.AddForeignKey o -> op.describe();
+                case Op.DropForeignKey o -> op.describe();
+                case Op.AddCheck o -> op.describe();
+                case Op.DropCheck o -> op.describe();
+                case Op.RenameConstraint o -> op.describe();
             };
         } else if (ops.stream().allMatch(Op.CreateTable.class::isInstance)) {
             name = "Create" + joined(tables);

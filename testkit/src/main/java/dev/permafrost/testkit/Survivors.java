@@ -61,8 +61,21 @@ record Survivors(List<TableMap> tables) {
                         column.nullsFilled = true;
                     }
                 }
-                default -> {
-                }
+                case Op.CreateTable o -> { } // moves no table or column
+                case Op.DropTable o -> { } // moves no table or column
+                case Op.AddColumn o -> { } // moves no table or column
+                case Op.DropColumn o -> { } // moves no table or column
+                case Op.AddPrimaryKey o -> { } // moves no table or column
+                case Op.DropPrimaryKey o -> { } // moves no table or column
+                case Op.AddUnique o -> { } // moves no table or column
+                case Op.DropUnique o -> { } // moves no table or column
+                case Op.CreateIndex o -> { } // moves no table or column
+                case Op.DropIndex o -> { } // moves no table or column
+                case Op.AddForeignKey o -> { } // moves no table or column
+                case Op.DropForeignKey o -> { } // moves no table or column
+                case Op.AddCheck o -> { } // moves no table or column
+                case Op.DropCheck o -> { } // moves no table or column
+                case Op.RenameConstraint o -> { } // moves no table or column
             }
         }
         List<TableMap> tables = new ArrayList<>();

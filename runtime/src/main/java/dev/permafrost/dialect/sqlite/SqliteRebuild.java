@@ -118,9 +118,21 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
                             : DSL.coalesce(source, Expressions.defaultField(fill)));
                 }
             }
-            default -> {
-                // Other foldable operations change constraints only.
-            }
+            case Op.CreateTable o -> { } // changes constraints only, or never folds
+            case Op.DropTable o -> { } // changes constraints only, or never folds
+            case Op.RenameTable o -> { } // changes constraints only, or never folds
+            case Op.RenameColumn o -> { } // changes constraints only, or never folds
+            case Op.AddPrimaryKey o -> { } // changes constraints only, or never folds
+            case Op.DropPrimaryKey o -> { } // changes constraints only, or never folds
+            case Op.AddUnique o -> { } // changes constraints only, or never folds
+            case Op.DropUnique o -> { } // changes constraints only, or never folds
+            case Op.CreateIndex o -> { } // changes constraints only, or never folds
+            case Op.DropIndex o -> { } // changes constraints only, or never folds
+            case Op.AddForeignKey o -> { } // changes constraints only, or never folds
+            case Op.DropForeignKey o -> { } // changes constraints only, or never folds
+            case Op.AddCheck o -> { } // changes constraints only, or never folds
+            case Op.DropCheck o -> { } // changes constraints only, or never folds
+            case Op.RenameConstraint o -> { } // changes constraints only, or never folds
         }
         return new SqliteRebuild(table, before, result, next);
     }
