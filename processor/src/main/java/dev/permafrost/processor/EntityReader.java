@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -31,7 +30,6 @@ import javax.lang.model.util.Types;
 /** Reads one {@code @Table} class or record into an {@link EntitySource}, reporting what is wrong at its element. */
 final class EntityReader {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Annotations annotations;
     private final Diagnostics diagnostics;
@@ -334,7 +332,7 @@ final class EntityReader {
             return null;
         }
         String old = annotations.string(renamed, "value");
-        if (!IDENTIFIER.matcher(old).matches() || old.length() > Names.MAX_LENGTH) {
+        if (!Names.isPortable(old)) {
             diagnostics.report(element, renamed, annotations.value(renamed, "value"), Message.NOT_AN_IDENTIFIER,
                     "previous " + what, old, "");
             return null;
@@ -356,7 +354,7 @@ final class EntityReader {
                 }
                 own = column;
             }
-            if (!IDENTIFIER.matcher(own).matches()) {
+            if (!Names.isPortable(own)) {
                 diagnostics.reportRepeated(element, "Check", ordinal, Message.NOT_AN_IDENTIFIER, "check", own, "");
                 continue;
             }
@@ -378,7 +376,7 @@ final class EntityReader {
                         String how) {
         AnnotationValue explicit = annotation == null ? null : Annotations.explicit(annotation, member);
         String name = explicit == null || ((String) explicit.getValue()).isBlank() ? derived : (String) explicit.getValue();
-        if (!IDENTIFIER.matcher(name).matches() || name.length() > Names.MAX_LENGTH) {
+        if (!Names.isPortable(name)) {
             String fix = explicit == null ? "; choose one with " + how : "";
             report(element, annotation, explicit, Message.NOT_AN_IDENTIFIER, what, name, fix);
             return null;

@@ -18,14 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /** Turns entities into the canonical schema, resolving references between them and checking names schema-wide. */
 final class ModelBuilder {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /**
      * The schema the entities describe.
@@ -171,7 +169,7 @@ final class ModelBuilder {
                 ok = false;
             }
         }
-        if (!index.name().isEmpty() && (!IDENTIFIER.matcher(index.name()).matches() || index.name().length() > Names.MAX_LENGTH)) {
+        if (!index.name().isEmpty() && !Names.isIdentifier(index.name())) {
             diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.NOT_AN_IDENTIFIER, "index",
                     index.name(), "");
             ok = false;

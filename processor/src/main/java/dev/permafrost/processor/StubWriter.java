@@ -242,7 +242,7 @@ final class StubWriter {
     }
 
     private static String definition(Column column) {
-        return column.sql().substring(column.name().length() + 1);
+        return column.definitionSql();
     }
 
     private static CodeBlock type(ColumnType type) {

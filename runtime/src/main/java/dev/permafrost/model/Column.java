@@ -50,7 +50,12 @@ public record Column(String name, ColumnType type, boolean nullable, String defa
 
     /** The column definition as it appears in canonical DDL: {@code name varchar(20) not null default 'x'}. */
     public String sql() {
-        StringBuilder sb = new StringBuilder(name).append(' ').append(type.sql());
+        return name + " " + definitionSql();
+    }
+
+    /** The definition without the name: {@code varchar(20) not null default 'x'}. */
+    public String definitionSql() {
+        StringBuilder sb = new StringBuilder(type.sql());
         if (!nullable) {
             sb.append(" not null");
         }

@@ -29,6 +29,11 @@ public final class Names {
         return name != null && name.length() <= MAX_LENGTH && IDENTIFIER.matcher(name).matches();
     }
 
+    /** Whether {@code name}, in any case, becomes a portable identifier once lower-cased: what users may write. */
+    public static boolean isPortable(String name) {
+        return name != null && isIdentifier(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     static void requireIdentifier(String name, String what) {
         if (!isIdentifier(name)) {
             throw new IllegalArgumentException(what + " '" + name + "' is not a portable identifier"

@@ -47,10 +47,6 @@ public record Schema(List<Table> tables) {
         return table(name).isPresent();
     }
 
-    public List<String> tableNames() {
-        return tables.stream().map(Table::name).toList();
-    }
-
     public boolean isEmpty() {
         return tables.isEmpty();
     }

@@ -88,10 +88,6 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         return columns.stream().map(Column::name).toList();
     }
 
-    public Optional<PrimaryKey> primaryKeyIfAny() {
-        return Optional.ofNullable(primaryKey);
-    }
-
     /** Every name this table's constraints and indexes use. */
     public Set<String> constraintNames() {
         Set<String> all = new HashSet<>();

@@ -41,6 +41,6 @@ public final class Drift {
     }
 
     private static String definition(Column column) {
-        return "'" + column.sql().substring(column.name().length() + 1) + "'";
+        return "'" + column.definitionSql() + "'";
     }
 }
