@@ -17,7 +17,7 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** Owns the {@link Messager}: every report names its element where there is one, and errors are counted. */
-final class Diagnostics {
+public final class Diagnostics {
 
     private final Messager messager;
     private final Trees trees;
@@ -27,27 +27,27 @@ final class Diagnostics {
      * @param trees javac's tree API, to point at one of several repeated annotations; {@code null} where
      *     the compiler has none
      */
-    Diagnostics(Messager messager, Trees trees) {
+    public Diagnostics(Messager messager, Trees trees) {
         this.messager = messager;
         this.trees = trees;
     }
 
-    void report(Message msg, Object... args) {
+    public void report(Message msg, Object... args) {
         count(msg);
         messager.printMessage(kind(msg), msg.format(args));
     }
 
-    void report(Element element, Message msg, Object... args) {
+    public void report(Element element, Message msg, Object... args) {
         count(msg);
         messager.printMessage(kind(msg), msg.format(args), element);
     }
 
-    void report(Element element, AnnotationMirror annotation, Message msg, Object... args) {
+    public void report(Element element, AnnotationMirror annotation, Message msg, Object... args) {
         count(msg);
         messager.printMessage(kind(msg), msg.format(args), element, annotation);
     }
 
-    void report(Element element, AnnotationMirror annotation, AnnotationValue value, Message msg, Object... args) {
+    public void report(Element element, AnnotationMirror annotation, AnnotationValue value, Message msg, Object... args) {
         count(msg);
         messager.printMessage(kind(msg), msg.format(args), element, annotation, value);
     }
@@ -57,7 +57,7 @@ final class Diagnostics {
      * {@code element}. javac wraps repeated annotations in a synthesized container whose mirrors it cannot
      * place, so the annotation's tree is found instead; without source (a class file) the element is used.
      */
-    void reportRepeated(Element element, String annotation, int ordinal, Message msg, Object... args) {
+    public void reportRepeated(Element element, String annotation, int ordinal, Message msg, Object... args) {
         TreePath path = trees == null ? null : trees.getPath(element);
         if (path != null) {
             Tree leaf = path.getLeaf();
@@ -80,7 +80,7 @@ final class Diagnostics {
      * Why an I/O operation failed, for people: a {@code FileSystemException}'s message is often only the path
      * ("/proc/adv"), so the kind of failure is named too.
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         if (e instanceof java.nio.file.FileSystemException f) {
             String kind = switch (f) {
                 case java.nio.file.AccessDeniedException a -> "permission denied";
@@ -121,7 +121,7 @@ final class Diagnostics {
     }
 
     /** Reports {@code msg} with another severity than its own (a warning that an option turns into an error). */
-    void report(Element element, Severity severity, Message msg, Object... args) {
+    public void report(Element element, Severity severity, Message msg, Object... args) {
         if (severity == Severity.ERROR) {
             errors++;
         }
@@ -133,7 +133,7 @@ final class Diagnostics {
     }
 
     /** Reports a problem an exception describes in its own words, under its catalogue code. */
-    void reportText(Element element, Message msg, String text) {
+    public void reportText(Element element, Message msg, String text) {
         count(msg);
         String full = "[" + msg.code() + "] " + text;
         if (element == null) {
@@ -143,11 +143,11 @@ final class Diagnostics {
         }
     }
 
-    int errors() {
+    public int errors() {
         return errors;
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return errors > 0;
     }
 }

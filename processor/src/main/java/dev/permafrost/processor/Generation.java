@@ -8,6 +8,18 @@ import dev.permafrost.message.Message;
 import dev.permafrost.message.Severity;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
+import dev.permafrost.processor.diff.Summary;
+import dev.permafrost.processor.lint.Lint;
+import dev.permafrost.processor.model.ModelBuilder;
+import dev.permafrost.processor.read.Annotations;
+import dev.permafrost.processor.read.EntityReader;
+import dev.permafrost.processor.read.EntitySource;
+import dev.permafrost.processor.read.SourceCoverage;
+import dev.permafrost.processor.read.TypeMapper;
+import dev.permafrost.processor.write.FrozenWriter;
+import dev.permafrost.processor.write.IndexWriter;
+import dev.permafrost.processor.write.StubFiles;
+import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
@@ -36,7 +48,7 @@ import javax.lang.model.util.Elements;
  * One compilation's work: validate and read the entities, build the model, hold it against the newest
  * frozen snapshot, and write the next version when they differ. Writes nothing when anything is wrong.
  */
-final class Generation {
+public final class Generation {
 
     private final Elements elements;
     private final Filer filer;
@@ -50,7 +62,7 @@ final class Generation {
     private final Map<String, String> unfound = new java.util.TreeMap<>();
 
     /** @param roots the elements whose sources this compilation was given */
-    Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<? extends Element> roots) {
+    public Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<? extends Element> roots) {
         this.elements = env.getElementUtils();
         this.filer = env.getFiler();
         this.rawOptions = env.getOptions();
@@ -61,7 +73,7 @@ final class Generation {
         javax.lang.model.util.ElementFilter.typesIn(roots).forEach(t -> rootTypes.add(t.getQualifiedName().toString()));
     }
 
-    void run(Set<TypeElement> entityRoots) {
+    public void run(Set<TypeElement> entityRoots) {
         Options options = Options.parse(rawOptions, diagnostics);
         if (options == null) {
             return;

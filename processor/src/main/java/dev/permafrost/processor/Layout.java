@@ -16,13 +16,13 @@ import javax.tools.StandardLocation;
 /**
  * @param classOutput the compiler's class output directory, or {@code null} when it is not a directory
  */
-record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
+public record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
 
-    static final String DEFAULT_SCHEMA_DIR = "src/main/resources/db/permafrost";
-    static final String DEFAULT_MIGRATIONS_DIR = "src/main/java";
+    public static final String DEFAULT_SCHEMA_DIR = "src/main/resources/db/permafrost";
+    public static final String DEFAULT_MIGRATIONS_DIR = "src/main/java";
 
     /** The layout, or {@code null} when a default is needed and the module cannot be found (reported). */
-    static Layout resolve(Options options, Filer filer, Diagnostics diagnostics) {
+    public static Layout resolve(Options options, Filer filer, Diagnostics diagnostics) {
         URI classOutput = classOutput(filer);
         Path classes = classOutput != null && "file".equals(classOutput.getScheme())
                 ? Path.of(classOutput).getParent() : null;
@@ -41,7 +41,7 @@ record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
     }
 
     /** Refuses a path outside the schema directory and the migrations source root: nothing is written elsewhere. */
-    void requireInside(Path path) throws IOException {
+    public void requireInside(Path path) throws IOException {
         Path normalized = path.toAbsolutePath().normalize();
         if (!normalized.startsWith(schemaDir.toAbsolutePath().normalize())
                 && !normalized.startsWith(migrationsDir.toAbsolutePath().normalize())) {
@@ -60,7 +60,7 @@ record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
     }
 
     /** The module directory: the first ancestor of the class output with a build file. */
-    static Path moduleOf(URI classOutput) {
+    public static Path moduleOf(URI classOutput) {
         if (!"file".equals(classOutput.getScheme())) {
             return null;
         }

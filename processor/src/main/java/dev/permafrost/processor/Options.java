@@ -16,24 +16,24 @@ import java.util.TreeSet;
  * @param migrationsDir the source root stubs are written into, or {@code null} for the module default
  * @param migrationsPackage the stubs' package, or {@code null} for the manifest's or the entities' default
  */
-record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode) {
+public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode) {
 
-    static final String SCHEMA_DIR = "permafrost.schemaDir";
-    static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
-    static final String MIGRATIONS_PACKAGE = "permafrost.migrationsPackage";
-    static final String DATA_LOSS = "permafrost.dataLoss";
-    static final String MODE = "permafrost.mode";
+    public static final String SCHEMA_DIR = "permafrost.schemaDir";
+    public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
+    public static final String MIGRATIONS_PACKAGE = "permafrost.migrationsPackage";
+    public static final String DATA_LOSS = "permafrost.dataLoss";
+    public static final String MODE = "permafrost.mode";
 
-    static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE);
+    public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE);
 
     /** What an operation that can lose data produces. */
-    enum DataLoss { WARN, ERROR }
+    public enum DataLoss { WARN, ERROR }
 
     /** Whether a model change writes files or fails the build. */
-    enum Mode { WRITE, CHECK }
+    public enum Mode { WRITE, CHECK }
 
     /** Parses the options; reports unknown keys and bad values and returns {@code null} if there were any. */
-    static Options parse(Map<String, String> raw, Diagnostics diagnostics) {
+    public static Options parse(Map<String, String> raw, Diagnostics diagnostics) {
         int before = diagnostics.errors();
         for (String key : new TreeSet<>(raw.keySet())) {
             if (key.startsWith("permafrost.") && !ALL.contains(key)) {
@@ -54,7 +54,7 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
     }
 
     /** Why {@code name} is not a usable Java package name, or {@code null} when it is (or is absent). */
-    static String packageProblem(String name) {
+    public static String packageProblem(String name) {
         if (name == null) {
             return null;
         }
@@ -105,7 +105,7 @@ record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, Dat
     }
 
     /** Levenshtein distance, for "did you mean". */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,6 +1,7 @@
 package dev.permafrost.processor;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.processor.read.Annotations;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -18,7 +19,7 @@ import javax.lang.model.util.ElementFilter;
 public final class SchemaProcessor extends AbstractProcessor {
 
     /** The class javac loads (compiled apart, for old JDKs): the name to give {@code -processor} and {@code @Generated}. */
-    static final String ENTRY_POINT = "dev.permafrost.processor.PermafrostProcessor";
+    public static final String ENTRY_POINT = "dev.permafrost.processor.PermafrostProcessor";
 
     private boolean done;
 

@@ -10,6 +10,8 @@ import dev.permafrost.diff.Op;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
+import dev.permafrost.processor.diff.Summary;
+import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.runtime.Migration;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.internal.Alignment;

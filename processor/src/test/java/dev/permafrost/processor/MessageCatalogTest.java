@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.processor.read.TypeMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -13,6 +13,8 @@ import dev.permafrost.model.PrimaryKey;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
+import dev.permafrost.processor.diff.Summary;
+import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.runtime.internal.OpsMigration;
 import dev.permafrost.runtime.internal.Recorder;
 import dev.permafrost.runtime.spi.MigrationIndex;

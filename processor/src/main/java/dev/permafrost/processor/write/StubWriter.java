@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -11,6 +11,7 @@ import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
 import dev.permafrost.model.Table;
+import dev.permafrost.processor.diff.Summary;
 import dev.permafrost.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +23,21 @@ import javax.lang.model.element.Modifier;
  * lists their inverses, in the vocabulary of {@code dev.permafrost.runtime.Ddl}. Same operations, same
  * bytes.
  */
-final class StubWriter {
+public final class StubWriter {
 
-    static final ClassName MIGRATION = ClassName.get("dev.permafrost.runtime", "Migration");
-    static final ClassName OPERATIONS = ClassName.get("dev.permafrost.runtime", "Operations");
-    static final ClassName DDL = ClassName.get("dev.permafrost.runtime", "Ddl");
-    static final ClassName TABLE_BUILDER = ClassName.get("dev.permafrost.runtime", "TableBuilder");
+    public static final ClassName MIGRATION = ClassName.get("dev.permafrost.runtime", "Migration");
+    public static final ClassName OPERATIONS = ClassName.get("dev.permafrost.runtime", "Operations");
+    public static final ClassName DDL = ClassName.get("dev.permafrost.runtime", "Ddl");
+    public static final ClassName TABLE_BUILDER = ClassName.get("dev.permafrost.runtime", "TableBuilder");
 
     /** The most chained calls one method of a stub holds: at most about 35 bytes of bytecode each, some 20 KB in all. */
-    static final int PART_WEIGHT = 600;
+    public static final int PART_WEIGHT = 600;
 
     /**
      * The longest chain of calls one expression holds: javac attributes a chain recursively, and overflows its
      * stack at some 800 links (a table of 800 columns). A table with more elements is built by helper methods.
      */
-    static final int CHAIN = 100;
+    public static final int CHAIN = 100;
 
     private StubWriter() {
     }
@@ -46,7 +47,7 @@ final class StubWriter {
      *
      * @param upNotes operation index → comment lines written above that operation in {@code up}
      */
-    static String write(String packageName, Summary summary, List<Op> ops, Map<Integer, List<String>> upNotes) {
+    public static String write(String packageName, Summary summary, List<Op> ops, Map<Integer, List<String>> upNotes) {
         List<Op> down = Op.inverseOf(ops);
         List<MethodSpec> helpers = new ArrayList<>();
         TypeSpec type = TypeSpec.classBuilder(summary.className())
@@ -175,7 +176,7 @@ final class StubWriter {
         return CodeBlock.of("op.createTable($L);\n", expression);
     }
 
-    static CodeBlock statement(Op op) {
+    public static CodeBlock statement(Op op) {
         return switch (op) {
             case Op.CreateTable o -> createTable(o.definition());
             case Op.DropTable o -> CodeBlock.of("op.dropTable($S);\n", o.table());
@@ -230,7 +231,7 @@ final class StubWriter {
         return calls;
     }
 
-    static CodeBlock column(Column column) {
+    public static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
         if (!column.nullable()) {
             code.add(".notNull()");

@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * renders names unquoted (plans read like hand-written SQL, and H2's upper-case folding keeps
  * working), so it refuses these at compile time instead of quoting.
  */
-final class ReservedWords {
+public final class ReservedWords {
 
     private static final Map<String, Set<String>> WORDS = new TreeMap<>();
 
@@ -70,7 +70,7 @@ final class ReservedWords {
     }
 
     /** The databases that reserve {@code name}, empty if none does. */
-    static Set<String> reservedBy(String name) {
+    public static Set<String> reservedBy(String name) {
         return WORDS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
     }
 }

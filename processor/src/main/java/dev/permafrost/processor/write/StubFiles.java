@@ -1,6 +1,7 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.write;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Snapshot;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * The migration stubs in the source tree, checked against the manifest: one per version, none missing,
  * none extra. Problems are reported as {@link Message#FROZEN_FILE} with the way to recover.
  */
-final class StubFiles {
+public final class StubFiles {
 
     private static final Pattern STUB = Pattern.compile("V(\\d+)_[A-Za-z0-9_$]+\\.java");
 
@@ -26,12 +27,12 @@ final class StubFiles {
         this.dir = dir;
     }
 
-    static Path packageDir(Path migrationsDir, String packageName) {
+    public static Path packageDir(Path migrationsDir, String packageName) {
         return migrationsDir.resolve(packageName.replace('.', '/'));
     }
 
     /** The stubs, or {@code null} after reporting what does not match the manifest. */
-    static StubFiles check(Path migrationsDir, String packageName, Manifest manifest, Diagnostics diagnostics) {
+    public static StubFiles check(Path migrationsDir, String packageName, Manifest manifest, Diagnostics diagnostics) {
         Path dir = packageDir(migrationsDir, packageName);
         Map<Integer, String> found = new TreeMap<>();
         int before = diagnostics.errors();
@@ -88,7 +89,7 @@ final class StubFiles {
         return diagnostics.errors() > before ? null : new StubFiles(dir);
     }
 
-    Path path(String className) {
+    public Path path(String className) {
         return dir.resolve(className + ".java");
     }
 
@@ -97,7 +98,7 @@ final class StubFiles {
      *
      * @throws dev.permafrost.snapshot.SnapshotException when it is not UTF-8 or cannot be read, with the reason
      */
-    String read(String className) {
+    public String read(String className) {
         return dev.permafrost.snapshot.FrozenFiles.read(path(className));
     }
 }

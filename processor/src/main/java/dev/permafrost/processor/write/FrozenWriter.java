@@ -1,5 +1,6 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.write;
 
+import dev.permafrost.processor.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +17,14 @@ import java.util.Map;
  * into place, the manifest last. If anything fails, every file this call created is removed, every file it
  * replaced gets its old content back, and no temporary file is left. New files never overwrite existing ones.
  */
-final class FrozenWriter {
+public final class FrozenWriter {
 
     /** One file to write; {@code replaces} for the manifest, which every version rewrites. */
-    record File(Path path, String content, boolean replaces) {
+    public record File(Path path, String content, boolean replaces) {
     }
 
     /** The file system operations, so that tests can make any one of them fail. */
-    interface Disk {
+    public interface Disk {
         Disk REAL = new Disk() {
         };
 
@@ -39,11 +40,11 @@ final class FrozenWriter {
     private FrozenWriter() {
     }
 
-    static void write(List<File> files) throws IOException {
+    public static void write(List<File> files) throws IOException {
         write(files, Disk.REAL);
     }
 
-    static void write(List<File> files, Disk disk) throws IOException {
+    public static void write(List<File> files, Disk disk) throws IOException {
         for (File file : files) {
             if (!file.replaces() && Files.exists(file.path())) {
                 throw new IOException(file.path() + " exists already and is never overwritten");

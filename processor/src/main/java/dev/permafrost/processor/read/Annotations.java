@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,33 +18,33 @@ import javax.lang.model.util.Elements;
  * Reads annotations as {@link AnnotationMirror}s: class-valued members are only readable that way,
  * and a mirror and its values are what error messages point at.
  */
-final class Annotations {
+public final class Annotations {
 
-    static final String PACKAGE = "dev.permafrost.annotations.";
-    static final String TABLE = PACKAGE + "Table";
-    static final String COLUMN = PACKAGE + "Column";
-    static final String ID = PACKAGE + "Id";
-    static final String INDEX = PACKAGE + "Index";
-    static final String INDEXES = PACKAGE + "Indexes";
-    static final String REFERENCES = PACKAGE + "References";
-    static final String TRANSIENT = PACKAGE + "Transient";
-    static final String RENAMED_FROM = PACKAGE + "RenamedFrom";
-    static final String CHECK = PACKAGE + "Check";
-    static final String CHECKS = PACKAGE + "Checks";
+    public static final String PACKAGE = "dev.permafrost.annotations.";
+    public static final String TABLE = PACKAGE + "Table";
+    public static final String COLUMN = PACKAGE + "Column";
+    public static final String ID = PACKAGE + "Id";
+    public static final String INDEX = PACKAGE + "Index";
+    public static final String INDEXES = PACKAGE + "Indexes";
+    public static final String REFERENCES = PACKAGE + "References";
+    public static final String TRANSIENT = PACKAGE + "Transient";
+    public static final String RENAMED_FROM = PACKAGE + "RenamedFrom";
+    public static final String CHECK = PACKAGE + "Check";
+    public static final String CHECKS = PACKAGE + "Checks";
 
     private final Elements elements;
     private final Map<AnnotationMirror, Map<String, AnnotationValue>> withDefaults = new IdentityHashMap<>();
 
-    Annotations(Elements elements) {
+    public Annotations(Elements elements) {
         this.elements = elements;
     }
 
-    Elements elements() {
+    public Elements elements() {
         return elements;
     }
 
     /** The annotation of that type on {@code element}, or {@code null}. */
-    static AnnotationMirror find(Element element, String type) {
+    public static AnnotationMirror find(Element element, String type) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
             if (annotation.getQualifiedName().contentEquals(type)) {
@@ -55,7 +55,7 @@ final class Annotations {
     }
 
     /** Every annotation of a repeatable type on {@code element}, written directly or inside its container. */
-    List<AnnotationMirror> repeated(Element element, String type, String container) {
+    public List<AnnotationMirror> repeated(Element element, String type, String container) {
         List<AnnotationMirror> all = new ArrayList<>();
         AnnotationMirror single = find(element, type);
         if (single != null) {
@@ -71,7 +71,7 @@ final class Annotations {
     }
 
     /** The value as written, or {@code null} when the member was left at its default. */
-    static AnnotationValue explicit(AnnotationMirror mirror, String member) {
+    public static AnnotationValue explicit(AnnotationMirror mirror, String member) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(member)) {
                 return entry.getValue();
@@ -81,7 +81,7 @@ final class Annotations {
     }
 
     /** The value as written, or the member's default. */
-    AnnotationValue value(AnnotationMirror mirror, String member) {
+    public AnnotationValue value(AnnotationMirror mirror, String member) {
         AnnotationValue value = withDefaults.computeIfAbsent(mirror, this::byName).get(member);
         if (value == null) {
             throw new IllegalArgumentException(mirror + " has no member " + member);
@@ -97,33 +97,33 @@ final class Annotations {
         return values;
     }
 
-    String string(AnnotationMirror mirror, String member) {
+    public String string(AnnotationMirror mirror, String member) {
         return (String) value(mirror, member).getValue();
     }
 
-    boolean bool(AnnotationMirror mirror, String member) {
+    public boolean bool(AnnotationMirror mirror, String member) {
         return (Boolean) value(mirror, member).getValue();
     }
 
-    int integer(AnnotationMirror mirror, String member) {
+    public int integer(AnnotationMirror mirror, String member) {
         return (Integer) value(mirror, member).getValue();
     }
 
     /** The simple name of an enum constant value. */
-    String enumName(AnnotationMirror mirror, String member) {
+    public String enumName(AnnotationMirror mirror, String member) {
         return ((VariableElement) value(mirror, member).getValue()).getSimpleName().toString();
     }
 
-    TypeMirror type(AnnotationMirror mirror, String member) {
+    public TypeMirror type(AnnotationMirror mirror, String member) {
         return (TypeMirror) value(mirror, member).getValue();
     }
 
     @SuppressWarnings("unchecked")
-    List<? extends AnnotationValue> list(AnnotationMirror mirror, String member) {
+    public List<? extends AnnotationValue> list(AnnotationMirror mirror, String member) {
         return (List<? extends AnnotationValue>) value(mirror, member).getValue();
     }
 
-    List<String> strings(AnnotationMirror mirror, String member) {
+    public List<String> strings(AnnotationMirror mirror, String member) {
         return list(mirror, member).stream().map(v -> (String) v.getValue()).toList();
     }
 }

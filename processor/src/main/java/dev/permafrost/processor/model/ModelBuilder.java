@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.model;
 
 import dev.permafrost.diff.Hints;
 import dev.permafrost.message.Message;
@@ -11,6 +11,10 @@ import dev.permafrost.model.PrimaryKey;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
+import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.processor.read.Annotations;
+import dev.permafrost.processor.read.EntitySource;
+import dev.permafrost.processor.read.SourceCoverage;
 import dev.permafrost.sql.Expressions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +26,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /** Turns entities into the canonical schema, resolving references between them and checking names schema-wide. */
-final class ModelBuilder {
+public final class ModelBuilder {
 
 
     /**
@@ -31,19 +35,19 @@ final class ModelBuilder {
      * @param entities table → entity class, for the snapshot header
      * @param sources table → its entity, for messages
      */
-    record Model(Schema schema, Hints hints, Map<String, String> entities, Map<String, EntitySource> sources) {
+    public record Model(Schema schema, Hints hints, Map<String, String> entities, Map<String, EntitySource> sources) {
     }
 
     private final Annotations annotations;
     private final Diagnostics diagnostics;
 
-    ModelBuilder(Annotations annotations, Diagnostics diagnostics) {
+    public ModelBuilder(Annotations annotations, Diagnostics diagnostics) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
     }
 
     /** The model, or {@code null} when something is wrong (all reported). */
-    Model build(List<EntitySource> entities) {
+    public Model build(List<EntitySource> entities) {
         int before = diagnostics.errors();
         Map<String, EntitySource> byTable = new LinkedHashMap<>();
         Map<String, EntitySource> byClass = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.diff;
 
 import dev.permafrost.diff.Op;
 import dev.permafrost.snapshot.Snapshot;
@@ -11,11 +11,11 @@ import java.util.Set;
  * The name and description of a migration, derived from its operations: {@code V0002_AddSyncedAtToProducts},
  * "add synced_at to products".
  */
-record Summary(int version, String className, String description) {
+public record Summary(int version, String className, String description) {
 
     private static final int MAX_NAME = 60;
 
-    static Summary of(int version, List<Op> ops) {
+    public static Summary of(int version, List<Op> ops) {
         String prefix = Snapshot.label(version) + "_";
         if (version == 1) {
             return new Summary(version, prefix + "Baseline", "baseline");
@@ -98,7 +98,7 @@ record Summary(int version, String className, String description) {
     }
 
     /** {@code features_synced_at} → {@code FeaturesSyncedAt}. */
-    static String pascal(String snake) {
+    public static String pascal(String snake) {
         StringBuilder sb = new StringBuilder();
         for (String part : snake.split("_")) {
             if (!part.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ForeignKey;
@@ -13,16 +13,16 @@ import javax.lang.model.element.TypeElement;
  *
  * @param renamedFrom the table's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
  */
-record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String table, String renamedFrom,
+public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String table, String renamedFrom,
                     List<ColumnSource> columns, List<IndexSource> indexes, List<CheckSource> checks) {
 
-    EntitySource {
+    public EntitySource {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
         checks = List.copyOf(checks);
     }
 
-    String className() {
+    public String className() {
         return type.getQualifiedName().toString();
     }
 
@@ -32,12 +32,12 @@ record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String t
      * @param reference its {@code @References}, or {@code null}
      * @param renamedFrom the column's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
      */
-    record ColumnSource(Element element, Column column, boolean id, boolean unique, ReferenceSource reference,
+    public record ColumnSource(Element element, Column column, boolean id, boolean unique, ReferenceSource reference,
                         String renamedFrom) {
     }
 
     /** A {@code @References} before the referenced entity is resolved. */
-    record ReferenceSource(AnnotationMirror annotation, TypeElement target, String column,
+    public record ReferenceSource(AnnotationMirror annotation, TypeElement target, String column,
                            ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
     }
 
@@ -46,7 +46,7 @@ record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String t
      *
      * @param ordinal its place among the {@code @Index} annotations of its type, for pointing at it
      */
-    record IndexSource(AnnotationMirror annotation, int ordinal, String name, List<String> columns, boolean unique) {
+    public record IndexSource(AnnotationMirror annotation, int ordinal, String name, List<String> columns, boolean unique) {
     }
 
     /**
@@ -54,6 +54,6 @@ record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String t
      *
      * @param ordinal its place among the {@code @Check} annotations of its element, for pointing at it
      */
-    record CheckSource(Element element, AnnotationMirror annotation, int ordinal, String name, String condition) {
+    public record CheckSource(Element element, AnnotationMirror annotation, int ordinal, String name, String condition) {
     }
 }

@@ -1,10 +1,11 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.permafrost.processor.SchemaProcessor;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,11 +30,11 @@ import javax.tools.StandardLocation;
  * build. A compile of an unchanged model therefore generates no source file, and javac runs no extra
  * processing round over every tree of the module.
  */
-final class IndexWriter {
+public final class IndexWriter {
 
-    static final String CLASS = "PermafrostIndex";
-    static final ClassName BASE = ClassName.get(ResourceMigrationIndex.class);
-    static final String SERVICE = "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex";
+    public static final String CLASS = "PermafrostIndex";
+    public static final ClassName BASE = ClassName.get(ResourceMigrationIndex.class);
+    public static final String SERVICE = "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex";
 
     /**
      * One migration in the index.
@@ -41,14 +42,14 @@ final class IndexWriter {
      * @param checksum of its code ({@code StubChecksum}); {@code sourceChecksum} of its whole source, the scheme
      *     databases migrated before recorded
      */
-    record Entry(int version, String checksum, String sourceChecksum, String className, String description) {
+    public record Entry(int version, String checksum, String sourceChecksum, String className, String description) {
     }
 
     private IndexWriter() {
     }
 
     /** The source of {@code <packageName>.PermafrostIndex}; the same bytes for the same package. */
-    static String source(String packageName) {
+    public static String source(String packageName) {
         TypeSpec type = TypeSpec.classBuilder(CLASS)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(BASE)
@@ -67,7 +68,7 @@ final class IndexWriter {
      *
      * @param entities table → qualified name of its entity class, for this compilation's model
      */
-    static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
+    public static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
                                Element... originating) throws IOException {
         StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, source checksum,"
                 + " class, description; then the entities: class, table.\n");
@@ -94,7 +95,7 @@ final class IndexWriter {
      * Table → entity class as the index of an earlier build lists them, read from {@code classOutput}
      * (where an IDE's partial compile finds the last full build's output); empty when there is none.
      */
-    static Map<String, String> previousEntities(Path classOutput, String packageName) {
+    public static Map<String, String> previousEntities(Path classOutput, String packageName) {
         Map<String, String> tables = new TreeMap<>();
         if (classOutput == null) {
             return tables;

@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import dev.permafrost.model.ColumnType;
 import java.util.EnumSet;
@@ -15,7 +15,7 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Maps a field's Java type to the logical column kinds it may be stored as; the first is the default.
  */
-final class TypeMapper {
+public final class TypeMapper {
 
     /** The declared types a field may have, in the order messages list them. */
     private static final Map<String, Set<ColumnType.Kind>> DECLARED = new java.util.LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class TypeMapper {
      * The Java types a field may have, for messages: the primitives (their boxes alike), the declared types above
      * by simple name, the arrays {@link #kinds} maps (after String, which they stand in for) and enums.
      */
-    static final String SUPPORTED = "boolean, byte, short, int, long, float, double (and their boxes), "
+    public static final String SUPPORTED = "boolean, byte, short, int, long, float, double (and their boxes), "
             + DECLARED.keySet().stream().filter(t -> !t.startsWith("java.lang.") || t.equals("java.lang.String"))
                     .map(t -> t.equals("java.lang.String") ? "String, char[], byte[]" : t.substring(t.lastIndexOf('.') + 1))
                     .collect(Collectors.joining(", "))
@@ -63,7 +63,7 @@ final class TypeMapper {
     }
 
     /** The kinds a field of this type may be stored as, default first; empty if it cannot be stored. */
-    static Set<ColumnType.Kind> kinds(TypeMirror type) {
+    public static Set<ColumnType.Kind> kinds(TypeMirror type) {
         return switch (type.getKind()) {
             case BOOLEAN -> EnumSet.of(ColumnType.Kind.BOOLEAN);
             case BYTE, SHORT -> EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT);
@@ -89,12 +89,12 @@ final class TypeMapper {
     }
 
     /** The default kind of a storable type: the first of {@link #kinds}. */
-    static ColumnType.Kind defaultKind(Set<ColumnType.Kind> kinds) {
+    public static ColumnType.Kind defaultKind(Set<ColumnType.Kind> kinds) {
         return kinds.iterator().next();
     }
 
     /** A hint for a type that cannot be stored, starting with "; ", or empty. */
-    static String hint(TypeMirror type) {
+    public static String hint(TypeMirror type) {
         if (type.getKind() == TypeKind.CHAR) {
             return "; use String with @Column(length = 1)";
         }
@@ -114,16 +114,16 @@ final class TypeMapper {
     }
 
     /** The kinds for messages: {@code VARCHAR or TEXT}. */
-    static String describe(Set<ColumnType.Kind> kinds) {
+    public static String describe(Set<ColumnType.Kind> kinds) {
         return kinds.stream().map(k -> "SqlType." + k.name()).collect(Collectors.joining(" or "));
     }
 
-    static boolean isPrimitive(TypeMirror type) {
+    public static boolean isPrimitive(TypeMirror type) {
         return type.getKind().isPrimitive();
     }
 
     /** The box of a primitive, for messages. */
-    static String box(TypeMirror type) {
+    public static String box(TypeMirror type) {
         return switch (type.getKind()) {
             case BOOLEAN -> "Boolean";
             case BYTE -> "Byte";

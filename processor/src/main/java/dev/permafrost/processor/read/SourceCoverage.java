@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,14 +21,14 @@ import javax.tools.JavaFileObject;
  * @param compiled how many of the source root's files are sources of this compilation
  * @param total how many {@code .java} files the source root holds
  */
-record SourceCoverage(int compiled, int total) {
+public record SourceCoverage(int compiled, int total) {
 
-    boolean full() {
+    public boolean full() {
         return compiled == total;
     }
 
     /** The coverage of {@code sourceRoot} by the compilation whose root elements are {@code roots}. */
-    static SourceCoverage of(Path sourceRoot, Collection<? extends Element> roots, Elements elements) {
+    public static SourceCoverage of(Path sourceRoot, Collection<? extends Element> roots, Elements elements) {
         Set<String> given = new TreeSet<>();
         for (Element root : roots) {
             String file = relativeFile(root, elements);
@@ -71,7 +71,7 @@ record SourceCoverage(int compiled, int total) {
     }
 
     /** Whether javac read {@code element} from a class file (an earlier build's output), not from a source. */
-    static boolean fromClassFile(Element element, Elements elements) {
+    public static boolean fromClassFile(Element element, Elements elements) {
         try {
             JavaFileObject file = elements.getFileObjectOf(element);
             return file != null && file.getKind() == JavaFileObject.Kind.CLASS;

@@ -1,10 +1,11 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Names;
+import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.sql.Expressions;
 import dev.permafrost.sql.InvalidExpressionException;
 import java.util.ArrayList;
@@ -28,21 +29,21 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /** Reads one {@code @Table} class or record into an {@link EntitySource}, reporting what is wrong at its element. */
-final class EntityReader {
+public final class EntityReader {
 
 
     private final Annotations annotations;
     private final Diagnostics diagnostics;
     private final Types types;
 
-    EntityReader(Annotations annotations, Diagnostics diagnostics, Types types) {
+    public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
         this.types = types;
     }
 
     /** The entity, or {@code null} when it has errors (all reported). */
-    EntitySource read(TypeElement type) {
+    public EntitySource read(TypeElement type) {
         int before = diagnostics.errors();
         AnnotationMirror tableAnnotation = Annotations.find(type, Annotations.TABLE);
         if (!checkKind(type, tableAnnotation)) {

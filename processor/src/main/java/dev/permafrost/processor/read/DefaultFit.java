@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.read;
 
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.sql.Expressions;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * longer than its varchar, or an enum default that names no constant would fail at the first insert on
  * one database and silently differ on another. Expressions other than literals are left to the database.
  */
-final class DefaultFit {
+public final class DefaultFit {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -24,7 +24,7 @@ final class DefaultFit {
      *
      * @param constants an enum's constant names when the column holds one, else empty
      */
-    static String problem(String canonical, ColumnType type, List<String> constants) {
+    public static String problem(String canonical, ColumnType type, List<String> constants) {
         String sql = canonical.toLowerCase(Locale.ROOT);
         if (sql.equals("null")) {
             return null;

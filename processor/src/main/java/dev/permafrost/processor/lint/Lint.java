@@ -1,4 +1,4 @@
-package dev.permafrost.processor;
+package dev.permafrost.processor.lint;
 
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Column;
@@ -12,13 +12,13 @@ import java.util.Map;
  * {@code permafrost.dataLoss=error}), columns that cannot be filled (errors), and drop-and-add pairs that
  * look like a rename (warnings). Pure: it reads operations and reports findings.
  */
-final class Lint {
+public final class Lint {
 
     /**
      * What a finding is. {@code UNFILLABLE_RENAME} is an unfillable column added where a compatible one is
      * dropped: most likely a renamed field, so the error leads with {@code @RenamedFrom} (its text is the old name).
      */
-    enum Kind { DATA_LOSS, UNFILLABLE, UNFILLABLE_RENAME, RENAME_SUGGESTION }
+    public enum Kind { DATA_LOSS, UNFILLABLE, UNFILLABLE_RENAME, RENAME_SUGGESTION }
 
     /**
      * One finding.
@@ -26,13 +26,13 @@ final class Lint {
      * @param op the index of the operation it concerns in the up list
      * @param table the table, and {@code column} the column if any, for pointing at the entity
      */
-    record Finding(Kind kind, int op, String table, String column, String text, String reason) {
+    public record Finding(Kind kind, int op, String table, String column, String text, String reason) {
     }
 
     private Lint() {
     }
 
-    static List<Finding> check(List<Op> ops) {
+    public static List<Finding> check(List<Op> ops) {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Column>> dropped = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
