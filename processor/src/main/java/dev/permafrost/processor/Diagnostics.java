@@ -98,6 +98,15 @@ public final class Diagnostics {
                 : message + (e.getCause() != null && e.getCause() != e ? " (" + reason(e.getCause()) + ")" : "");
     }
 
+    /** The stack trace of {@code e} and its causes, at most 40 lines, for a crash report. */
+    public static String trace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        List<String> lines = out.toString().lines().toList();
+        return String.join(System.lineSeparator(), lines.subList(0, Math.min(lines.size(), 40)))
+                + (lines.size() > 40 ? System.lineSeparator() + "\t... " + (lines.size() - 40) + " more lines" : "");
+    }
+
     private static String simpleName(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
     }

@@ -260,8 +260,8 @@ class FrozenFilesTest {
                 .compile(List.of(JavaFileObjects.forSourceString("com.acme.Item", ITEM)));
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("[PF106] entity com.acme.Late appeared in a later processing round,"
-                + " after Permafrost compared the schema; Permafrost reads entities written by hand or generated in the"
-                + " first round only");
+                + " after Permafrost compared the schema; Permafrost compares in the first round whose entities' types"
+                + " are all resolved, so generate entities no later than that round");
         assertEquals(before, project.fingerprint());
     }
 

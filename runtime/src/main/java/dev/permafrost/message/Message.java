@@ -35,7 +35,8 @@ public enum Message {
                     + " drop the option or set it to %s"),
     LATE_ENTITY("PF106", Severity.ERROR,
             "entity %s appeared in a later processing round, after Permafrost compared the schema;"
-                    + " Permafrost reads entities written by hand or generated in the first round only"),
+                    + " Permafrost compares in the first round whose entities' types are all resolved, so generate"
+                    + " entities no later than that round"),
     /**
      * Reported by the entry point {@code PermafrostProcessor} itself, which cannot load this class on the JDKs it
      * reports on and holds the same format (a test keeps them equal).
@@ -46,6 +47,10 @@ public enum Message {
                     + " select-jdk-toolchain goal with <version>[%d,)</version> (as in Permafrost's README), or run"
                     + " Maven with JAVA_HOME set to a JDK %d+; with Gradle, set java.toolchain.languageVersion ="
                     + " JavaLanguageVersion.of(%d)"),
+    UNRESOLVED_TYPE("PF108", Severity.ERROR,
+            "%s of entity %s has type %s, which this compilation does not declare, so Permafrost cannot map it;"
+                    + " correct its name or import, or add the processor or dependency that provides it (Permafrost"
+                    + " waits for types that another processor generates in a later round)"),
 
     // Entities, columns and types (PF2xx)
     TABLE_ON_WRONG_KIND("PF200", Severity.ERROR,
@@ -256,7 +261,8 @@ public enum Message {
     LIVE_SCHEMA_UNREADABLE("PF809", ErrorCode.DATABASE, "cannot read the live schema: %s"),
 
     INTERNAL("PF900", Severity.ERROR,
-            "Permafrost failed on %s: %s. Please report this with the entity; nothing was written");
+            "Permafrost failed while %s: %s. Nothing was written. Please report this with the entity and this"
+                    + " trace:%n%s");
 
     private final String code;
     private final Severity severity;

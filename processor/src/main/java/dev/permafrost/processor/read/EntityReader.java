@@ -113,7 +113,7 @@ public final class EntityReader {
     }
 
     /** Record components, or the fields of the class and its superclasses (superclass fields first). */
-    private static List<Element> columnElements(TypeElement type) {
+    static List<Element> columnElements(TypeElement type) {
         if (type.getKind() == ElementKind.RECORD) {
             return type.getRecordComponents().stream()
                     .filter(c -> Annotations.find(c, Annotations.TRANSIENT) == null)

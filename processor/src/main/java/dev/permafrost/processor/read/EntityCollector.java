@@ -1,0 +1,100 @@
+package dev.permafrost.processor.read;
+
+import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.processor.write.IndexWriter;
+import dev.permafrost.snapshot.FrozenFiles;
+import dev.permafrost.snapshot.SnapshotReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Finds the entities a compilation's model is built from: the round's, those of the newest snapshot
+ * outside this compilation, and the ones they reference. An entity of the snapshot is found by its class
+ * name, else by its table in the index of the last build (a class renamed or moved since the snapshot
+ * was written); one found by neither is remembered in {@link #unfound()}, so that its table is dropped
+ * only by a compilation that proves it gone.
+ */
+public final class EntityCollector {
+
+    private final Elements elements;
+    private final EntityReader reader;
+    private final Diagnostics diagnostics;
+    private final Map<String, String> unfound = new TreeMap<>();
+
+    public EntityCollector(Elements elements, EntityReader reader, Diagnostics diagnostics) {
+        this.elements = elements;
+        this.reader = reader;
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * The entities, or {@code null} when one of them is in error (reported).
+     *
+     * @param classOutput where the last build's index is, for entities whose class moved
+     * @param reading told of each entity before it is read, so that a crash names the entity concerned
+     */
+    public List<EntitySource> collect(Set<TypeElement> roots, FrozenFiles frozen, Path classOutput,
+                                      Consumer<TypeElement> reading) {
+        List<TypeElement> queue = new ArrayList<>(roots);
+        if (frozen.newestVersion() > 0) {
+            Map<String, String> previous = null;
+            for (Map.Entry<String, String> recorded : SnapshotReader.entities(frozen.text(frozen.newestVersion())).entrySet()) {
+                TypeElement type = entity(recorded.getValue());
+                if (type == null) {
+                    if (previous == null) {
+                        previous = IndexWriter.previousEntities(classOutput, frozen.manifest().migrationsPackage());
+                    }
+                    String moved = previous.get(recorded.getKey());
+                    type = moved == null ? null : entity(moved);
+                }
+                if (type != null) {
+                    queue.add(type);
+                } else {
+                    unfound.put(recorded.getKey(), recorded.getValue());
+                }
+            }
+        }
+        Map<String, EntitySource> byClass = new LinkedHashMap<>();
+        int before = diagnostics.errors();
+        while (!queue.isEmpty()) {
+            TypeElement type = queue.remove(0);
+            String name = type.getQualifiedName().toString();
+            if (byClass.containsKey(name)) {
+                continue;
+            }
+            reading.accept(type);
+            EntitySource entity = reader.read(type);
+            byClass.put(name, entity);
+            if (entity == null) {
+                continue;
+            }
+            for (EntitySource.ColumnSource column : entity.columns()) {
+                TypeElement target = column.reference() == null ? null : column.reference().target();
+                if (target != null && Annotations.find(target, Annotations.TABLE) != null) {
+                    queue.add(target);
+                }
+            }
+        }
+        return diagnostics.errors() > before ? null : new ArrayList<>(byClass.values());
+    }
+
+    /** Tables of the newest snapshot whose entity this compilation could not find: table → the class recorded. */
+    public Map<String, String> unfound() {
+        return Collections.unmodifiableMap(unfound);
+    }
+
+    /** The {@code @Table} class of that name, or {@code null}. */
+    private TypeElement entity(String className) {
+        TypeElement type = elements.getTypeElement(className);
+        return type != null && Annotations.find(type, Annotations.TABLE) != null ? type : null;
+    }
+}

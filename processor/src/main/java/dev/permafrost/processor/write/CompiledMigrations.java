@@ -1,0 +1,99 @@
+package dev.permafrost.processor.write;
+
+import dev.permafrost.message.Message;
+import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.processor.diff.Summary;
+import dev.permafrost.processor.read.SourceCoverage;
+import dev.permafrost.snapshot.FrozenFiles;
+import dev.permafrost.snapshot.Hashing;
+import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.SnapshotException;
+import dev.permafrost.snapshot.SnapshotReader;
+import dev.permafrost.snapshot.StubChecksum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Makes every migration and the index class part of this compilation and generates the index's list. A
+ * file written into the source tree now is not compiled by this javac run, so it also goes through the
+ * Filer; when everything is in the compilation already, no source file is generated.
+ */
+public final class CompiledMigrations {
+
+    private final Filer filer;
+    private final Elements elements;
+    private final Diagnostics diagnostics;
+    private final Set<String> rootTypes = new TreeSet<>();
+
+    /** @param roots the elements whose sources this compilation was given */
+    public CompiledMigrations(Filer filer, Elements elements, Set<? extends Element> roots, Diagnostics diagnostics) {
+        this.filer = filer;
+        this.elements = elements;
+        this.diagnostics = diagnostics;
+        ElementFilter.typesIn(roots).forEach(t -> rootTypes.add(t.getQualifiedName().toString()));
+    }
+
+    /**
+     * @param written the migration written by this compilation, or {@code null}
+     * @param writtenStub its source
+     * @param originating the entities, for incremental builds
+     * @param entities entity classes by table, recorded beside the index
+     */
+    public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
+                                Set<TypeElement> originating, Map<String, String> entities) {
+        String pkg = manifest.migrationsPackage();
+        List<IndexWriter.Entry> entries = new ArrayList<>();
+        Element[] origins = originating.toArray(new Element[0]);
+        try {
+            for (Manifest.Entry entry : manifest.entries()) {
+                boolean isNew = written != null && entry.version() == written.version();
+                String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
+                String className = pkg + "." + entry.migrationClass();
+                if (!compiledWithoutFiler(className)) {
+                    try (Writer writer = filer.createSourceFile(className, origins).openWriter()) {
+                        writer.write(source);
+                    }
+                }
+                String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
+                entries.add(new IndexWriter.Entry(entry.version(), StubChecksum.of(source), Hashing.sha256(source), className,
+                        description));
+            }
+            String indexClass = pkg + "." + IndexWriter.CLASS;
+            if (!compiledWithoutFiler(indexClass)) {
+                try (Writer writer = filer.createSourceFile(indexClass, origins).openWriter()) {
+                    writer.write(IndexWriter.source(pkg));
+                }
+            }
+            IndexWriter.writeResources(filer, pkg, entries, entities, origins);
+        } catch (SnapshotException e) {
+            diagnostics.reportText(null, e.code(), e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            diagnostics.report(Message.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
+        }
+    }
+
+    /**
+     * Whether javac puts {@code className} into this build's output without the Filer: its source is one this
+     * compilation was given, or it is a class compiled earlier. A source that javac merely finds on the source
+     * path (Maven passes {@code -sourcepath src/main/java}, where a new stub has just been written) is read for
+     * its symbols but never compiled, so it must go through the Filer like a class that is not there at all.
+     */
+    private boolean compiledWithoutFiler(String className) {
+        if (rootTypes.contains(className)) {
+            return true;
+        }
+        TypeElement type = elements.getTypeElement(className);
+        return type != null && SourceCoverage.fromClassFile(type, elements);
+    }
+}
