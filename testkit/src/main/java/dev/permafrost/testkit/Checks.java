@@ -8,23 +8,17 @@ import dev.permafrost.dialect.LiveReading;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.model.Schema;
-import dev.permafrost.model.Table;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.internal.Alignment;
 import dev.permafrost.runtime.internal.Drift;
 import dev.permafrost.runtime.internal.LiveSchema;
 import dev.permafrost.runtime.internal.Migrations;
-import dev.permafrost.runtime.internal.Recorder;
-import dev.permafrost.runtime.internal.Step;
-import dev.permafrost.runtime.internal.TypedRows;
 import dev.permafrost.runtime.spi.MigrationEntry;
-import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
-import dev.permafrost.sql.Expressions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,19 +26,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /** The checks of {@link MigrationChecks}, each failing with what is wrong and where. */
 final class Checks {
@@ -199,7 +188,7 @@ final class Checks {
     }
 
     /** The live schema; fails when part of it cannot be read, so that nothing is compared half-seen. */
-    private static Schema live(MigrationChecks c, DataSource dataSource) {
+    static Schema live(MigrationChecks c, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             LiveReading reading = LiveSchema.read(connection, Dialects.detect(connection), c.ignoredTables());
             if (!reading.problems().isEmpty()) {
@@ -209,117 +198,6 @@ final class Checks {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the live schema: " + e.getMessage(), e);
         }
-    }
-
-    // ---- 6. data survives ----
-
-    static void dataSurvives(MigrationChecks c) {
-        DataSource dataSource = c.dataSource();
-        Migrator migrator = migrator(c, dataSource);
-        MigrationIndex index = c.migrations();
-        Migrations replay = new Migrations(index);
-        List<String> problems = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            Dialect database = Dialects.detect(connection);
-            SqlRenderer renderer = new SqlRenderer(database);
-            DSLContext ctx = DSL.using(connection, renderer.jooqDialect(), Expressions.settings());
-            for (int version = 1; version <= index.migrations().size(); version++) {
-                Schema before = replay.schemaAt(version - 1);
-                insertFixtures(c, ctx, renderer, version, before, problems);
-                Map<String, List<Map<String, String>>> rows = read(ctx, renderer, before);
-                Recorder.Recording up = replay.up(version);
-                Recorder.Recording down = replay.down(version);
-                Survivors survivors = Survivors.of(before, up.ops(), replay.schemaAt(version));
-                migrate(migrator, version, "applying " + label(version));
-                if (!hasDataSteps(up)) {
-                    compare(label(version) + " up()", survivors, rows, read(ctx, renderer, replay.schemaAt(version)), true,
-                            problems);
-                }
-                migrate(migrator, version - 1, "reverting " + label(version));
-                if (!hasDataSteps(up) && !hasDataSteps(down)) {
-                    compare(label(version) + " down()", survivors, rows, read(ctx, renderer, before), false, problems);
-                }
-                migrate(migrator, version, "applying " + label(version) + " again");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot check the data: " + e.getMessage(), e);
-        }
-        if (!problems.isEmpty()) {
-            fail("rows did not survive:\n  - " + String.join("\n  - ", problems));
-        }
-    }
-
-    private static void insertFixtures(MigrationChecks c, DSLContext ctx, SqlRenderer renderer, int version, Schema schema,
-                                       List<String> problems) {
-        c.fixtures(version, schema).forEach((tableName, rows) -> {
-            Table table = schema.table(tableName).orElse(null);
-            if (table == null) {
-                problems.add("fixtures for " + label(version) + " name table " + tableName + ", which is not in the schema");
-                return;
-            }
-            for (Map<String, Object> row : rows) {
-                try {
-                    TypedRows.insert(ctx, renderer, table, row);
-                } catch (DataAccessException e) {
-                    System.err.println("[permafrost-testkit] a generated row does not fit table " + tableName + " before "
-                            + label(version) + " (" + e.getMessage().lines().findFirst().orElse("") + "); override"
-                            + " fixtures() to supply rows for it");
-                    return;
-                }
-            }
-        });
-    }
-
-    private static boolean hasDataSteps(Recorder.Recording recording) {
-        return recording.steps().stream().anyMatch(s -> !(s instanceof Step.Change));
-    }
-
-    private static Map<String, List<Map<String, String>>> read(DSLContext ctx, SqlRenderer renderer, Schema schema) {
-        Map<String, List<Map<String, String>>> rows = new TreeMap<>();
-        for (Table table : schema.tables()) {
-            rows.put(table.name(), TypedRows.read(ctx, renderer, table));
-        }
-        return rows;
-    }
-
-    /**
-     * Whether every row of {@code before} is still there (after up: under the surviving columns' new names;
-     * after down: under the old ones), value by value.
-     */
-    private static void compare(String what, Survivors survivors, Map<String, List<Map<String, String>>> before,
-                                Map<String, List<Map<String, String>>> now, boolean up, List<String> problems) {
-        for (Survivors.TableMap table : survivors.tables()) {
-            List<Map<String, String>> old = before.getOrDefault(table.from(), List.of());
-            if (old.isEmpty() || table.columns().isEmpty()) {
-                continue;
-            }
-            List<Map<String, String>> current = now.getOrDefault(up ? table.to() : table.from(), List.of());
-            for (Map<String, String> row : old) {
-                if (current.stream().noneMatch(candidate -> agreement(row, candidate, table.columns(), up) == table.columns()
-                        .size())) {
-                    String closest = current.stream()
-                            .max(Comparator.comparingInt(candidate -> agreement(row, candidate, table.columns(), up)))
-                            .map(Object::toString).orElse("no rows at all");
-                    problems.add(what + ": a row of " + table.from() + " " + row + " is gone or changed (closest now: "
-                            + closest + ")");
-                    break;
-                }
-            }
-        }
-    }
-
-    /** How many surviving columns of {@code old} hold the same value in {@code candidate}. */
-    private static int agreement(Map<String, String> old, Map<String, String> candidate, List<Survivors.ColumnMap> columns,
-                                 boolean up) {
-        int same = 0;
-        for (Survivors.ColumnMap column : columns) {
-            String want = old.get(column.from());
-            if ((want == null && column.nullsFilled())
-                    || Objects.equals(want, candidate.get(up ? column.to() : column.from()))) {
-                same++;
-            }
-        }
-        return same;
     }
 
     // ---- 7. replay equals snapshot ----
@@ -354,92 +232,14 @@ final class Checks {
         }
     }
 
-    // ---- 8. generation is deterministic ----
-
-    static void generationIsDeterministic(MigrationChecks c) {
-        FrozenFiles frozen = frozen(c);
-        int newest = frozen.newestVersion();
-        if (newest == 0) {
-            return;
-        }
-        List<String> entities = entities(c, frozen);
-        Path[] runs = {Scratch.directory("permafrost-generation-a"), Scratch.directory("permafrost-generation-b")};
-        String[] snapshots = new String[2];
-        String[] stubs = new String[2];
-        for (int run = 0; run < 2; run++) {
-            Path root = runs[run];
-            Path schema = root.resolve("schema");
-            Path sources = root.resolve("java");
-            String pkg = frozen.manifest().migrationsPackage();
-            copyFrozenBefore(c, frozen, newest, schema, sources, pkg);
-            List<String> errors = ProcessorRun.run(entities, c.classpath(), schema, sources, "write", root.resolve("out"));
-            if (!errors.isEmpty()) {
-                fail("generating " + Snapshot.fileName(newest) + " again failed:\n" + String.join("\n", errors));
-            }
-            snapshots[run] = read(schema.resolve(Snapshot.fileName(newest)));
-            stubs[run] = read(findStub(sources.resolve(pkg.replace('.', '/')), newest));
-        }
-        if (!snapshots[0].equals(snapshots[1]) || !stubs[0].equals(stubs[1])) {
-            fail("generating " + Snapshot.fileName(newest) + " twice from the same entities gave different bytes: the"
-                    + " output must not depend on the run");
-        }
-        if (!snapshots[0].equals(frozen.text(newest))) {
-            fail("generating " + Snapshot.fileName(newest) + " again from the compiled entities gives other bytes than the"
-                    + " frozen file (first difference on line " + firstDifference(snapshots[0], frozen.text(newest))
-                    + "); the entities changed since it was written, or the generator depends on the machine");
-        }
-    }
-
-    private static void copyFrozenBefore(MigrationChecks c, FrozenFiles frozen, int newest, Path schema, Path sources,
-                                         String pkg) {
-        try {
-            Files.createDirectories(schema);
-            Path stubs = sources.resolve(pkg.replace('.', '/'));
-            Files.createDirectories(stubs);
-            if (newest > 1) {
-                var manifest = frozen.manifest();
-                var earlier = new dev.permafrost.snapshot.Manifest(pkg, manifest.entries().subList(0, newest - 1));
-                Files.writeString(schema.resolve(dev.permafrost.snapshot.Manifest.FILE), earlier.write());
-                for (var entry : earlier.entries()) {
-                    Files.writeString(schema.resolve(entry.file()), frozen.text(entry.version()));
-                    Path stub = c.migrationsDir().resolve(pkg.replace('.', '/')).resolve(entry.migrationClass() + ".java");
-                    Files.copy(stub, stubs.resolve(stub.getFileName()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path findStub(Path dir, int version) {
-        try (Stream<Path> listing = Files.list(dir)) {
-            String prefix = "V" + Snapshot.versionLabel(version) + "_";
-            return listing.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no stub for " + label(version) + " was generated in " + dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int firstDifference(String a, String b) {
-        String[] x = a.split("\n", -1);
-        String[] y = b.split("\n", -1);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            if (!x[i].equals(y[i])) {
-                return i + 1;
-            }
-        }
-        return Math.min(x.length, y.length) + 1;
-    }
-
     // ---- shared ----
 
-    private static Migrator migrator(MigrationChecks c, DataSource dataSource) {
+    static Migrator migrator(MigrationChecks c, DataSource dataSource) {
         return Migrator.configure(dataSource).migrations(c.migrations())
                 .ignoreTables(c.ignoredTables().toArray(String[]::new)).logger(QuietLog.INSTANCE).build();
     }
 
-    private static void migrate(Migrator migrator, int version, String what) {
+    static void migrate(Migrator migrator, int version, String what) {
         try {
             migrator.migrateTo(version);
         } catch (PermafrostException e) {
@@ -447,7 +247,7 @@ final class Checks {
         }
     }
 
-    private static FrozenFiles frozen(MigrationChecks c) {
+    static FrozenFiles frozen(MigrationChecks c) {
         try {
             return FrozenFiles.load(c.schemaDir());
         } catch (SnapshotException e) {
@@ -455,11 +255,11 @@ final class Checks {
         }
     }
 
-    private static Schema snapshot(FrozenFiles frozen, int version) {
+    static Schema snapshot(FrozenFiles frozen, int version) {
         return version == 0 ? Schema.empty() : frozen.snapshot(version).schema();
     }
 
-    private static void expect(MigrationChecks c, DataSource dataSource, FrozenFiles frozen, int version, String when) {
+    static void expect(MigrationChecks c, DataSource dataSource, FrozenFiles frozen, int version, String when) {
         Schema expected = snapshot(frozen, version);
         List<String> drift = differences(c, dataSource, expected);
         if (!drift.isEmpty()) {
@@ -469,7 +269,7 @@ final class Checks {
     }
 
     /** The differences between the live schema and {@code expected}, phrased for people; empty when equal. */
-    private static List<String> differences(MigrationChecks c, DataSource dataSource, Schema expected) {
+    static List<String> differences(MigrationChecks c, DataSource dataSource, Schema expected) {
         try (Connection connection = dataSource.getConnection()) {
             Dialect database = Dialects.detect(connection);
             LiveReading reading = LiveSchema.read(connection, database, c.ignoredTables());
@@ -482,7 +282,7 @@ final class Checks {
         }
     }
 
-    private static List<String> entities(MigrationChecks c, FrozenFiles frozen) {
+    static List<String> entities(MigrationChecks c, FrozenFiles frozen) {
         LinkedHashSet<String> entities = new LinkedHashSet<>(c.migrations().entities());
         if (frozen.newestVersion() > 0) {
             entities.addAll(SnapshotReader.entities(frozen.text(frozen.newestVersion())).values());
@@ -490,7 +290,7 @@ final class Checks {
         return List.copyOf(entities);
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -108,7 +108,7 @@ public interface MigrationChecks {
     /** Rows inserted before each migration keep their values after up and after down, column by column. */
     @Test
     default void dataSurvives() {
-        Checks.dataSurvives(this);
+        DataSurvivalCheck.dataSurvives(this);
     }
 
     /** Applying every stub's operations in memory, without a database, reproduces each frozen snapshot. */
@@ -120,6 +120,6 @@ public interface MigrationChecks {
     /** Generating the newest snapshot again from the compiled entities gives the same bytes, every time. */
     @Test
     default void generationIsDeterministic() {
-        Checks.generationIsDeterministic(this);
+        DeterminismCheck.generationIsDeterministic(this);
     }
 }
