@@ -9,16 +9,10 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,39 +217,11 @@ class FrozenFilesTest {
                 .inFile(project.file("com.acme.Item")).onLineContaining("public class Item");
     }
 
-    /** Generates an entity in the first round, so that Permafrost meets it only in the second. */
-    static final class GeneratesAnEntity extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.Late").openWriter()) {
-                    writer.write("package com.acme;\n@dev.permafrost.annotations.Table public class Late {"
-                            + " @dev.permafrost.annotations.Id long id; }\n");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return false;
-        }
-    }
-
     @Test
     void anEntityGeneratedInALaterRoundIsRefused() {
         Map<String, String> before = project.fingerprint();
-        Compilation compilation = javac().withProcessors(new GeneratesAnEntity(), new PermafrostProcessor())
+        Compilation compilation = javac().withProcessors(new GeneratesSource("com.acme.Late", "package com.acme;\n@dev.permafrost.annotations.Table public class Late {"
+                        + " @dev.permafrost.annotations.Id long id; }\n"), new PermafrostProcessor())
                 .withOptions(project.options())
                 .compile(List.of(JavaFileObjects.forSourceString("com.acme.Item", ITEM)));
         assertThat(compilation).failed();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -52,38 +50,10 @@ class RoundsTest {
             }
             """;
 
-    /** Generates the enum {@code com.acme.Status} in its first round, as a code generator would. */
-    static final class GeneratesStatus extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.Status").openWriter()) {
-                    writer.write("package com.acme;\npublic enum Status { OPEN, CLOSED }\n");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return false;
-        }
-    }
-
     @Test
     void anEntityWaitsForATypeAnotherProcessorGenerates() throws IOException {
         Project project = new Project(dir);
-        Compilation compilation = javac().withProcessors(new GeneratesStatus(), new PermafrostProcessor())
+        Compilation compilation = javac().withProcessors(new GeneratesSource("com.acme.Status", "package com.acme;\npublic enum Status { OPEN, CLOSED }\n"), new PermafrostProcessor())
                 .withOptions(project.options())
                 .compile(List.of(JavaFileObjects.forSourceString("com.acme.Item", ITEM)));
         assertThat(compilation).succeededWithoutWarnings();
