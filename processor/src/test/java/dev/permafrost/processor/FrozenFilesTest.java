@@ -220,8 +220,9 @@ class FrozenFilesTest {
     @Test
     void anEntityGeneratedInALaterRoundIsRefused() {
         Map<String, String> before = project.fingerprint();
-        Compilation compilation = javac().withProcessors(new GeneratesSource("com.acme.Late", "package com.acme;\n@dev.permafrost.annotations.Table public class Late {"
-                        + " @dev.permafrost.annotations.Id long id; }\n"), new PermafrostProcessor())
+        GeneratesSource generator = new GeneratesSource("com.acme.Late", "package com.acme;\n"
+                + "@dev.permafrost.annotations.Table public class Late { @dev.permafrost.annotations.Id long id; }\n");
+        Compilation compilation = javac().withProcessors(generator, new PermafrostProcessor())
                 .withOptions(project.options())
                 .compile(List.of(JavaFileObjects.forSourceString("com.acme.Item", ITEM)));
         assertThat(compilation).failed();

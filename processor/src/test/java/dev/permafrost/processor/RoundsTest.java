@@ -53,7 +53,9 @@ class RoundsTest {
     @Test
     void anEntityWaitsForATypeAnotherProcessorGenerates() throws IOException {
         Project project = new Project(dir);
-        Compilation compilation = javac().withProcessors(new GeneratesSource("com.acme.Status", "package com.acme;\npublic enum Status { OPEN, CLOSED }\n"), new PermafrostProcessor())
+        GeneratesSource generator = new GeneratesSource("com.acme.Status",
+                "package com.acme;\npublic enum Status { OPEN, CLOSED }\n");
+        Compilation compilation = javac().withProcessors(generator, new PermafrostProcessor())
                 .withOptions(project.options())
                 .compile(List.of(JavaFileObjects.forSourceString("com.acme.Item", ITEM)));
         assertThat(compilation).succeededWithoutWarnings();
