@@ -10,13 +10,17 @@ import java.lang.annotation.Target;
  * Makes the column a foreign key to another entity: to its single-column primary key, or to
  * {@link #column()} when that names a primary-key or unique column. The constraint is named
  * {@code fk_<table>_<column>_<referenced table>}.
+ *
+ * <p>A field whose type is an entity ({@code Owner owner}) is such a column without this annotation: it is
+ * named {@code owner_<key column>} ({@code owner_id}) and typed like the key. Add {@code @References} to it
+ * only for {@link #column()}, {@link #onDelete()} or {@link #onUpdate()}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface References {
-    /** The referenced entity (a class annotated with {@link Table}). */
-    Class<?> value();
+    /** The referenced entity (a class annotated with {@link Table}); by default the field's type, if it is one. */
+    Class<?> value() default void.class;
 
     /** The referenced column; empty means the referenced entity's primary key. */
     String column() default "";

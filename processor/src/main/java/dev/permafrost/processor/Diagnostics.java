@@ -44,10 +44,18 @@ public final class Diagnostics {
 
     public void report(Element element, AnnotationMirror annotation, Message msg, Object... args) {
         count(msg);
-        messager.printMessage(kind(msg), msg.format(args), element, annotation);
+        if (annotation == null) {
+            messager.printMessage(kind(msg), msg.format(args), element);
+        } else {
+            messager.printMessage(kind(msg), msg.format(args), element, annotation);
+        }
     }
 
     public void report(Element element, AnnotationMirror annotation, AnnotationValue value, Message msg, Object... args) {
+        if (annotation == null) {
+            report(element, msg, args);
+            return;
+        }
         count(msg);
         messager.printMessage(kind(msg), msg.format(args), element, annotation, value);
     }
@@ -150,6 +158,28 @@ public final class Diagnostics {
         } else {
             messager.printMessage(kind(msg), full, element);
         }
+    }
+
+    /** Diagnostics that print nothing (errors are still counted), for work whose problems are reported elsewhere. */
+    public static Diagnostics silent() {
+        return new Diagnostics(new Messager() {
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg) {
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a) {
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a,
+                                     AnnotationValue v) {
+            }
+        }, null);
     }
 
     public int errors() {

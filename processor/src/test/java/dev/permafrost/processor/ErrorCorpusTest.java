@@ -108,6 +108,70 @@ class ErrorCorpusTest {
                 }
                 """), "[PF302] constraint or index name 'ck_items_price' is used twice in the schema (table items); give"
                 + " one of them another name", "Item", "@Check(\"price >= 0\") int price;"));
+        cases.add(error("identity on a column that is not the key", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @Identity long number;
+                }
+                """), "[PF305] @Identity on number, which is not @Id: the database numbers only a primary key; add @Id or"
+                + " remove @Identity", "Item", "@Identity long number;"));
+        cases.add(error("identity on a text key", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id @Identity String code;
+                }
+                """), "[PF306] @Identity on code, whose type is varchar(255): the database numbers integer columns only;"
+                + " use long, int or short (or Long, Integer, Short)", "Item", "@Id @Identity String code;"));
+        cases.add(error("identity with a default", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id @Identity @Column(defaultValue = "1") long id;
+                }
+                """), "[PF307] id has @Identity and defaultValue = \"1\": the database's numbering is the column's default;"
+                + " remove defaultValue", "Item", "@Id @Identity @Column(defaultValue = \"1\") long id;"));
+        cases.add(error("identity in a composite key", entity("Line", """
+                @Table(name = "order_lines")
+                public class Line {
+                    @Id @Identity long id;
+                    @Id int lineNo;
+                }
+                """), "[PF308] @Identity on id, but the primary key of order_lines has 2 columns (id, line_no): the database"
+                + " numbers a single-column key only; remove @Identity, or make id the only @Id", "Line",
+                "@Id @Identity long id;"));
+        cases.add(error("a collection of entities", entities(
+                "Owner", """
+                        @Table(name = "owners")
+                        public class Owner {
+                            @Id long id;
+                            List<Pet> pets;
+                        }
+                        """,
+                "Pet", "@Table(name = \"pets\") public class Pet { @Id long id; Owner owner; }"),
+                "[PF316] field pets is a collection of Pet, but a column holds one value; for one-to-many give Pet a field"
+                        + " of type Owner (a foreign key to this table), for many-to-many add a join entity with a"
+                        + " reference to each side, and mark this field @Transient", "Owner", "List<Pet> pets;"));
+        cases.add(error("@References without an entity", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @References long ownerId;
+                }
+                """), "[PF315] @References on field ownerId names no entity and the field's type long is not one; name it,"
+                + " @References(Owner.class), or give the field the entity's type (Owner owner)", "Item",
+                "@References long ownerId;"));
+        cases.add(error("a reference by object to a composite key", entities(
+                "Slot", "@Table(name = \"slots\") public class Slot { @Id long day; @Id int hour_of_day; }",
+                "Booking", """
+                        @Table(name = "bookings")
+                        public class Booking {
+                            @Id long id;
+                            Slot slot;
+                        }
+                        """),
+                "[PF314] field slot refers to Slot, whose primary key has 2 columns (day, hour_of_day): a reference by"
+                        + " object needs a single-column key; refer to a unique column with @References(column = \"...\"),"
+                        + " or hold the key columns as fields with @References each", "Booking", "Slot slot;"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

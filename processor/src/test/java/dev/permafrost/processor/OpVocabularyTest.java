@@ -57,8 +57,8 @@ class OpVocabularyTest {
 
     /** Every kind of operation, in an order that replays onto {@link #BEFORE}. */
     private static List<Op> everyKind() {
-        Table extra = new Table("extra", List.of(ID), new PrimaryKey("pk_extra", List.of("id")), List.of(), List.of(),
-                List.of(), List.of());
+        Table extra = new Table("extra", List.of(ID.asIdentity()), new PrimaryKey("pk_extra", List.of("id")), List.of(),
+                List.of(), List.of(), List.of());
         Column m = Column.of("m", ColumnType.INTEGER);
         List<Op> ops = new ArrayList<>(List.of(
                 new Op.CreateTable(extra),
@@ -67,6 +67,8 @@ class OpVocabularyTest {
                 new Op.AlterColumn("child", m.withName("m2"), Column.of("m2", ColumnType.BIGINT).notNull(), "0"),
                 new Op.AlterColumn("child", Column.of("m2", ColumnType.BIGINT).notNull(),
                         Column.of("m2", ColumnType.BIGINT).notNull().defaultValue("7"), null),
+                new Op.AlterColumn("extra", ID.asIdentity(), ID, null),
+                new Op.AlterColumn("extra", ID, ID.asIdentity(), null),
                 new Op.DropPrimaryKey("extra", extra.primaryKey()),
                 new Op.AddPrimaryKey("extra", new PrimaryKey("pk_extra", List.of("id"))),
                 new Op.AddUnique("parent", new Unique("uq_parent_code", List.of("code"))),

@@ -77,8 +77,13 @@ public final class CatalogBuilder {
         return new LiveReading(new Schema(built), problems);
     }
 
-    /** A column; {@code type} is {@code null} when no logical type maps to the {@code reportedType}. */
-    public void column(String table, String name, ColumnType type, String reportedType, boolean nullable, String rawDefault) {
+    /**
+     * A column; {@code type} is {@code null} when no logical type maps to the {@code reportedType}.
+     *
+     * @param identity whether the database numbers it (its reported default, a sequence's, is then not one)
+     */
+    public void column(String table, String name, ColumnType type, String reportedType, boolean nullable, String rawDefault,
+                       boolean identity) {
         Parts parts = table(table);
         if (parts == null) {
             return;
@@ -89,7 +94,11 @@ public final class CatalogBuilder {
                     + ", which no entity maps to");
             type = ColumnType.TEXT;
         }
-        parts.columns.add(new Column(column, type, nullable, expression(rawDefault, false)));
+        if (identity && type.isInteger()) {
+            parts.columns.add(new Column(column, type, false, null, true));
+        } else {
+            parts.columns.add(new Column(column, type, nullable, expression(rawDefault, false)));
+        }
     }
 
     /** A default or condition as the database reports it, canonicalised; the raw text if it cannot be. */

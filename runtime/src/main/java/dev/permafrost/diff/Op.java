@@ -78,6 +78,11 @@ public sealed interface Op {
             return !java.util.Objects.equals(from.defaultValue(), to.defaultValue());
         }
 
+        /** Whether the database starts or stops numbering the column. */
+        public boolean identityChanges() {
+            return from.identity() != to.identity();
+        }
+
         /** What fills {@code NULL}s when the column becomes {@code NOT NULL}: the explicit fill, else the new default. */
         public String effectiveFill() {
             return fillNulls != null ? fillNulls : to.defaultValue();

@@ -104,6 +104,17 @@ public enum Message {
             "%s on %s lists column '%s' twice; list each column once"),
     TABLE_REFUSED("PF304", Severity.ERROR,
             "entity %s does not make a valid table: %s; change the annotations that say so"),
+    IDENTITY_NOT_KEY("PF305", Severity.ERROR,
+            "@Identity on %s, which is not @Id: the database numbers only a primary key; add @Id or remove @Identity"),
+    IDENTITY_TYPE("PF306", Severity.ERROR,
+            "@Identity on %s, whose type is %s: the database numbers integer columns only; use long, int or short"
+                    + " (or Long, Integer, Short)"),
+    IDENTITY_DEFAULT("PF307", Severity.ERROR,
+            "%s has @Identity and defaultValue = \"%s\": the database's numbering is the column's default; remove"
+                    + " defaultValue"),
+    IDENTITY_COMPOSITE("PF308", Severity.ERROR,
+            "@Identity on %s, but the primary key of %s has %d columns (%s): the database numbers a single-column key"
+                    + " only; remove @Identity, or make %s the only @Id"),
     NOT_AN_ENTITY("PF310", Severity.ERROR,
             "@References(%s.class) on field %s: %s is not annotated @Table; reference an entity"),
     NOT_A_KEY("PF311", Severity.ERROR,
@@ -111,6 +122,17 @@ public enum Message {
                     + " the key, or make that column @Column(unique = true)"),
     REFERENCE_TYPE_MISMATCH("PF312", Severity.ERROR,
             "@References on field %s: column %s is %s but the referenced %s.%s is %s; give both the same type"),
+    OBJECT_REFERENCE_KEY("PF314", Severity.ERROR,
+            "field %s refers to %s, whose primary key %s: a reference by object needs a single-column key; refer to a"
+                    + " unique column with @References(column = \"...\"), or hold the key columns as fields with"
+                    + " @References each"),
+    REFERENCE_WITHOUT_ENTITY("PF315", Severity.ERROR,
+            "@References on field %s names no entity and the field's type %s is not one; name it,"
+                    + " @References(Owner.class), or give the field the entity's type (Owner owner)"),
+    COLLECTION_OF_ENTITIES("PF316", Severity.ERROR,
+            "field %s is a collection of %s, but a column holds one value; for one-to-many give %s a field of type %s"
+                    + " (a foreign key to this table), for many-to-many add a join entity with a reference to each"
+                    + " side, and mark this field @Transient"),
     REFERENCE_NEEDS_COLUMN("PF313", Severity.ERROR,
             "@References(%s.class) on field %s: %s has %s; name the referenced column with"
                     + " @References(value = %s.class, column = \"...\")"),

@@ -110,6 +110,11 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
         };
     }
 
+    /** Whether this is {@code smallint}, {@code integer} or {@code bigint}: a type the database can number. */
+    public boolean isInteger() {
+        return kind == Kind.SMALLINT || kind == Kind.INTEGER || kind == Kind.BIGINT;
+    }
+
     /**
      * Whether every value of this type fits {@code target} without loss: widening a varchar or a
      * decimal, or moving up the integer ladder. Changing kind otherwise may lose data.

@@ -146,12 +146,14 @@ public final class DdlReader {
                     where + " has type " + type.getCastTypeName() + ", which is not a Permafrost logical type");
         }
         String defaultValue = null;
-        if (type.defaulted()) {
+        if (type.defaulted() && !type.identity()) {
             String rendered = parser.render(type.defaultValue());
             defaultValue = guard(where, () -> Expressions.canonicalDefault(rendered));
         }
         String canonicalDefault = defaultValue;
-        return guard(where, () -> new Column(field.getName(), columnType, type.nullable(), canonicalDefault));
+        boolean identity = type.identity();
+        return guard(where, () -> new Column(field.getName(), columnType, type.nullable() && !identity, canonicalDefault,
+                identity));
     }
 
     private static ColumnType columnType(DataType<?> type) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.Dialects;
 import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.model.Column;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.runtime.Migrator;
@@ -18,6 +19,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,15 +74,34 @@ final class DataSurvivalCheck {
 
     private static void insertFixtures(MigrationChecks c, DSLContext ctx, SqlRenderer renderer, int version, Schema schema,
                                        List<String> problems) {
+        Map<FixtureRows.Assigned, Object> assigned = new HashMap<>();
         c.fixtures(version, schema).forEach((tableName, rows) -> {
             Table table = schema.table(tableName).orElse(null);
             if (table == null) {
                 problems.add("fixtures for " + Checks.label(version) + " name table " + tableName + ", which is not in the schema");
                 return;
             }
-            for (Map<String, Object> row : rows) {
+            for (Map<String, Object> fixture : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                String numbered = null;
+                FixtureRows.Assigned own = null;
+                for (Map.Entry<String, Object> value : fixture.entrySet()) {
+                    if (value.getValue() instanceof FixtureRows.Assigned marker && marker.table().equals(tableName)
+                            && table.column(value.getKey()).map(Column::identity).orElse(false)) {
+                        numbered = value.getKey();
+                        own = marker;
+                    } else if (value.getValue() instanceof FixtureRows.Assigned marker) {
+                        row.put(value.getKey(), assigned.get(marker));
+                    } else {
+                        row.put(value.getKey(), value.getValue());
+                    }
+                }
                 try {
                     TypedRows.insert(ctx, renderer, table, row);
+                    if (own != null) {
+                        assigned.put(own, ctx.select(DSL.max(DSL.field(DSL.name(numbered))))
+                                .from(DSL.table(DSL.name(tableName))).fetchOne(0));
+                    }
                 } catch (DataAccessException e) {
                     System.err.println("[permafrost-testkit] a generated row does not fit table " + tableName + " before "
                             + Checks.label(version) + " (" + e.getMessage().lines().findFirst().orElse("") + "); override"

@@ -26,6 +26,13 @@ import java.util.UUID;
  */
 final class FixtureRows {
 
+    /**
+     * Stands for the value the database gives an identity column ({@code @Identity}): the column is left out of
+     * the insert, and a foreign key that points at that row takes the number the database gave it.
+     */
+    record Assigned(String table, long row) {
+    }
+
     private FixtureRows() {
     }
 
@@ -38,7 +45,7 @@ final class FixtureRows {
                 Map<String, Object> row = new LinkedHashMap<>();
                 boolean possible = true;
                 for (Column column : table.columns()) {
-                    Object value = value(column.type(), base);
+                    Object value = column.identity() ? new Assigned(table.name(), base) : value(column.type(), base);
                     ForeignKey fk = table.foreignKeys().stream()
                             .filter(f -> f.columns().contains(column.name())).findFirst().orElse(null);
                     if (fk != null) {

@@ -96,6 +96,12 @@ public final class ModelBuilder {
         List<String> keyColumns = entity.columns().stream().filter(EntitySource.ColumnSource::id)
                 .map(c -> c.column().name()).toList();
         PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(Names.primaryKey(name), keyColumns);
+        if (keyColumns.size() > 1) {
+            entity.columns().stream().filter(c -> c.column().identity()).forEach(c -> diagnostics.report(c.element(),
+                    Annotations.find(c.element(), Annotations.IDENTITY), Message.IDENTITY_COMPOSITE,
+                    c.element().getSimpleName(), name, keyColumns.size(), String.join(", ", keyColumns),
+                    c.element().getSimpleName()));
+        }
         List<Unique> uniques = entity.columns().stream().filter(EntitySource.ColumnSource::unique)
                 .map(c -> new Unique(Names.unique(name, List.of(c.column().name())), List.of(c.column().name())))
                 .toList();

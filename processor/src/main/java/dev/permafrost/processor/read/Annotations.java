@@ -24,6 +24,7 @@ public final class Annotations {
     public static final String TABLE = PACKAGE + "Table";
     public static final String COLUMN = PACKAGE + "Column";
     public static final String ID = PACKAGE + "Id";
+    public static final String IDENTITY = PACKAGE + "Identity";
     public static final String INDEX = PACKAGE + "Index";
     public static final String INDEXES = PACKAGE + "Indexes";
     public static final String REFERENCES = PACKAGE + "References";

@@ -35,11 +35,20 @@ public final class EntityReader {
     private final Annotations annotations;
     private final Diagnostics diagnostics;
     private final Types types;
+    private EntityReader quiet;
 
     public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
         this.types = types;
+    }
+
+    /** A reader that reports nothing, for the key a reference by object copies (its entity reports its own errors). */
+    private EntityReader quiet() {
+        if (quiet == null) {
+            quiet = new EntityReader(annotations, Diagnostics.silent(), types);
+        }
+        return quiet;
     }
 
     /** The entity, or {@code null} when it has errors (all reported). */
@@ -150,20 +159,55 @@ public final class EntityReader {
         int before = diagnostics.errors();
         AnnotationMirror column = Annotations.find(element, Annotations.COLUMN);
         String field = element.getSimpleName().toString();
-        String name = name(element, column, "name", Names.snakeCase(field), "column", "@Column(name = ...)");
         TypeMirror javaType = memberType(entity, element);
-        ColumnType type = columnType(element, column, javaType, fieldLabel(entity, element));
+        if (ObjectReference.refuseCollection(entity, element, javaType, types, diagnostics)) {
+            return null;
+        }
+        TypeElement target = ObjectReference.entityOf(javaType);
+        ObjectReference byObject = null;
+        if (target != null) {
+            AnnotationMirror references = Annotations.find(element, Annotations.REFERENCES);
+            byObject = ObjectReference.of(element, target, references == null ? ""
+                    : annotations.string(references, "column").toLowerCase(Locale.ROOT), references, annotations, diagnostics);
+            if (byObject == null) {
+                return null;
+            }
+        }
+        String name = name(element, column, "name", byObject != null ? byObject.columnName(field) : Names.snakeCase(field),
+                "column", "@Column(name = ...)");
+        ColumnType type = byObject != null && byObject.key() != null
+                ? quiet().columnType(byObject.key(), Annotations.find(byObject.key(), Annotations.COLUMN),
+                        memberType(target, byObject.key()), fieldLabel(target, byObject.key()))
+                : columnType(element, column, javaType, fieldLabel(entity, element));
         boolean id = Annotations.find(element, Annotations.ID) != null;
         boolean nullable = nullability(element, column, javaType, id, field);
         String defaultValue = defaultValue(element, column, name, type);
         boolean unique = column != null && annotations.bool(column, "unique");
-        EntitySource.ReferenceSource reference = reference(element);
+        EntitySource.ReferenceSource reference = reference(element, target);
         String renamedFrom = renamedFrom(element, "column");
+        boolean identity = identity(entity, element, id, type, defaultValue);
         if (diagnostics.errors() > before || name == null || type == null) {
             return null;
         }
-        return new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue), id, unique,
-                reference, renamedFrom);
+        return new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue, identity), id,
+                unique, reference, renamedFrom);
+    }
+
+    /** Whether the field is {@code @Identity}, reporting where it cannot be (not a key, not an integer, a default). */
+    private boolean identity(TypeElement entity, Element element, boolean id, ColumnType type, String defaultValue) {
+        AnnotationMirror identity = Annotations.find(element, Annotations.IDENTITY);
+        if (identity == null) {
+            return false;
+        }
+        String label = fieldLabel(entity, element);
+        if (!id) {
+            diagnostics.report(element, identity, Message.IDENTITY_NOT_KEY, label);
+        } else if (type != null && !type.isInteger()) {
+            diagnostics.report(element, identity, Message.IDENTITY_TYPE, label, type.sql());
+        } else if (defaultValue != null) {
+            diagnostics.report(element, identity, Message.IDENTITY_DEFAULT, label, defaultValue);
+        }
+        return true;
     }
 
     /**
@@ -313,14 +357,28 @@ public final class EntityReader {
                 .map(e -> e.getSimpleName().toString()).toList();
     }
 
-    private EntitySource.ReferenceSource reference(Element element) {
+    /**
+     * The field's {@code @References}, or the reference a field of entity type makes by itself.
+     *
+     * @param byObject the entity the field's type is, or {@code null}
+     */
+    private EntitySource.ReferenceSource reference(Element element, TypeElement byObject) {
         AnnotationMirror references = Annotations.find(element, Annotations.REFERENCES);
         if (references == null) {
-            return null;
+            return byObject == null ? null : new EntitySource.ReferenceSource(null, byObject, "",
+                    ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
         }
         TypeMirror target = annotations.type(references, "value");
         TypeElement targetElement = target.getKind() == TypeKind.DECLARED
                 ? (TypeElement) ((DeclaredType) target).asElement() : null;
+        if (target.getKind() == TypeKind.VOID) {
+            if (byObject == null) {
+                diagnostics.report(element, references, Message.REFERENCE_WITHOUT_ENTITY, element.getSimpleName(),
+                        element.asType());
+                return null;
+            }
+            targetElement = byObject;
+        }
         return new EntitySource.ReferenceSource(references, targetElement,
                 annotations.string(references, "column").toLowerCase(Locale.ROOT),
                 ForeignKey.Action.valueOf(annotations.enumName(references, "onDelete")),

@@ -233,6 +233,9 @@ public final class StubWriter {
 
     public static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
+        if (column.identity()) {
+            return code.add(".asIdentity()").build();
+        }
         if (!column.nullable()) {
             code.add(".notNull()");
         }

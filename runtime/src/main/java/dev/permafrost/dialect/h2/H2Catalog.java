@@ -35,13 +35,13 @@ final class H2Catalog {
         CatalogBuilder catalog = new CatalogBuilder(H2Dialect.INSTANCE, ignored);
         Set<String> tableNames = new java.util.TreeSet<>();
         query(connection, "select table_name, column_name, data_type, character_maximum_length, numeric_precision,"
-                + " numeric_scale, is_nullable, column_default from information_schema.columns"
+                + " numeric_scale, is_nullable, column_default, is_identity from information_schema.columns"
                 + " where table_schema = current_schema() order by table_name, ordinal_position", rs -> {
                     tableNames.add(rs.getString(1));
                     String type = rs.getString(3);
                     int length = (int) Math.min(rs.getLong(4), Integer.MAX_VALUE);
                     catalog.column(rs.getString(1), rs.getString(2), h2Type(type, length, rs.getInt(5), rs.getInt(6)),
-                            type, rs.getString(7).equals("YES"), rs.getString(8));
+                            type, rs.getString(7).equals("YES"), rs.getString(8), "YES".equals(rs.getString(9)));
                 });
         // Key columns come from each constraint's own index and foreign keys from the driver's metadata, not from
         // information_schema.key_column_usage: H2 (2.3, 2.5) keeps a column's old name there after RENAME COLUMN

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * H2: every DDL statement commits, a column is redefined in one statement, the lock is within this JVM (H2 has
@@ -48,7 +49,12 @@ public final class H2Dialect implements Dialect {
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {
         if (op instanceof Op.AlterColumn alter) {
-            return renderer.redefineColumn(alter, renderer.dropDefault(alter));
+            List<String> statements = new ArrayList<>();
+            if (alter.from().identity() && !alter.to().identity()) {
+                statements.add(renderer.dropIdentity(alter.table(), alter.column()));
+            }
+            statements.addAll(renderer.redefineColumn(alter, renderer.dropDefault(alter)));
+            return statements;
         }
         if (op instanceof Op.DropIndex drop) {
             return dropIndex(drop, before, renderer);
@@ -81,6 +87,16 @@ public final class H2Dialect implements Dialect {
             }
         }
         return renderer.dropIndexAround(before, table.name(), index, uniques, relying);
+    }
+
+    /** H2 restarts an identity only at a literal, so the statement is made from the greatest value and executed. */
+    @Override
+    public List<String> continueIdentity(String table, String column, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String restart = ctx.render(DSL.query("alter table {0} alter column {1} restart with ", DSL.table(DSL.name(table)),
+                DSL.field(DSL.name(column))));
+        return List.of("execute immediate " + ctx.render(DSL.inline(restart)) + " || ("
+                + ctx.render(renderer.nextIdentityValue(table, column)) + ")");
     }
 
     @Override

@@ -34,12 +34,12 @@ final class MariaDbCatalog {
 
     static LiveReading read(MariaDbDialect dialect, Connection connection, Set<String> ignored) throws SQLException {
         CatalogBuilder catalog = new CatalogBuilder(dialect, ignored);
-        query(connection, "select table_name, column_name, column_type, is_nullable, column_default"
+        query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra"
                 + " from information_schema.columns where table_schema = database() order by table_name, ordinal_position",
                 rs -> {
                     String type = rs.getString(3);
                     catalog.column(rs.getString(1), rs.getString(2), mariadbType(type), type, rs.getString(4).equals("YES"),
-                            rs.getString(5));
+                            rs.getString(5), rs.getString(6) != null && rs.getString(6).contains("auto_increment"));
                 });
         Map<String, Map<String, List<String>>> keyColumns = new TreeMap<>();
         Map<String, String[]> references = new TreeMap<>();

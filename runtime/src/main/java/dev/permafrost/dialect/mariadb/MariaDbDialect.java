@@ -6,6 +6,7 @@ import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Op;
 import dev.permafrost.model.Check;
+import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
@@ -151,17 +152,47 @@ public final class MariaDbDialect implements Dialect {
         return out.toString();
     }
 
+    /**
+     * The unique key an {@code auto_increment} column has while it is not the primary key: MariaDB numbers only a
+     * column that is a key, so a column that becomes an identity before its primary key is added (in the same
+     * migration), or keeps it after the key is dropped (on the way back), holds this key in between.
+     */
+    static final String IDENTITY_KEY = "permafrost_identity";
+
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {
         var ctx = renderer.context();
         var table = DSL.table(DSL.name(op.table()));
+        Table current = before.table(op.table()).orElse(null);
+        Column identity = current == null ? null
+                : current.columns().stream().filter(Column::identity).findFirst().orElse(null);
+        boolean identityIsKey = identity != null && current.primaryKey() != null
+                && current.primaryKey().columns().equals(List.of(identity.name()));
+        if (op instanceof Op.AddColumn add && add.column().identity()) {
+            return List.of(renderer.standard(op, before).get(0) + ", " + identityKey(ctx, add.column().name(), true));
+        }
         if (op instanceof Op.AlterColumn alter) {
             // jOOQ writes the drop as "set default null", which a NOT NULL column refuses.
-            return renderer.redefineColumn(alter, ctx.render(DSL.query("alter table {0} alter column {1} drop default",
-                    table, DSL.field(DSL.name(alter.column())))));
+            List<String> statements = new ArrayList<>(renderer.redefineColumn(alter, ctx.render(DSL.query(
+                    "alter table {0} alter column {1} drop default", table, DSL.field(DSL.name(alter.column()))))));
+            boolean key = current != null && current.primaryKey() != null
+                    && current.primaryKey().columns().equals(List.of(alter.column()));
+            if (alter.identityChanges() && !key) {
+                int redefine = statements.size() - 1;
+                while (!statements.get(redefine).contains(" modify ")) {
+                    redefine--;
+                }
+                statements.set(redefine, statements.get(redefine) + ", "
+                        + identityKey(ctx, alter.column(), alter.to().identity()));
+            }
+            return statements;
+        }
+        if (op instanceof Op.AddPrimaryKey && identity != null && !identityIsKey) {
+            return List.of(renderer.standard(op, before).get(0) + ", " + identityKey(ctx, identity.name(), false));
         }
         if (op instanceof Op.DropPrimaryKey) {
-            return List.of(ctx.alterTable(table).dropPrimaryKey().getSQL());
+            String drop = ctx.alterTable(table).dropPrimaryKey().getSQL();
+            return List.of(identityIsKey ? drop + ", " + identityKey(ctx, identity.name(), true) : drop);
         }
         if (op instanceof Op.DropUnique drop) {
             return List.of(ctx.dropIndex(DSL.name(drop.unique().name())).on(table).getSQL());
@@ -176,6 +207,12 @@ public final class MariaDbDialect implements Dialect {
             return renameConstraint(rename, before.table(op.table()).orElseThrow(), renderer);
         }
         return renderer.standard(op, before);
+    }
+
+    /** The clause that adds {@link #IDENTITY_KEY} on {@code column}, or drops it. */
+    private static String identityKey(org.jooq.DSLContext ctx, String column, boolean add) {
+        return add ? ctx.render(DSL.query("add constraint {0} unique ({1})", DSL.name(IDENTITY_KEY), DSL.name(column)))
+                : ctx.render(DSL.query("drop index {0}", DSL.name(IDENTITY_KEY)));
     }
 
     /** Drops a foreign key and the index MariaDB created for it, named after it, if it did (the key's drop keeps it). */

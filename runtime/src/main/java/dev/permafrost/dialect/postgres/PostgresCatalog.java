@@ -31,12 +31,12 @@ final class PostgresCatalog {
         CatalogBuilder catalog = new CatalogBuilder(PostgresDialect.INSTANCE, ignored);
         String schema = " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()";
         query(connection, "select c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-                + " pg_get_expr(d.adbin, d.adrelid) from pg_attribute a join pg_class c on a.attrelid = c.oid"
+                + " pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '' from pg_attribute a join pg_class c on a.attrelid = c.oid"
                 + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum" + schema
                 + " and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum", rs -> {
                     String type = rs.getString(3);
                     catalog.column(rs.getString(1), rs.getString(2), postgresType(type), type, !rs.getBoolean(4),
-                            rs.getString(5));
+                            rs.getString(5), rs.getBoolean(6));
                 });
         String columns = "array(select a.attname from unnest(%s) with ordinality k(attnum, ord)"
                 + " join pg_attribute a on a.attrelid = %s and a.attnum = k.attnum order by k.ord)";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL: transactional DDL, a session-level advisory lock, the schema read from {@code pg_catalog}.
@@ -60,6 +61,16 @@ public final class PostgresDialect implements Dialect {
             return renderer.dropIndexAround(before, drop.table(), index, List.of(), relying);
         }
         return renderer.standard(op, before);
+    }
+
+    /** {@code setval} on the identity's sequence, so that the next number is one above the rows already there. */
+    @Override
+    public List<String> continueIdentity(String table, String column, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String sequence = ctx.render(DSL.function("pg_get_serial_sequence", String.class, DSL.inline(table),
+                DSL.inline(column)));
+        return List.of(ctx.render(DSL.query("select setval({0}, ({1}), false)", DSL.field(sequence),
+                renderer.nextIdentityValue(table, column))));
     }
 
     @Override

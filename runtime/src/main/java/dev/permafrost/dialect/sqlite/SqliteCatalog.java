@@ -1,11 +1,14 @@
 package dev.permafrost.dialect.sqlite;
 
 import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.snapshot.DdlReader;
 import dev.permafrost.snapshot.SnapshotException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +53,36 @@ final class SqliteCatalog {
                         .replaceFirst("^the SQLite schema: (" + Pattern.quote(table) + ": )?", "")));
             }
         });
-        return new LiveReading(new Schema(tables), problems);
+        List<Table> withIdentities = new ArrayList<>();
+        for (Table table : tables) {
+            withIdentities.add(withRowidAlias(connection, table));
+        }
+        return new LiveReading(new Schema(withIdentities), problems);
+    }
+
+    /**
+     * The table with its rowid alias marked as the identity it is: the only primary-key column, declared exactly
+     * {@code integer} (jOOQ's parser reads {@code int} the same, so the declared type comes from SQLite).
+     */
+    private static Table withRowidAlias(Connection connection, Table table) throws SQLException {
+        if (table.primaryKey() == null || table.primaryKey().columns().size() != 1) {
+            return table;
+        }
+        String key = table.primaryKey().columns().get(0);
+        Column column = table.column(key).orElseThrow();
+        if (column.identity() || column.type().kind() != ColumnType.Kind.INTEGER || column.hasDefault()) {
+            return table;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select type from pragma_table_info(?) where lower(name) = ?")) {
+            statement.setString(1, table.name());
+            statement.setString(2, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next() && rs.getString(1).trim().equalsIgnoreCase("integer")) {
+                    return table.mapColumns(c -> c.name().equals(key) ? c.withIdentity(true) : c);
+                }
+            }
+        }
+        return table;
     }
 }

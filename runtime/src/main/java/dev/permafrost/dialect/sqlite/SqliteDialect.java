@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jooq.DataType;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DefaultDataType;
 
 /**
  * SQLite: changes {@code ALTER TABLE} cannot make rebuild the table ({@link SqliteRebuild}); a migration's
@@ -52,6 +54,23 @@ public final class SqliteDialect implements Dialect {
             case UUID -> ColumnType.varchar(36);
             default -> type;
         };
+    }
+
+    /**
+     * A column SQLite numbers is an alias of the rowid: declared exactly {@code integer} (any other spelling,
+     * {@code int} or {@code bigint}, is not) and the table's only primary-key column. Not
+     * {@code autoincrement}: SQLite may then reuse the number of the newest row once it is deleted, as
+     * most applications allow; the rowid is 64-bit whatever the declared integer type.
+     */
+    @Override
+    public DataType<?> identity(DataType<?> type) {
+        return DefaultDataType.getDataType(SQLDialect.SQLITE, "integer").nullable(false);
+    }
+
+    /** A rowid alias is declared {@code integer}, whatever the entity's integer type; it holds 64 bits. */
+    @Override
+    public ColumnType storedIdentityType(ColumnType type) {
+        return ColumnType.INTEGER;
     }
 
     @Override

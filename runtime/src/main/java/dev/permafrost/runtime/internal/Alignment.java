@@ -1,5 +1,6 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.model.Check;
 import dev.permafrost.model.Column;
@@ -68,8 +69,11 @@ public final class Alignment {
 
     private static Column align(Column live, Column expected, SqlRenderer renderer) {
         Column aligned = live;
-        if (!live.type().equals(expected.type())
-                && renderer.dialect().storedType(live.type()).equals(renderer.dialect().storedType(expected.type()))) {
+        Dialect dialect = renderer.dialect();
+        boolean identities = live.identity() && expected.identity();
+        if (!live.type().equals(expected.type()) && (identities
+                ? dialect.storedIdentityType(live.type()).equals(dialect.storedIdentityType(expected.type()))
+                : dialect.storedType(live.type()).equals(dialect.storedType(expected.type())))) {
             aligned = aligned.withType(expected.type());
         }
         if (live.hasDefault() && expected.hasDefault() && !Objects.equals(live.defaultValue(), expected.defaultValue())

@@ -1,0 +1,109 @@
+package dev.permafrost.processor.read;
+
+import dev.permafrost.message.Message;
+import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.model.Names;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * A field whose type is an entity ({@code Owner owner}): a foreign-key column named after the field and the
+ * referenced key ({@code owner_id}), whose Java type, for mapping, is the key field's. A collection of entities
+ * is refused with how to model it.
+ *
+ * @param target the referenced entity
+ * @param key the referenced key field (or the {@code @References(column)} one)
+ * @param keyColumn its column name
+ */
+record ObjectReference(TypeElement target, Element key, String keyColumn) {
+
+    /** The column's default name: {@code owner} + {@code _} + {@code id}. */
+    String columnName(String field) {
+        return Names.snakeCase(field) + "_" + keyColumn;
+    }
+
+    /** The entity a field's type names, or {@code null} when it is not an entity. */
+    static TypeElement entityOf(TypeMirror type) {
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement element
+                && Annotations.find(element, Annotations.TABLE) != null) {
+            return element;
+        }
+        return null;
+    }
+
+    /**
+     * The reference a field of entity type makes, or {@code null} when the field is not one or is in error
+     * (reported at the field).
+     *
+     * @param referenced the {@code @References(column)}, empty for the key
+     */
+    static ObjectReference of(Element field, TypeElement target, String referenced, AnnotationMirror references,
+                              Annotations annotations, Diagnostics diagnostics) {
+        List<Element> columns = EntityReader.columnElements(target);
+        if (!referenced.isEmpty()) {
+            for (Element column : columns) {
+                if (columnName(column, annotations).equals(referenced)) {
+                    return new ObjectReference(target, column, referenced);
+                }
+            }
+            return new ObjectReference(target, null, referenced);
+        }
+        List<Element> key = columns.stream().filter(c -> Annotations.find(c, Annotations.ID) != null).toList();
+        if (key.size() != 1) {
+            diagnostics.report(field, references, Message.OBJECT_REFERENCE_KEY, field.getSimpleName(),
+                    target.getSimpleName(), key.isEmpty() ? "is missing (no @Id)"
+                            : "has " + key.size() + " columns (" + String.join(", ",
+                            key.stream().map(k -> columnName(k, annotations)).toList()) + ")");
+            return null;
+        }
+        return new ObjectReference(target, key.get(0), columnName(key.get(0), annotations));
+    }
+
+    /** The column name of a field: its {@code @Column(name)}, else its snake_case name. */
+    private static String columnName(Element field, Annotations annotations) {
+        AnnotationMirror column = Annotations.find(field, Annotations.COLUMN);
+        String name = column == null ? "" : annotations.string(column, "name");
+        return (name.isBlank() ? Names.snakeCase(field.getSimpleName().toString()) : name).toLowerCase(Locale.ROOT);
+    }
+
+    /** Reports a field that holds a collection (or map) of entities, with how to model it; {@code true} if it did. */
+    static boolean refuseCollection(TypeElement entity, Element field, TypeMirror type, Types types,
+                                    Diagnostics diagnostics) {
+        if (type.getKind() != TypeKind.DECLARED || !isCollection(type, types)) {
+            return false;
+        }
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+            TypeElement element = entityOf(argument);
+            if (element != null) {
+                diagnostics.report(field, Message.COLLECTION_OF_ENTITIES, field.getSimpleName(), element.getSimpleName(),
+                        element.getSimpleName(), entity.getSimpleName());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCollection(TypeMirror type, Types types) {
+        TypeMirror erased = types.erasure(type);
+        if (erased.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        String name = ((TypeElement) types.asElement(erased)).getQualifiedName().toString();
+        if (name.equals("java.lang.Iterable") || name.equals("java.util.Map")) {
+            return true;
+        }
+        for (TypeMirror parent : types.directSupertypes(erased)) {
+            if (isCollection(parent, types)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
