@@ -2,6 +2,7 @@ package dev.permafrost.example;
 
 import dev.permafrost.annotations.Column;
 import dev.permafrost.annotations.Id;
+import dev.permafrost.annotations.Identity;
 import dev.permafrost.annotations.Index;
 import dev.permafrost.annotations.References;
 import dev.permafrost.annotations.ReferentialAction;
@@ -13,8 +14,8 @@ import java.time.Instant;
 @Table(name = "bugs")
 @Index(columns = "test_id")
 public record Bug(
-        @Id long id,
-        @References(value = TestRun.class, onDelete = ReferentialAction.CASCADE) long testId,
+        @Id @Identity long id,
+        @References(onDelete = ReferentialAction.CASCADE) @Column(nullable = false) TestRun test,
         @Column(length = 200, nullable = false) String title,
         @Column(length = 10, nullable = false) Severity severity,
         @Column(type = SqlType.TEXT) String description,

@@ -2,6 +2,7 @@ package dev.permafrost.example;
 
 import dev.permafrost.annotations.Column;
 import dev.permafrost.annotations.Id;
+import dev.permafrost.annotations.Identity;
 import dev.permafrost.annotations.Index;
 import dev.permafrost.annotations.References;
 import dev.permafrost.annotations.ReferentialAction;
@@ -13,10 +14,12 @@ import java.time.Instant;
 @Index(columns = "product_id")
 public class TestRun {
     @Id
+    @Identity
     long id;
 
-    @References(value = Product.class, onDelete = ReferentialAction.CASCADE)
-    long productId;
+    @References(onDelete = ReferentialAction.CASCADE)
+    @Column(nullable = false)
+    Product product;
 
     @Column(length = 200, nullable = false)
     String title;

@@ -132,8 +132,9 @@ public sealed interface Op {
             case AddColumn op -> "add column " + op.column().name() + " to " + op.table();
             case DropColumn op -> "drop column " + op.column().name() + " from " + op.table();
             case RenameColumn op -> "rename column " + op.table() + "." + op.column() + " to " + op.newName();
-            case AlterColumn op -> "alter column " + op.table() + "." + op.column() + " to " + op.to().sql()
-                    .substring(op.column().length() + 1);
+            case AlterColumn op -> op.from().withIdentity(op.to().identity()).equals(op.to())
+                    ? "make " + op.table() + "." + op.column() + (op.to().identity() ? " an identity" : " a plain column")
+                    : "alter column " + op.table() + "." + op.column() + " to " + op.to().definitionSql();
             case AddPrimaryKey op -> "add primary key " + op.key().name() + " to " + op.table();
             case DropPrimaryKey op -> "drop primary key " + op.key().name() + " from " + op.table();
             case AddUnique op -> "add unique constraint " + op.unique().name() + " to " + op.table();
