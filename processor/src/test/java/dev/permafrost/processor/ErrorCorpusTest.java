@@ -172,6 +172,23 @@ class ErrorCorpusTest {
                 "[PF314] field slot refers to Slot, whose primary key has 2 columns (day, hour_of_day): a reference by"
                         + " object needs a single-column key; refer to a unique column with @References(column = \"...\"),"
                         + " or hold the key columns as fields with @References each", "Booking", "Slot slot;"));
+        cases.add(error("@Unique on an unknown column", entity("Item", """
+                @Table(name = "items")
+                @Unique(columns = {"code", "colour"})
+                public class Item {
+                    @Id long id;
+                    String code;
+                }
+                """), "[PF300] @Unique names column 'colour', which table items does not have", "Item",
+                "@Unique(columns = {\"code\", \"colour\"})"));
+        cases.add(error("@Unique with no columns", entity("Item", """
+                @Table(name = "items")
+                @Unique(columns = {})
+                public class Item {
+                    @Id long id;
+                }
+                """), "[PF301] @Unique on items lists no columns; name at least one column, for example"
+                + " @Unique(columns = \"id\")", "Item", "@Unique(columns = {})"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

@@ -97,7 +97,7 @@ public enum Message {
     UNKNOWN_COLUMN("PF300", Severity.ERROR,
             "%s names column '%s', which table %s does not have%s"),
     NO_INDEX_COLUMNS("PF301", Severity.ERROR,
-            "@Index on %s lists no columns; name at least one column, for example @Index(columns = \"%s\")"),
+            "%s on %s lists no columns; name at least one column, for example %s(columns = \"%s\")"),
     DUPLICATE_NAME("PF302", Severity.ERROR,
             "%s name '%s' is used twice in the schema (%s); give one of them another name"),
     COLUMN_LISTED_TWICE("PF303", Severity.ERROR,

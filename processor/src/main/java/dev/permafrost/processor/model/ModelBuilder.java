@@ -102,17 +102,26 @@ public final class ModelBuilder {
                     c.element().getSimpleName(), name, keyColumns.size(), String.join(", ", keyColumns),
                     c.element().getSimpleName()));
         }
-        List<Unique> uniques = entity.columns().stream().filter(EntitySource.ColumnSource::unique)
+        List<Unique> uniques = new ArrayList<>(entity.columns().stream().filter(EntitySource.ColumnSource::unique)
                 .map(c -> new Unique(Names.unique(name, List.of(c.column().name())), List.of(c.column().name())))
-                .toList();
+                .toList());
         List<Index> indexes = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         if (primaryKey != null) {
             names.add(primaryKey.name());
         }
         uniques.forEach(u -> names.add(u.name()));
+        for (EntitySource.IndexSource unique : entity.uniques()) {
+            Index resolved = index(entity, unique, "Unique");
+            if (resolved != null && !names.add(resolved.name())) {
+                diagnostics.reportRepeated(entity.type(), "Unique", unique.ordinal(), Message.DUPLICATE_NAME,
+                        "constraint or index", resolved.name(), "table " + name);
+            } else if (resolved != null) {
+                uniques.add(new Unique(resolved.name(), resolved.columns()));
+            }
+        }
         for (EntitySource.IndexSource index : entity.indexes()) {
-            Index resolved = index(entity, index);
+            Index resolved = index(entity, index, "Index");
             if (resolved != null && !names.add(resolved.name())) {
                 diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.DUPLICATE_NAME, "constraint or index",
                         resolved.name(), "table " + name);
@@ -159,35 +168,42 @@ public final class ModelBuilder {
         }
     }
 
-    private Index index(EntitySource entity, EntitySource.IndexSource index) {
+    /**
+     * The index an {@code @Index} (or the columns and name a {@code @Unique}) declares, or {@code null} when it
+     * names no, unknown or repeated columns (reported).
+     *
+     * @param kind the annotation's simple name, {@code Index} or {@code Unique}
+     */
+    private Index index(EntitySource entity, EntitySource.IndexSource index, String kind) {
         if (index.columns().isEmpty()) {
-            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.NO_INDEX_COLUMNS,
-                    entity.table(), entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
+            diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.NO_INDEX_COLUMNS, "@" + kind,
+                    entity.table(), "@" + kind, entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
             return null;
         }
         boolean ok = true;
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (String column : index.columns()) {
             if (!listed.add(column)) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.COLUMN_LISTED_TWICE, "@Index",
+                diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.COLUMN_LISTED_TWICE, "@" + kind,
                         entity.table(), column);
                 ok = false;
             }
             if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.UNKNOWN_COLUMN,
-                        "@Index", column, entity.table(), known(entity));
+                diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.UNKNOWN_COLUMN,
+                        "@" + kind, column, entity.table(), known(entity));
                 ok = false;
             }
         }
         if (!index.name().isEmpty() && !Names.isIdentifier(index.name())) {
-            diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.NOT_AN_IDENTIFIER, "index",
-                    index.name(), "");
+            diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.NOT_AN_IDENTIFIER,
+                    kind.equals("Index") ? "index" : "constraint", index.name(), "");
             ok = false;
         }
         if (!ok) {
             return null;
         }
-        String name = index.name().isEmpty() ? Names.index(entity.table(), index.columns()) : index.name();
+        String name = !index.name().isEmpty() ? index.name() : kind.equals("Index")
+                ? Names.index(entity.table(), index.columns()) : Names.unique(entity.table(), index.columns());
         return new Index(name, index.columns(), index.unique());
     }
 

@@ -85,6 +85,12 @@ public final class EntityReader {
                     annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
                     annotations.bool(index, "unique")));
         }
+        List<EntitySource.IndexSource> uniques = new ArrayList<>();
+        for (AnnotationMirror unique : annotations.repeated(type, Annotations.UNIQUE, Annotations.UNIQUES)) {
+            uniques.add(new EntitySource.IndexSource(unique, uniques.size(),
+                    annotations.string(unique, "name").toLowerCase(Locale.ROOT),
+                    annotations.strings(unique, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(), true));
+        }
         List<EntitySource.CheckSource> checks = new ArrayList<>(checks(type, table, null));
         for (Element element : columnElements(type)) {
             String column = columns.stream().filter(c -> c.element().equals(element))
@@ -96,7 +102,7 @@ public final class EntityReader {
         if (diagnostics.errors() > before) {
             return null;
         }
-        return new EntitySource(type, tableAnnotation, table, renamedFrom, columns, indexes, checks);
+        return new EntitySource(type, tableAnnotation, table, renamedFrom, columns, indexes, uniques, checks);
     }
 
     private boolean checkKind(TypeElement type, AnnotationMirror tableAnnotation) {

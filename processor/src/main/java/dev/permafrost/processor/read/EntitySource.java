@@ -14,11 +14,13 @@ import javax.lang.model.element.TypeElement;
  * @param renamedFrom the table's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
  */
 public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String table, String renamedFrom,
-                    List<ColumnSource> columns, List<IndexSource> indexes, List<CheckSource> checks) {
+                    List<ColumnSource> columns, List<IndexSource> indexes, List<IndexSource> uniques,
+                    List<CheckSource> checks) {
 
     public EntitySource {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        uniques = List.copyOf(uniques);
         checks = List.copyOf(checks);
     }
 
@@ -42,9 +44,9 @@ public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, S
     }
 
     /**
-     * An {@code @Index}.
+     * An {@code @Index}, or a {@code @Unique} (then {@code unique} is true).
      *
-     * @param ordinal its place among the {@code @Index} annotations of its type, for pointing at it
+     * @param ordinal its place among the annotations of its kind on its type, for pointing at it
      */
     public record IndexSource(AnnotationMirror annotation, int ordinal, String name, List<String> columns, boolean unique) {
     }
