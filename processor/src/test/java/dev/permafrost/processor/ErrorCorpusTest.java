@@ -189,6 +189,37 @@ class ErrorCorpusTest {
                 }
                 """), "[PF301] @Unique on items lists no columns; name at least one column, for example"
                 + " @Unique(columns = \"id\")", "Item", "@Unique(columns = {})"));
+        cases.add(error("@Embedded on a type that is not @Embeddable", entities(
+                "Money", "public record Money(long cents) {}",
+                "Item", """
+                        @Table(name = "items")
+                        public class Item {
+                            @Id long id;
+                            @Embedded Money price;
+                        }
+                        """), "[PF216] @Embedded on field price, whose type com.acme.Money is not annotated @Embeddable;"
+                + " annotate com.acme.Money with @Embeddable, or remove @Embedded", "Item", "@Embedded Money price;"));
+        cases.add(error("an embeddable that holds itself", entities(
+                "Part", "@Embeddable public record Part(int size, Part inner) {}",
+                "Item", """
+                        @Table(name = "items")
+                        public class Item {
+                            @Id long id;
+                            Part part;
+                        }
+                        """), "[PF217] field part.inner embeds Part, which holds itself (Part > Part); an embeddable cannot"
+                + " contain itself: mark one of these fields @Transient", "Part", "public record Part"));
+        cases.add(error("a value class that is neither embeddable nor entity", entities(
+                "Money", "public record Money(long cents) {}",
+                "Item", """
+                        @Table(name = "items")
+                        public class Item {
+                            @Id long id;
+                            Money price;
+                        }
+                        """), "[PF201] field price has type com.acme.Money, which has no column type; annotate Money with"
+                + " @Embeddable to store its fields as columns here, or with @Table to reference it.", "Item",
+                "Money price;"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

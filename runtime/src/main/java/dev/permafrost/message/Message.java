@@ -92,6 +92,12 @@ public enum Message {
             "@Check on a type needs a name, for example @Check(name = \"positive_price\", value = \"%s\")"),
     NULLABLE_KEY("PF215", Severity.ERROR,
             "@Id field %s says @Column(nullable = true), but key columns are NOT NULL; remove nullable = true"),
+    NOT_EMBEDDABLE("PF216", Severity.ERROR,
+            "@Embedded on field %s, whose type %s is not annotated @Embeddable; annotate %s with @Embeddable, or"
+                    + " remove @Embedded"),
+    EMBEDDING_CYCLE("PF217", Severity.ERROR,
+            "field %s embeds %s, which holds itself (%s); an embeddable cannot contain itself: mark one of these"
+                    + " fields @Transient"),
 
     // Keys, indexes, checks and references (PF3xx)
     UNKNOWN_COLUMN("PF300", Severity.ERROR,

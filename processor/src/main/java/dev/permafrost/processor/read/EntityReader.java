@@ -63,8 +63,10 @@ public final class EntityReader {
         String renamedFrom = renamedFrom(type, "table");
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         Map<String, Element> seen = new HashMap<>();
-        for (Element element : columnElements(type)) {
-            EntitySource.ColumnSource column = column(type, element, table);
+        List<Embedding.Member> members = Embedding.members(type, columnElements(type), annotations, diagnostics);
+        for (Embedding.Member member : members) {
+            Element element = member.element();
+            EntitySource.ColumnSource column = column(type, member, table);
             if (column == null) {
                 continue;
             }
@@ -92,11 +94,12 @@ public final class EntityReader {
                     annotations.strings(unique, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(), true));
         }
         List<EntitySource.CheckSource> checks = new ArrayList<>(checks(type, table, null));
-        for (Element element : columnElements(type)) {
-            String column = columns.stream().filter(c -> c.element().equals(element))
+        for (Embedding.Member member : members) {
+            String column = columns.stream().filter(c -> c.element().equals(member.element()))
+                    .filter(c -> c.column().name().startsWith(member.prefix()))
                     .map(c -> c.column().name()).findFirst().orElse(null);
             if (column != null) {
-                checks.addAll(checks(element, table, column));
+                checks.addAll(checks(member.element(), table, column));
             }
         }
         if (diagnostics.errors() > before) {
@@ -161,11 +164,12 @@ public final class EntityReader {
         return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
     }
 
-    private EntitySource.ColumnSource column(TypeElement entity, Element element, String table) {
+    private EntitySource.ColumnSource column(TypeElement entity, Embedding.Member member, String table) {
         int before = diagnostics.errors();
+        Element element = member.element();
         AnnotationMirror column = Annotations.find(element, Annotations.COLUMN);
         String field = element.getSimpleName().toString();
-        TypeMirror javaType = memberType(entity, element);
+        TypeMirror javaType = member.owner().equals(entity) ? memberType(entity, element) : element.asType();
         if (ObjectReference.refuseCollection(entity, element, javaType, types, diagnostics)) {
             return null;
         }
@@ -179,12 +183,12 @@ public final class EntityReader {
                 return null;
             }
         }
-        String name = name(element, column, "name", byObject != null ? byObject.columnName(field) : Names.snakeCase(field),
-                "column", "@Column(name = ...)");
+        String name = name(element, column, "name", member.prefix(),
+                byObject != null ? byObject.columnName(field) : Names.snakeCase(field), "column", "@Column(name = ...)");
         ColumnType type = byObject != null && byObject.key() != null
                 ? quiet().columnType(byObject.key(), Annotations.find(byObject.key(), Annotations.COLUMN),
                         memberType(target, byObject.key()), fieldLabel(target, byObject.key()))
-                : columnType(element, column, javaType, fieldLabel(entity, element));
+                : columnType(element, column, javaType, label(entity, member));
         boolean id = Annotations.find(element, Annotations.ID) != null;
         boolean nullable = nullability(element, column, javaType, id, field);
         String defaultValue = defaultValue(element, column, name, type);
@@ -233,6 +237,12 @@ public final class EntityReader {
     }
 
     /** {@code id}, or {@code id (declared in Keyed, inherited by Account)} for a field of a base class. */
+    /** {@link #fieldLabel}, or the path from the entity for an embedded field ({@code address.street (embedded in Person)}). */
+    private static String label(TypeElement entity, Embedding.Member member) {
+        return member.owner().equals(entity) ? fieldLabel(entity, member.element())
+                : member.path() + " (embedded in " + entity.getSimpleName() + ")";
+    }
+
     private static String fieldLabel(TypeElement entity, Element element) {
         Element owner = element.getEnclosingElement();
         return owner.equals(entity) ? element.getSimpleName().toString() : element.getSimpleName() + " (declared in "
@@ -439,8 +449,15 @@ public final class EntityReader {
      */
     private String name(Element element, AnnotationMirror annotation, String member, String derived, String what,
                         String how) {
+        return name(element, annotation, member, "", derived, what, how);
+    }
+
+    /** The name, after {@code prefix} (an embedded column's), checked as a whole. */
+    private String name(Element element, AnnotationMirror annotation, String member, String prefix, String derived,
+                        String what, String how) {
         AnnotationValue explicit = annotation == null ? null : Annotations.explicit(annotation, member);
-        String name = explicit == null || ((String) explicit.getValue()).isBlank() ? derived : (String) explicit.getValue();
+        String name = prefix + (explicit == null || ((String) explicit.getValue()).isBlank() ? derived
+                : (String) explicit.getValue());
         if (!Names.isPortable(name)) {
             String fix = explicit == null ? "; choose one with " + how : "";
             report(element, annotation, explicit, Message.NOT_AN_IDENTIFIER, what, name, fix);
