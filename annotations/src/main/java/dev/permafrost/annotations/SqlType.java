@@ -29,5 +29,10 @@ public enum SqlType {
     TIMESTAMP_TZ,
     UUID,
     /** Binary data ({@code byte[]}). */
-    BLOB
+    BLOB,
+    /**
+     * A JSON document, for a {@code String} holding one: {@code jsonb} on PostgreSQL, {@code json} on MariaDB
+     * (which checks it) and H2, {@code text} on SQLite.
+     */
+    JSON
 }

@@ -233,6 +233,7 @@ final class Evolution {
             case UUID -> UUID.nameUUIDFromBytes(("row " + id).getBytes(StandardCharsets.UTF_8));
             case BLOB -> edge == 1 ? new byte[0] : edge == 0 ? ("\0\u00ff'\\" + id).getBytes(StandardCharsets.ISO_8859_1)
                     : ("b" + id).getBytes(StandardCharsets.UTF_8);
+            case JSON -> "{\"v\": " + id + "}";
         };
     }
 

@@ -58,6 +58,7 @@ public interface Dialect {
             case TIMESTAMP_TZ -> SQLDataType.TIMESTAMPWITHTIMEZONE;
             case UUID -> SQLDataType.UUID;
             case BLOB -> SQLDataType.BLOB;
+            case JSON -> SQLDataType.JSON;
         };
     }
 

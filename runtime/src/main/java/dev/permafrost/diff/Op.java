@@ -207,6 +207,7 @@ public sealed interface Op {
             case TIMESTAMP_TZ -> "timestamp with time zone '1970-01-01 00:00:00+00:00'";
             case UUID -> "'00000000-0000-0000-0000-000000000000'";
             case BLOB -> "X''";
+            case JSON -> "'{}'";
         };
     }
 }

@@ -27,7 +27,9 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
         TIMESTAMP("timestamp"),
         TIMESTAMP_TZ("timestamp with time zone"),
         UUID("uuid"),
-        BLOB("blob");
+        BLOB("blob"),
+        /** A JSON document: {@code jsonb} on PostgreSQL, {@code json} on MariaDB and H2, {@code text} on SQLite. */
+        JSON("json");
 
         private final String sql;
 
@@ -57,6 +59,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
     public static final ColumnType TIMESTAMP_TZ = of(Kind.TIMESTAMP_TZ);
     public static final ColumnType UUID = of(Kind.UUID);
     public static final ColumnType BLOB = of(Kind.BLOB);
+    public static final ColumnType JSON = of(Kind.JSON);
 
     public ColumnType {
         if (kind == null) {

@@ -24,6 +24,7 @@ public final class Ddl {
     public static final ColumnType TIMESTAMP_TZ = ColumnType.TIMESTAMP_TZ;
     public static final ColumnType UUID = ColumnType.UUID;
     public static final ColumnType BLOB = ColumnType.BLOB;
+    public static final ColumnType JSON = ColumnType.JSON;
 
     public static final ForeignKey.Action NO_ACTION = ForeignKey.Action.NO_ACTION;
     public static final ForeignKey.Action RESTRICT = ForeignKey.Action.RESTRICT;

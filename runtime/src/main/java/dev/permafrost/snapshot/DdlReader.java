@@ -173,6 +173,7 @@ public final class DdlReader {
             case "timestamp with time zone" -> ColumnType.TIMESTAMP_TZ;
             case "uuid" -> ColumnType.UUID;
             case "blob" -> ColumnType.BLOB;
+            case "json", "jsonb" -> ColumnType.JSON;
             default -> null;
         };
     }

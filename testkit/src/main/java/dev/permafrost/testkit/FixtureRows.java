@@ -98,6 +98,7 @@ final class FixtureRows {
             case TIMESTAMP_TZ -> OffsetDateTime.of(2020, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC).plusSeconds(base);
             case UUID -> UUID.nameUUIDFromBytes(("row " + base).getBytes(StandardCharsets.UTF_8));
             case BLOB -> ("b" + base).getBytes(StandardCharsets.UTF_8);
+            case JSON -> "{\"row\": " + base + "}";
         };
     }
 

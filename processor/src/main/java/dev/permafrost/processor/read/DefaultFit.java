@@ -55,6 +55,7 @@ public final class DefaultFit {
             case UUID -> string && UUID.matcher(text).matches() ? null : "it is not a UUID in quotes";
             case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> string || !number && !bool ? null : "it is not a date or time";
             case BLOB -> string ? "a string is not binary; write a hex literal such as X'CAFE'" : "it is not binary";
+            case JSON -> string ? null : "it is not a JSON document in quotes, such as '{}'";
         };
     }
 

@@ -29,7 +29,7 @@ public final class TypeMapper {
         DECLARED.put("java.lang.Float", EnumSet.of(ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE));
         DECLARED.put("java.lang.Double", EnumSet.of(ColumnType.Kind.DOUBLE));
         DECLARED.put("java.math.BigDecimal", EnumSet.of(ColumnType.Kind.DECIMAL));
-        DECLARED.put("java.lang.String", EnumSet.of(ColumnType.Kind.VARCHAR, ColumnType.Kind.TEXT));
+        DECLARED.put("java.lang.String", EnumSet.of(ColumnType.Kind.VARCHAR, ColumnType.Kind.TEXT, ColumnType.Kind.JSON));
         DECLARED.put("java.util.UUID", EnumSet.of(ColumnType.Kind.UUID));
         DECLARED.put("java.time.LocalDate", EnumSet.of(ColumnType.Kind.DATE));
         DECLARED.put("java.time.LocalTime", EnumSet.of(ColumnType.Kind.TIME));

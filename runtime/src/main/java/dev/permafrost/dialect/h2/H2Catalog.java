@@ -132,6 +132,7 @@ final class H2Catalog {
             case "TIMESTAMP WITH TIME ZONE" -> ColumnType.TIMESTAMP_TZ;
             case "UUID" -> ColumnType.UUID;
             case "BINARY LARGE OBJECT" -> ColumnType.BLOB;
+            case "JSON" -> ColumnType.JSON;
             default -> null;
         };
     }

@@ -4,6 +4,7 @@ import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.LiveReading;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Op;
+import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
 import dev.permafrost.model.Schema;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -40,6 +42,38 @@ public final class H2Dialect implements Dialect {
         return SQLDialect.H2;
     }
 
+    /**
+     * A JSON column's default is a document: H2 reads a plain string literal assigned to JSON as a JSON string
+     * ({@code "{}"}), so the literal is marked {@code format json}.
+     */
+    @Override
+    public Field<?> defaultField(String canonical, ColumnType type) {
+        Field<?> field = Dialect.super.defaultField(canonical, type);
+        return type.kind() == ColumnType.Kind.JSON && canonical.startsWith("'") ? DSL.field("{0} format json", field) : field;
+    }
+
+    /**
+     * Text becomes JSON documents through a new column in the old one's place: H2 turns a string assigned to JSON
+     * into a JSON string ({@code "{\"k\": 1}"}), with no {@code USING}; {@code format json} parses it instead.
+     */
+    private static List<String> textToJson(Op.AlterColumn alter, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        var table = DSL.table(DSL.name(alter.table()));
+        var column = DSL.field(DSL.name(alter.column()));
+        var scratch = DSL.field(DSL.name("permafrost_json"));
+        List<String> statements = new ArrayList<>();
+        statements.add(ctx.render(DSL.query("alter table {0} add column {1} json before {2}", table, scratch, column)));
+        statements.add(ctx.render(DSL.query("update {0} set {1} = {2} format json", table, scratch, column)));
+        statements.add(ctx.alterTable(table).dropColumn(column).getSQL());
+        statements.add(ctx.alterTable(table).renameColumn(scratch).to(column).getSQL());
+        Op.AlterColumn rest = new Op.AlterColumn(alter.table(), alter.to().withNullable(true).defaultValue(null), alter.to(),
+                alter.fillNulls());
+        if (!rest.from().equals(rest.to())) {
+            statements.addAll(renderer.redefineColumn(rest, renderer.dropDefault(rest)));
+        }
+        return statements;
+    }
+
     /** H2 commits the open transaction at every DDL statement. */
     @Override
     public boolean transactionalDdl() {
@@ -48,6 +82,10 @@ public final class H2Dialect implements Dialect {
 
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {
+        if (op instanceof Op.AlterColumn alter && alter.to().type().kind() == ColumnType.Kind.JSON
+                && alter.from().type().kind() != ColumnType.Kind.JSON) {
+            return textToJson(alter, renderer);
+        }
         if (op instanceof Op.AlterColumn alter) {
             List<String> statements = new ArrayList<>();
             if (alter.from().identity() && !alter.to().identity()) {

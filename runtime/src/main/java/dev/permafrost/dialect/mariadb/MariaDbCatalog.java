@@ -34,12 +34,25 @@ final class MariaDbCatalog {
 
     static LiveReading read(MariaDbDialect dialect, Connection connection, Set<String> ignored) throws SQLException {
         CatalogBuilder catalog = new CatalogBuilder(dialect, ignored);
+        Map<String, String> checks = new TreeMap<>();
+        query(connection, "select table_name, constraint_name, check_clause from information_schema.check_constraints"
+                + " where constraint_schema = database()", rs -> checks.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3)));
+        // MariaDB's json is longtext with a check json_valid(`column`) named after the column.
+        Set<String> jsonColumns = new java.util.TreeSet<>();
+        checks.forEach((key, clause) -> {
+            String column = key.substring(key.indexOf('.') + 1);
+            if (clause.replace(" ", "").equalsIgnoreCase("json_valid(`" + column + "`)")) {
+                jsonColumns.add(key);
+            }
+        });
         query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra"
                 + " from information_schema.columns where table_schema = database() order by table_name, ordinal_position",
                 rs -> {
                     String type = rs.getString(3);
-                    catalog.column(rs.getString(1), rs.getString(2), mariadbType(type), type, rs.getString(4).equals("YES"),
-                            rs.getString(5), rs.getString(6) != null && rs.getString(6).contains("auto_increment"));
+                    boolean json = type.equalsIgnoreCase("longtext") && jsonColumns.contains(rs.getString(1) + "." + rs.getString(2));
+                    catalog.column(rs.getString(1), rs.getString(2), json ? ColumnType.JSON : mariadbType(type), type,
+                            rs.getString(4).equals("YES"), rs.getString(5),
+                            rs.getString(6) != null && rs.getString(6).contains("auto_increment"));
                 });
         Map<String, Map<String, List<String>>> keyColumns = new TreeMap<>();
         Map<String, String[]> references = new TreeMap<>();
@@ -59,9 +72,6 @@ final class MariaDbCatalog {
         query(connection, "select table_name, constraint_name, delete_rule, update_rule"
                 + " from information_schema.referential_constraints where constraint_schema = database()",
                 rs -> rules.put(rs.getString(1) + "." + rs.getString(2), new String[] {rs.getString(3), rs.getString(4)}));
-        Map<String, String> checks = new TreeMap<>();
-        query(connection, "select table_name, constraint_name, check_clause from information_schema.check_constraints"
-                + " where constraint_schema = database()", rs -> checks.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3)));
         List<String> constraintNames = new ArrayList<>();
         query(connection, "select table_name, constraint_name, constraint_type from information_schema.table_constraints"
                 + " where table_schema = database() order by table_name, constraint_name", rs -> {
@@ -82,7 +92,11 @@ final class MariaDbCatalog {
                             parts.foreignKeys.add(new ForeignKey(name, own, reference[0].toLowerCase(Locale.ROOT),
                                     lower(List.of(reference[1].split(","))), action(rule[0]), action(rule[1])));
                         }
-                        case "CHECK" -> parts.checks.add(new Check(name, catalog.expression(checks.get(table + "." + name), true)));
+                        case "CHECK" -> {
+                            if (!jsonColumns.contains(table + "." + name)) {
+                                parts.checks.add(new Check(name, catalog.expression(checks.get(table + "." + name), true)));
+                            }
+                        }
                         default -> {
                             // Other constraint kinds are not Permafrost's.
                         }

@@ -97,6 +97,7 @@ final class PostgresCatalog {
             case "timestamp with time zone" -> ColumnType.TIMESTAMP_TZ;
             case "uuid" -> ColumnType.UUID;
             case "bytea" -> ColumnType.BLOB;
+            case "jsonb" -> ColumnType.JSON;
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import dev.permafrost.dialect.LiveReading;
 import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Op;
+import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
 import dev.permafrost.model.Schema;
@@ -17,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * PostgreSQL: transactional DDL, a session-level advisory lock, the schema read from {@code pg_catalog}.
@@ -45,6 +48,12 @@ public final class PostgresDialect implements Dialect {
      * foreign key to a unique index over its referenced columns in any order ("cannot drop index .. because
      * other objects depend on it"), and binds it again to another on re-adding.
      */
+    /** JSON is {@code jsonb}: stored parsed, indexable, compared by value. */
+    @Override
+    public DataType<?> type(ColumnType type) {
+        return type.kind() == ColumnType.Kind.JSON ? SQLDataType.JSONB : Dialect.super.type(type);
+    }
+
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {
         if (op instanceof Op.DropIndex drop && drop.index().unique()) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DefaultDataType;
+import org.jooq.impl.SQLDataType;
 
 /**
  * SQLite: changes {@code ALTER TABLE} cannot make rebuild the table ({@link SqliteRebuild}); a migration's
@@ -46,10 +47,17 @@ public final class SqliteDialect implements Dialect {
         return SQLDialect.SQLITE;
     }
 
+    /** JSON is text on SQLite (its json functions read text); a declared {@code json} would have numeric affinity. */
+    @Override
+    public DataType<?> type(ColumnType type) {
+        return type.kind() == ColumnType.Kind.JSON ? SQLDataType.CLOB : Dialect.super.type(type);
+    }
+
     /** SQLite spells time as {@code datetime} and a UUID as {@code varchar(36)}. */
     @Override
     public ColumnType storedType(ColumnType type) {
         return switch (type.kind()) {
+            case JSON -> ColumnType.TEXT;
             case TIME -> ColumnType.TIMESTAMP;
             case UUID -> ColumnType.varchar(36);
             default -> type;

@@ -96,6 +96,7 @@ public final class TypedRows {
                     : value instanceof Timestamp t ? t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toString()
                     : value.toString();
             case BLOB -> value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString();
+            case JSON -> value.toString();
             default -> value.toString();
         };
     }
