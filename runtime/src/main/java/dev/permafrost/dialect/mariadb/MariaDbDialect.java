@@ -13,6 +13,7 @@ import dev.permafrost.model.Index;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Literals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,8 +42,6 @@ public final class MariaDbDialect implements Dialect {
 
     public static final MariaDbDialect MARIADB = new MariaDbDialect(SQLDialect.MARIADB, "MariaDB");
     public static final MariaDbDialect MYSQL = new MariaDbDialect(SQLDialect.MYSQL, "MySQL");
-
-    private static final String TIMESTAMP_TZ_LITERAL = "timestamp with time zone ";
 
     private final SQLDialect dialect;
     private final String name;
@@ -103,10 +102,9 @@ public final class MariaDbDialect implements Dialect {
                 && (type.kind() == ColumnType.Kind.TIMESTAMP || type.kind() == ColumnType.Kind.TIMESTAMP_TZ)) {
             return DSL.field("current_timestamp(6)");
         }
-        if (type.kind() == ColumnType.Kind.TIMESTAMP_TZ
-                && canonical.regionMatches(true, 0, TIMESTAMP_TZ_LITERAL, 0, TIMESTAMP_TZ_LITERAL.length())) {
-            String text = canonical.substring(TIMESTAMP_TZ_LITERAL.length() + 1, canonical.length() - 1);
-            OffsetDateTime instant = OffsetDateTime.parse(text.replace(' ', 'T'));
+        String text = type.kind() == ColumnType.Kind.TIMESTAMP_TZ ? Literals.text(canonical) : null;
+        OffsetDateTime instant = text == null ? null : Literals.instant(text);
+        if (instant != null) {
             return DSL.inline(instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), SQLDataType.LOCALDATETIME(6));
         }
         return Expressions.defaultField(canonical);

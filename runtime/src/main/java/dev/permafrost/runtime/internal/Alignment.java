@@ -11,6 +11,7 @@ import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Literals;
 import dev.permafrost.sql.InvalidExpressionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Alignment {
 
     /** Defaults compare like other expressions, as written into DDL for the column's type, and booleans as truth. */
     private static boolean sameDefault(String live, String expected, ColumnType type, SqlRenderer renderer) {
-        if (same(live, expected, false, renderer)) {
+        if (same(live, expected, false, renderer) || Literals.sameValue(live, expected, type)) {
             return true;
         }
         if (type.kind() == ColumnType.Kind.BOOLEAN) {
