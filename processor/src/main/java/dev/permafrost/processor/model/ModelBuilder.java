@@ -114,7 +114,7 @@ public final class ModelBuilder {
         for (EntitySource.IndexSource unique : entity.uniques()) {
             Index resolved = index(entity, unique, "Unique");
             if (resolved != null && !names.add(resolved.name())) {
-                diagnostics.reportRepeated(entity.type(), "Unique", unique.ordinal(), Message.DUPLICATE_NAME,
+                diagnostics.reportRepeated(unique.element(), "Unique", unique.ordinal(), Message.DUPLICATE_NAME,
                         "constraint or index", resolved.name(), "table " + name);
             } else if (resolved != null) {
                 uniques.add(new Unique(resolved.name(), resolved.columns()));
@@ -123,7 +123,7 @@ public final class ModelBuilder {
         for (EntitySource.IndexSource index : entity.indexes()) {
             Index resolved = index(entity, index, "Index");
             if (resolved != null && !names.add(resolved.name())) {
-                diagnostics.reportRepeated(entity.type(), "Index", index.ordinal(), Message.DUPLICATE_NAME, "constraint or index",
+                diagnostics.reportRepeated(index.element(), "Index", index.ordinal(), Message.DUPLICATE_NAME, "constraint or index",
                         resolved.name(), "table " + name);
             } else if (resolved != null) {
                 indexes.add(resolved);
@@ -176,7 +176,7 @@ public final class ModelBuilder {
      */
     private Index index(EntitySource entity, EntitySource.IndexSource index, String kind) {
         if (index.columns().isEmpty()) {
-            diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.NO_INDEX_COLUMNS, "@" + kind,
+            diagnostics.reportRepeated(index.element(), kind, index.ordinal(), Message.NO_INDEX_COLUMNS, "@" + kind,
                     entity.table(), "@" + kind, entity.columns().isEmpty() ? "id" : entity.columns().get(0).column().name());
             return null;
         }
@@ -184,18 +184,18 @@ public final class ModelBuilder {
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (String column : index.columns()) {
             if (!listed.add(column)) {
-                diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.COLUMN_LISTED_TWICE, "@" + kind,
+                diagnostics.reportRepeated(index.element(), kind, index.ordinal(), Message.COLUMN_LISTED_TWICE, "@" + kind,
                         entity.table(), column);
                 ok = false;
             }
             if (entity.columns().stream().noneMatch(c -> c.column().name().equals(column))) {
-                diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.UNKNOWN_COLUMN,
+                diagnostics.reportRepeated(index.element(), kind, index.ordinal(), Message.UNKNOWN_COLUMN,
                         "@" + kind, column, entity.table(), known(entity));
                 ok = false;
             }
         }
         if (!index.name().isEmpty() && !Names.isIdentifier(index.name())) {
-            diagnostics.reportRepeated(entity.type(), kind, index.ordinal(), Message.NOT_AN_IDENTIFIER,
+            diagnostics.reportRepeated(index.element(), kind, index.ordinal(), Message.NOT_AN_IDENTIFIER,
                     kind.equals("Index") ? "index" : "constraint", index.name(), "");
             ok = false;
         }

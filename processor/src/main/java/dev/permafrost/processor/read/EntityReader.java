@@ -81,19 +81,25 @@ public final class EntityReader {
             diagnostics.report(type, tableAnnotation, Message.NO_COLUMNS, type.getSimpleName());
         }
         List<EntitySource.IndexSource> indexes = new ArrayList<>();
-        for (AnnotationMirror index : annotations.repeated(type, Annotations.INDEX, Annotations.INDEXES)) {
-            indexes.add(new EntitySource.IndexSource(index, indexes.size(),
-                    annotations.string(index, "name").toLowerCase(Locale.ROOT),
-                    annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
-                    annotations.bool(index, "unique")));
-        }
         List<EntitySource.IndexSource> uniques = new ArrayList<>();
-        for (AnnotationMirror unique : annotations.repeated(type, Annotations.UNIQUE, Annotations.UNIQUES)) {
-            uniques.add(new EntitySource.IndexSource(unique, uniques.size(),
-                    annotations.string(unique, "name").toLowerCase(Locale.ROOT),
-                    annotations.strings(unique, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(), true));
+        List<EntitySource.CheckSource> checks = new ArrayList<>();
+        for (TypeElement owner : hierarchy(type)) {
+            int ordinal = 0;
+            for (AnnotationMirror index : annotations.repeated(owner, Annotations.INDEX, Annotations.INDEXES)) {
+                indexes.add(new EntitySource.IndexSource(owner, index, ordinal++,
+                        annotations.string(index, "name").toLowerCase(Locale.ROOT),
+                        annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+                        annotations.bool(index, "unique")));
+            }
+            ordinal = 0;
+            for (AnnotationMirror unique : annotations.repeated(owner, Annotations.UNIQUE, Annotations.UNIQUES)) {
+                uniques.add(new EntitySource.IndexSource(owner, unique, ordinal++,
+                        annotations.string(unique, "name").toLowerCase(Locale.ROOT),
+                        annotations.strings(unique, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+                        true));
+            }
+            checks.addAll(checks(owner, table, null));
         }
-        List<EntitySource.CheckSource> checks = new ArrayList<>(checks(type, table, null));
         for (Embedding.Member member : members) {
             String column = columns.stream().filter(c -> c.element().equals(member.element()))
                     .filter(c -> c.column().name().startsWith(member.prefix()))
@@ -137,12 +143,8 @@ public final class EntityReader {
                     .filter(c -> Annotations.find(c, Annotations.TRANSIENT) == null)
                     .map(Element.class::cast).toList();
         }
-        List<TypeElement> chain = new ArrayList<>();
-        for (TypeElement current = type; current != null; current = superclass(current)) {
-            chain.add(0, current);
-        }
         List<Element> fields = new ArrayList<>();
-        for (TypeElement owner : chain) {
+        for (TypeElement owner : hierarchy(type)) {
             for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
                 if (!modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
@@ -152,6 +154,15 @@ public final class EntityReader {
             }
         }
         return fields;
+    }
+
+    /** The entity and its superclasses, base first: the classes whose type-level annotations the entity has. */
+    private static List<TypeElement> hierarchy(TypeElement type) {
+        List<TypeElement> chain = new ArrayList<>();
+        for (TypeElement current = type; current != null; current = superclass(current)) {
+            chain.add(0, current);
+        }
+        return chain;
     }
 
     private static TypeElement superclass(TypeElement type) {

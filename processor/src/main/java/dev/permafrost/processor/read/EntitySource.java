@@ -46,9 +46,11 @@ public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, S
     /**
      * An {@code @Index}, or a {@code @Unique} (then {@code unique} is true).
      *
-     * @param ordinal its place among the annotations of its kind on its type, for pointing at it
+     * @param element the class it is on: the entity, or a superclass whose annotations the entity inherits
+     * @param ordinal its place among the annotations of its kind on that class, for pointing at it
      */
-    public record IndexSource(AnnotationMirror annotation, int ordinal, String name, List<String> columns, boolean unique) {
+    public record IndexSource(Element element, AnnotationMirror annotation, int ordinal, String name, List<String> columns,
+                              boolean unique) {
     }
 
     /**
