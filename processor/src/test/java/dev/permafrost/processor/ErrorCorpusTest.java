@@ -220,6 +220,25 @@ class ErrorCorpusTest {
                         """), "[PF201] field price has type com.acme.Money, which has no column type; annotate Money with"
                 + " @Embeddable to store its fields as columns here, or with @Table to reference it.", "Item",
                 "Money price;"));
+        cases.add(error("a table named like Permafrost's own", entity("Item", """
+                @Table(name = "permafrost_items")
+                public class Item {
+                    @Id long id;
+                }
+                """), "[PF218] table name 'permafrost_items' starts with permafrost_, which Permafrost keeps for its own"
+                + " objects (the history table permafrost_history, SQLite's permafrost_rebuild_* tables, MariaDB's"
+                + " permafrost_identity key); choose another", "Item", "@Table(name = \"permafrost_items\")"));
+        cases.add(error("an index named like a table", entities(
+                "Tag", "@Table(name = \"tags\") public class Tag { @Id long id; }",
+                "Item", """
+                        @Table(name = "items")
+                        @Index(name = "tags", columns = "label")
+                        public class Item {
+                            @Id long id;
+                            String label;
+                        }
+                        """), "[PF302] index name 'tags' is used twice in the schema (table tags and an index on items);"
+                + " give one of them another name", "Item", "@Table(name = \"items\")"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

@@ -98,6 +98,10 @@ public enum Message {
     EMBEDDING_CYCLE("PF217", Severity.ERROR,
             "field %s embeds %s, which holds itself (%s); an embeddable cannot contain itself: mark one of these"
                     + " fields @Transient"),
+    PERMAFROST_NAME("PF218", Severity.ERROR,
+            "%s name '%s' starts with permafrost_, which Permafrost keeps for its own objects (the history table"
+                    + " permafrost_history, SQLite's permafrost_rebuild_* tables, MariaDB's permafrost_identity key);"
+                    + " choose another"),
 
     // Keys, indexes, checks and references (PF3xx)
     UNKNOWN_COLUMN("PF300", Severity.ERROR,

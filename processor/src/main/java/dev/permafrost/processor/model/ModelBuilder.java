@@ -257,8 +257,27 @@ public final class ModelBuilder {
     }
 
     /** Index and constraint names are schema-wide in PostgreSQL and SQLite: no two may meet. */
+    private static final String PERMAFROST_PREFIX = "permafrost_";
+
     private void checkNamesUnique(List<Table> tables, Map<String, EntitySource> byTable) {
         Map<String, String> owners = new HashMap<>();
+        for (Table table : tables) {
+            EntitySource entity = byTable.get(table.name());
+            if (table.name().startsWith(PERMAFROST_PREFIX)) {
+                diagnostics.report(entity.type(), entity.tableAnnotation(), Message.PERMAFROST_NAME, "table", table.name());
+            }
+            for (String name : new java.util.TreeSet<>(table.constraintNames())) {
+                if (name.startsWith(PERMAFROST_PREFIX)) {
+                    diagnostics.report(entity.type(), entity.tableAnnotation(), Message.PERMAFROST_NAME,
+                            "constraint or index", name);
+                }
+                // PostgreSQL keeps tables and indexes in one namespace.
+                if (byTable.containsKey(name) && table.indexes().stream().anyMatch(i -> i.name().equals(name))) {
+                    diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_NAME, "index", name,
+                            "table " + name + " and an index on " + table.name());
+                }
+            }
+        }
         for (Table table : tables) {
             for (String name : new java.util.TreeSet<>(table.constraintNames())) {
                 String owner = owners.putIfAbsent(name, table.name());
