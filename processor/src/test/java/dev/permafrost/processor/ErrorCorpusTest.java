@@ -239,6 +239,15 @@ class ErrorCorpusTest {
                         }
                         """), "[PF302] index name 'tags' is used twice in the schema (table tags and an index on items);"
                 + " give one of them another name", "Item", "@Table(name = \"items\")"));
+        cases.add(error("a Duration", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    Duration timeout;
+                }
+                """), "[PF201] field timeout has type java.time.Duration, which has no column type; store a long of its"
+                + " milliseconds or nanoseconds (Duration.toMillis()), or its ISO-8601 text in a String"
+                + " (Duration.toString(), Duration.parse()).", "Item", "Duration timeout;"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

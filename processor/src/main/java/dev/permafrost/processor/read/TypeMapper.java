@@ -47,7 +47,9 @@ public final class TypeMapper {
             "java.util.Calendar", "; use java.time.Instant",
             "java.time.ZonedDateTime", "; use java.time.OffsetDateTime or Instant",
             "java.math.BigInteger", "; use BigDecimal with @Column(scale = 0)",
-            "java.lang.Character", "; use String with @Column(length = 1)");
+            "java.lang.Character", "; use String with @Column(length = 1)",
+            "java.time.Duration", "; store a long of its milliseconds or nanoseconds (Duration.toMillis()), or its"
+                    + " ISO-8601 text in a String (Duration.toString(), Duration.parse())");
 
     /**
      * The Java types a field may have, for messages: the primitives (their boxes alike), the declared types above
