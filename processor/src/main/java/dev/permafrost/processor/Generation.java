@@ -6,6 +6,7 @@ import dev.permafrost.model.Schema;
 import dev.permafrost.processor.diff.Changes;
 import dev.permafrost.processor.diff.Summary;
 import dev.permafrost.processor.lint.LintReport;
+import dev.permafrost.processor.lint.TargetCheck;
 import dev.permafrost.processor.model.ModelBuilder;
 import dev.permafrost.processor.read.Annotations;
 import dev.permafrost.processor.read.EntityCollector;
@@ -68,7 +69,7 @@ public final class Generation {
         stage = "reading the frozen files in " + layout.schemaDir();
         FrozenFiles frozen = frozenFiles(layout);
         EntityCollector collector = new EntityCollector(elements,
-                new EntityReader(annotations, diagnostics, env.getTypeUtils()), diagnostics);
+                new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases()), diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
             concerned = type;
@@ -76,6 +77,7 @@ public final class Generation {
         concerned = null;
         stage = "building the schema model";
         ModelBuilder.Model model = Abort.unless(new ModelBuilder(annotations, diagnostics).build(entities));
+        TargetCheck.check(model, options.databases(), diagnostics);
         String migrationsPackage = Abort.unless(MigrationsPackage.choose(options, frozen.manifest(), entities,
                 layout.schemaDir(), elements, diagnostics));
         StubFiles stubs = Abort.unless(StubFiles.check(layout.migrationsDir(), migrationsPackage, frozen.manifest(),

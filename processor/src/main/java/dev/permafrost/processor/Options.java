@@ -15,16 +15,19 @@ import java.util.TreeSet;
  * @param schemaDir where snapshots and their manifest live, or {@code null} for the module default
  * @param migrationsDir the source root stubs are written into, or {@code null} for the module default
  * @param migrationsPackage the stubs' package, or {@code null} for the manifest's or the entities' default
+ * @param databases the databases the project runs on: what compiles must run on each
  */
-public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode) {
+public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode,
+                      Set<Target> databases) {
 
     public static final String SCHEMA_DIR = "permafrost.schemaDir";
     public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
     public static final String MIGRATIONS_PACKAGE = "permafrost.migrationsPackage";
     public static final String DATA_LOSS = "permafrost.dataLoss";
     public static final String MODE = "permafrost.mode";
+    public static final String DATABASES = "permafrost.databases";
 
-    public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE);
+    public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES);
 
     /** What an operation that can lose data produces. */
     public enum DataLoss { WARN, ERROR }
@@ -47,10 +50,29 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         if (packageProblem != null) {
             diagnostics.report(Message.NOT_A_PACKAGE, migrationsPackage, packageProblem);
         }
+        Set<Target> databases = databases(raw.get(DATABASES), diagnostics);
         if (diagnostics.errors() > before) {
             return null;
         }
-        return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode);
+        return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode,
+                databases);
+    }
+
+    private static Set<Target> databases(String value, Diagnostics diagnostics) {
+        if (value == null || value.isBlank()) {
+            return Target.all();
+        }
+        Set<Target> targets = java.util.EnumSet.noneOf(Target.class);
+        for (String name : value.split(",")) {
+            Target target = Target.named(name);
+            if (target == null) {
+                diagnostics.report(Message.OPTION_VALUE, DATABASES, name.trim(), String.join(", ",
+                        Target.all().stream().map(Target::optionName).toList()) + " (comma-separated)");
+                return Target.all();
+            }
+            targets.add(target);
+        }
+        return targets;
     }
 
     /** Why {@code name} is not a usable Java package name, or {@code null} when it is (or is absent). */

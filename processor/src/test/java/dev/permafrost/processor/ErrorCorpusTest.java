@@ -76,8 +76,8 @@ class ErrorCorpusTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("unknown option", entity("Item", VALID), List.of("-Apermafrost.datLoss=warn"),
                 "[PF100] unknown processor option -Apermafrost.datLoss (did you mean -Apermafrost.dataLoss?); Permafrost"
-                        + " knows permafrost.dataLoss, permafrost.migrationsDir, permafrost.migrationsPackage,"
-                        + " permafrost.mode, permafrost.schemaDir", null, null));
+                        + " knows permafrost.dataLoss, permafrost.databases, permafrost.migrationsDir,"
+                        + " permafrost.migrationsPackage, permafrost.mode, permafrost.schemaDir", null, null));
         cases.add(new Case("bad dataLoss value", entity("Item", VALID), List.of("-Apermafrost.dataLoss=maybe"),
                 "[PF101] -Apermafrost.dataLoss=maybe is not valid: use one of warn, error", null, null));
         cases.add(new Case("bad mode value", entity("Item", VALID), List.of("-Apermafrost.mode=dry"),
@@ -248,6 +248,51 @@ class ErrorCorpusTest {
                 """), "[PF201] field timeout has type java.time.Duration, which has no column type; store a long of its"
                 + " milliseconds or nanoseconds (Duration.toMillis()), or its ISO-8601 text in a String"
                 + " (Duration.toString(), Duration.parse()).", "Item", "Duration timeout;"));
+        cases.add(new Case("an unknown database", entity("Item", VALID), List.of("-Apermafrost.databases=postgresql,oracle"),
+                "[PF101] -Apermafrost.databases=oracle is not valid: use one of sqlite, postgresql, mariadb, h2 (comma-separated)",
+                null, null));
+        cases.add(error("a text column in an index", entity("Item", """
+                @Table(name = "items")
+                @Index(columns = "notes")
+                public class Item {
+                    @Id long id;
+                    @Column(type = SqlType.TEXT) String notes;
+                }
+                """), "[PF320] column items.notes is text and in index ix_items_notes, which MariaDB and H2 cannot index"
+                + " without a length; use a varchar with @Column(length = ...), or declare the databases the project runs"
+                + " on without MariaDB and H2 (-Apermafrost.databases=sqlite,postgresql)", "Item",
+                "@Column(type = SqlType.TEXT) String notes;"));
+        cases.add(new Case("a decimal too precise for a declared database", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @Column(precision = 70, scale = 2) BigDecimal amount;
+                }
+                """), List.of("-Apermafrost.databases=mariadb,postgresql"), "[PF321] column items.amount is"
+                + " decimal(70, 2), but MariaDB allows a precision of at most 65; lower the precision, or declare the"
+                + " databases the project runs on without MariaDB (-Apermafrost.databases=postgresql)",
+                "com.acme.Item", "BigDecimal amount;"));
+        cases.add(error("SET NULL on a NOT NULL reference", entities(
+                "Owner", "@Table(name = \"owners\") public class Owner { @Id long id; }",
+                "Pet", """
+                        @Table(name = "pets")
+                        public class Pet {
+                            @Id long id;
+                            @References(onDelete = ReferentialAction.SET_NULL) @Column(nullable = false) Owner owner;
+                        }
+                        """), "[PF322] foreign key fk_pets_owner_id_owners sets pets.owner_id to NULL on delete, but the"
+                + " column is NOT NULL; make it nullable, or choose another action", "Pet", "Owner owner;"));
+        cases.add(error("SET DEFAULT where MariaDB is a target", entities(
+                "Owner", "@Table(name = \"owners\") public class Owner { @Id long id; }",
+                "Pet", """
+                        @Table(name = "pets")
+                        public class Pet {
+                            @Id long id;
+                            @References(onUpdate = ReferentialAction.SET_DEFAULT) Owner owner;
+                        }
+                        """), "[PF323] foreign key fk_pets_owner_id_owners uses ON UPDATE SET DEFAULT, which MariaDB (InnoDB)"
+                + " does not support; choose another action, or declare the databases the project runs on without MariaDB"
+                + " (-Apermafrost.databases=sqlite,postgresql,h2)", "Pet", "Owner owner;"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

@@ -146,6 +146,16 @@ public enum Message {
     REFERENCE_NEEDS_COLUMN("PF313", Severity.ERROR,
             "@References(%s.class) on field %s: %s has %s; name the referenced column with"
                     + " @References(value = %s.class, column = \"...\")"),
+    TARGET_KEY_TYPE("PF320", Severity.ERROR,
+            "column %s.%s is %s and in %s, which %s cannot index without a length; use a varchar with"
+                    + " @Column(length = ...)%s"),
+    TARGET_PRECISION("PF321", Severity.ERROR,
+            "column %s.%s is decimal(%d, %d), but %s allows a precision of at most %d; lower the precision%s"),
+    SET_NULL_NOT_NULL("PF322", Severity.ERROR,
+            "foreign key %s sets %s.%s to NULL on %s, but the column is NOT NULL; make it nullable, or choose another"
+                    + " action"),
+    TARGET_ACTION("PF323", Severity.ERROR,
+            "foreign key %s uses ON %s SET DEFAULT, which %s does not support; choose another action%s"),
 
     // Frozen files: snapshots, stubs and the manifest (PF4xx)
     /**

@@ -6,6 +6,7 @@ import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Names;
 import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.processor.Target;
 import dev.permafrost.sql.Expressions;
 import dev.permafrost.sql.InvalidExpressionException;
 import java.util.ArrayList;
@@ -37,16 +38,20 @@ public final class EntityReader {
     private final Types types;
     private EntityReader quiet;
 
-    public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types) {
+    private final Set<Target> targets;
+
+    /** @param targets the declared databases: only their reserved words are refused */
+    public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types, Set<Target> targets) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
         this.types = types;
+        this.targets = targets;
     }
 
     /** A reader that reports nothing, for the key a reference by object copies (its entity reports its own errors). */
     private EntityReader quiet() {
         if (quiet == null) {
-            quiet = new EntityReader(annotations, Diagnostics.silent(), types);
+            quiet = new EntityReader(annotations, Diagnostics.silent(), types, targets);
         }
         return quiet;
     }
@@ -475,7 +480,7 @@ public final class EntityReader {
             return null;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        Set<String> reservedBy = ReservedWords.reservedBy(lower);
+        Set<String> reservedBy = ReservedWords.reservedBy(lower, targets);
         if (!reservedBy.isEmpty()) {
             report(element, annotation, explicit, Message.RESERVED_WORD, what, lower, String.join(", ", reservedBy), how);
             return null;

@@ -73,4 +73,11 @@ public final class ReservedWords {
     public static Set<String> reservedBy(String name) {
         return WORDS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
     }
+
+    /** The declared targets that reserve {@code name}, by display name; empty if none does. */
+    public static Set<String> reservedBy(String name, Set<dev.permafrost.processor.Target> targets) {
+        Set<String> reserved = new TreeSet<>(reservedBy(name));
+        reserved.retainAll(targets.stream().map(dev.permafrost.processor.Target::displayName).toList());
+        return reserved;
+    }
 }

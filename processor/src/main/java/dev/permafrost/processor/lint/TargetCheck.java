@@ -1,0 +1,115 @@
+package dev.permafrost.processor.lint;
+
+import dev.permafrost.message.Message;
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Table;
+import dev.permafrost.processor.Diagnostics;
+import dev.permafrost.processor.Options;
+import dev.permafrost.processor.Target;
+import dev.permafrost.processor.model.ModelBuilder;
+import dev.permafrost.processor.read.EntitySource;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+
+/**
+ * What compiles must run on every declared database: the model is held against what each target refuses
+ * (an unbounded column in a key on MariaDB and H2, a decimal too precise, an action a database lacks), and
+ * each refusal is a compile error at the field, naming the targets.
+ */
+public final class TargetCheck {
+
+    /** The largest decimal precision each target accepts. */
+    private static final Map<Target, Integer> MAX_PRECISION = Map.of(Target.MARIADB, 65, Target.POSTGRESQL, 1000,
+            Target.H2, 100000);
+
+    private TargetCheck() {
+    }
+
+    public static void check(ModelBuilder.Model model, Set<Target> targets, Diagnostics diagnostics) {
+        for (Table table : model.schema().tables()) {
+            EntitySource source = model.sources().get(table.name());
+            keys(table, source, targets, diagnostics);
+            for (Column column : table.columns()) {
+                ColumnType type = column.type();
+                if (type.kind() != ColumnType.Kind.DECIMAL) {
+                    continue;
+                }
+                for (Target target : targets) {
+                    Integer max = MAX_PRECISION.get(target);
+                    if (max != null && type.precision() > max) {
+                        diagnostics.report(element(source, column.name()), Message.TARGET_PRECISION, table.name(),
+                                column.name(), type.precision(), type.scale(), target.displayName(), max,
+                                leaveOut(targets, Set.of(target)));
+                    }
+                }
+            }
+            for (ForeignKey fk : table.foreignKeys()) {
+                actions(table, source, fk, targets, diagnostics);
+            }
+        }
+    }
+
+    /** Columns MariaDB and H2 cannot index without a length, in a primary key, unique constraint or index. */
+    private static void keys(Table table, EntitySource source, Set<Target> targets, Diagnostics diagnostics) {
+        Set<Target> refusing = EnumSet.noneOf(Target.class);
+        refusing.addAll(targets);
+        refusing.retainAll(Set.of(Target.MARIADB, Target.H2));
+        if (refusing.isEmpty()) {
+            return;
+        }
+        Map<String, String> keyed = new LinkedHashMap<>();
+        if (table.primaryKey() != null) {
+            table.primaryKey().columns().forEach(c -> keyed.putIfAbsent(c, "the primary key"));
+        }
+        table.uniques().forEach(u -> u.columns().forEach(c -> keyed.putIfAbsent(c, "unique constraint " + u.name())));
+        table.indexes().forEach(i -> i.columns().forEach(c -> keyed.putIfAbsent(c, "index " + i.name())));
+        keyed.forEach((name, where) -> {
+            ColumnType type = table.column(name).orElseThrow().type();
+            if (type.kind() == ColumnType.Kind.TEXT || type.kind() == ColumnType.Kind.JSON
+                    || type.kind() == ColumnType.Kind.BLOB) {
+                diagnostics.report(element(source, name), Message.TARGET_KEY_TYPE, table.name(), name, type.sql(), where,
+                        Target.names(refusing), leaveOut(targets, refusing));
+            }
+        });
+    }
+
+    private static void actions(Table table, EntitySource source, ForeignKey fk, Set<Target> targets,
+                                Diagnostics diagnostics) {
+        Map<String, ForeignKey.Action> actions = new LinkedHashMap<>();
+        actions.put("delete", fk.onDelete());
+        actions.put("update", fk.onUpdate());
+        actions.forEach((event, action) -> {
+            if (action == ForeignKey.Action.SET_NULL) {
+                for (String name : fk.columns()) {
+                    if (!table.column(name).orElseThrow().nullable()) {
+                        diagnostics.report(element(source, name), Message.SET_NULL_NOT_NULL, fk.name(), table.name(),
+                                name, event);
+                    }
+                }
+            }
+            if (action == ForeignKey.Action.SET_DEFAULT && targets.contains(Target.MARIADB)) {
+                diagnostics.report(element(source, fk.columns().get(0)), Message.TARGET_ACTION, fk.name(),
+                        event.toUpperCase(java.util.Locale.ROOT), "MariaDB (InnoDB)",
+                        leaveOut(targets, Set.of(Target.MARIADB)));
+            }
+        });
+    }
+
+    /** The way out that narrows the targets, when the user has not already: {@code , or leave MariaDB out of ...}. */
+    private static String leaveOut(Set<Target> declared, Set<Target> refusing) {
+        List<String> rest = declared.stream().filter(t -> !refusing.contains(t)).map(Target::optionName).toList();
+        return rest.isEmpty() ? "" : ", or declare the databases the project runs on without " + Target.names(refusing)
+                + " (-A" + Options.DATABASES + "=" + String.join(",", rest) + ")";
+    }
+
+    private static Element element(EntitySource source, String column) {
+        return source.columns().stream().filter(c -> c.column().name().equals(column))
+                .map(EntitySource.ColumnSource::element).findFirst().orElse(source.type());
+    }
+}
