@@ -18,4 +18,7 @@ import java.lang.annotation.Target;
 public @interface Table {
     /** The table name; by default the snake_case form of the simple class name ({@code SyncEvent} → {@code sync_event}). */
     String name() default "";
+
+    /** The primary key constraint's name; by default {@code pk_<table>} (or as {@code -Apermafrost.naming} says). */
+    String primaryKey() default "";
 }

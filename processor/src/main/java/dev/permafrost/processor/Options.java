@@ -1,6 +1,7 @@
 package dev.permafrost.processor;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.processor.model.Naming;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.TreeSet;
  * @param migrationsDir the source root stubs are written into, or {@code null} for the module default
  * @param migrationsPackage the stubs' package, or {@code null} for the manifest's or the entities' default
  * @param databases the databases the project runs on: what compiles must run on each
+ * @param naming how constraints and indexes the entities do not name are named
  */
 public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode,
-                      Set<Target> databases) {
+                      Set<Target> databases, Naming naming) {
 
     public static final String SCHEMA_DIR = "permafrost.schemaDir";
     public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
@@ -26,8 +28,10 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
     public static final String DATA_LOSS = "permafrost.dataLoss";
     public static final String MODE = "permafrost.mode";
     public static final String DATABASES = "permafrost.databases";
+    public static final String NAMING = "permafrost.naming";
 
-    public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES);
+    public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES,
+            NAMING);
 
     /** What an operation that can lose data produces. */
     public enum DataLoss { WARN, ERROR }
@@ -51,11 +55,12 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
             diagnostics.report(Message.NOT_A_PACKAGE, migrationsPackage, packageProblem);
         }
         Set<Target> databases = databases(raw.get(DATABASES), diagnostics);
+        Naming naming = choice(raw, NAMING, Naming.class, Naming.PERMAFROST, diagnostics);
         if (diagnostics.errors() > before) {
             return null;
         }
         return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode,
-                databases);
+                databases, naming);
     }
 
     private static Set<Target> databases(String value, Diagnostics diagnostics) {

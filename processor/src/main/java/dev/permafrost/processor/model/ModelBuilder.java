@@ -41,7 +41,11 @@ public final class ModelBuilder {
     private final Annotations annotations;
     private final Diagnostics diagnostics;
 
-    public ModelBuilder(Annotations annotations, Diagnostics diagnostics) {
+    private final Naming naming;
+
+    /** @param naming how constraints and indexes the entities do not name are named */
+    public ModelBuilder(Annotations annotations, Diagnostics diagnostics, Naming naming) {
+        this.naming = naming;
         this.annotations = annotations;
         this.diagnostics = diagnostics;
     }
@@ -95,7 +99,7 @@ public final class ModelBuilder {
         List<Column> columns = entity.columns().stream().map(EntitySource.ColumnSource::column).toList();
         List<String> keyColumns = entity.columns().stream().filter(EntitySource.ColumnSource::id)
                 .map(c -> c.column().name()).toList();
-        PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(Names.primaryKey(name), keyColumns);
+        PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(primaryKeyName(entity), keyColumns);
         if (keyColumns.size() > 1) {
             entity.columns().stream().filter(c -> c.column().identity()).forEach(c -> diagnostics.report(c.element(),
                     Annotations.find(c.element(), Annotations.IDENTITY), Message.IDENTITY_COMPOSITE,
@@ -103,7 +107,7 @@ public final class ModelBuilder {
                     c.element().getSimpleName()));
         }
         List<Unique> uniques = new ArrayList<>(entity.columns().stream().filter(EntitySource.ColumnSource::unique)
-                .map(c -> new Unique(Names.unique(name, List.of(c.column().name())), List.of(c.column().name())))
+                .map(c -> new Unique(naming.unique(name, List.of(c.column().name())), List.of(c.column().name())))
                 .toList());
         List<Index> indexes = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -203,8 +207,21 @@ public final class ModelBuilder {
             return null;
         }
         String name = !index.name().isEmpty() ? index.name() : kind.equals("Index")
-                ? Names.index(entity.table(), index.columns()) : Names.unique(entity.table(), index.columns());
+                ? naming.index(entity.table(), index.columns()) : naming.unique(entity.table(), index.columns());
         return new Index(name, index.columns(), index.unique());
+    }
+
+    /** {@code @Table(primaryKey)}, or the name the naming style gives. */
+    private String primaryKeyName(EntitySource entity) {
+        String explicit = annotations.string(entity.tableAnnotation(), "primaryKey").toLowerCase(java.util.Locale.ROOT);
+        if (explicit.isEmpty()) {
+            return naming.primaryKey(entity.table());
+        }
+        if (!Names.isIdentifier(explicit)) {
+            diagnostics.report(entity.type(), entity.tableAnnotation(), annotations.value(entity.tableAnnotation(),
+                    "primaryKey"), Message.NOT_AN_IDENTIFIER, "primary key", explicit, "");
+        }
+        return explicit;
     }
 
     private ForeignKey foreignKey(EntitySource entity, EntitySource.ColumnSource column, Map<String, EntitySource> byClass) {
@@ -252,7 +269,8 @@ public final class ModelBuilder {
             return null;
         }
         List<String> columns = List.of(column.column().name());
-        return new ForeignKey(Names.foreignKey(entity.table(), columns, target.table()), columns, target.table(),
+        return new ForeignKey(reference.name().isEmpty() ? naming.foreignKey(entity.table(), columns, target.table())
+                : reference.name(), columns, target.table(),
                 List.of(referenced), reference.onDelete(), reference.onUpdate());
     }
 

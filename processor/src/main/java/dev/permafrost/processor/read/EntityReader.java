@@ -7,6 +7,7 @@ import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Names;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.Target;
+import dev.permafrost.processor.model.Naming;
 import dev.permafrost.sql.Expressions;
 import dev.permafrost.sql.InvalidExpressionException;
 import java.util.ArrayList;
@@ -40,18 +41,24 @@ public final class EntityReader {
 
     private final Set<Target> targets;
 
-    /** @param targets the declared databases: only their reserved words are refused */
-    public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types, Set<Target> targets) {
+    private final Naming naming;
+
+    /**
+     * @param targets the declared databases: only their reserved words are refused
+     * @param naming how checks the entities name only in part are named
+     */
+    public EntityReader(Annotations annotations, Diagnostics diagnostics, Types types, Set<Target> targets, Naming naming) {
         this.annotations = annotations;
         this.diagnostics = diagnostics;
         this.types = types;
         this.targets = targets;
+        this.naming = naming;
     }
 
     /** A reader that reports nothing, for the key a reference by object copies (its entity reports its own errors). */
     private EntityReader quiet() {
         if (quiet == null) {
-            quiet = new EntityReader(annotations, Diagnostics.silent(), types, targets);
+            quiet = new EntityReader(annotations, Diagnostics.silent(), types, targets, naming);
         }
         return quiet;
     }
@@ -397,7 +404,7 @@ public final class EntityReader {
     private EntitySource.ReferenceSource reference(Element element, TypeElement byObject) {
         AnnotationMirror references = Annotations.find(element, Annotations.REFERENCES);
         if (references == null) {
-            return byObject == null ? null : new EntitySource.ReferenceSource(null, byObject, "",
+            return byObject == null ? null : new EntitySource.ReferenceSource(null, byObject, "", "",
                     ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
         }
         TypeMirror target = annotations.type(references, "value");
@@ -411,8 +418,14 @@ public final class EntityReader {
             }
             targetElement = byObject;
         }
+        String name = annotations.string(references, "name").toLowerCase(Locale.ROOT);
+        if (!name.isEmpty() && !Names.isIdentifier(name)) {
+            diagnostics.report(element, references, annotations.value(references, "name"), Message.NOT_AN_IDENTIFIER,
+                    "foreign key", name, "");
+            return null;
+        }
         return new EntitySource.ReferenceSource(references, targetElement,
-                annotations.string(references, "column").toLowerCase(Locale.ROOT),
+                annotations.string(references, "column").toLowerCase(Locale.ROOT), name,
                 ForeignKey.Action.valueOf(annotations.enumName(references, "onDelete")),
                 ForeignKey.Action.valueOf(annotations.enumName(references, "onUpdate")));
     }
@@ -450,7 +463,7 @@ public final class EntityReader {
                 continue;
             }
             try {
-                checks.add(new EntitySource.CheckSource(element, check, ordinal, Names.check(table, own.toLowerCase(Locale.ROOT)),
+                checks.add(new EntitySource.CheckSource(element, check, ordinal, naming.check(table, own.toLowerCase(Locale.ROOT)),
                         Expressions.canonicalCondition(written)));
             } catch (InvalidExpressionException e) {
                 diagnostics.reportRepeated(element, "Check", ordinal, Message.BAD_CHECK, written, table, e.getMessage());

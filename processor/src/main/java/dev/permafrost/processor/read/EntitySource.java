@@ -38,8 +38,12 @@ public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, S
                         String renamedFrom) {
     }
 
-    /** A {@code @References} before the referenced entity is resolved. */
-    public record ReferenceSource(AnnotationMirror annotation, TypeElement target, String column,
+    /**
+     * A {@code @References} (or a field of entity type) before the referenced entity is resolved.
+     *
+     * @param name the constraint's name as {@code @References(name)} gives it, or empty
+     */
+    public record ReferenceSource(AnnotationMirror annotation, TypeElement target, String column, String name,
                            ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
     }
 
