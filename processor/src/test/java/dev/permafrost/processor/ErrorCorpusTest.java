@@ -161,8 +161,8 @@ class ErrorCorpusTest {
                 """), "[PF315] @References on field ownerId names no entity and the field's type long is not one; name it,"
                 + " @References(Owner.class), or give the field the entity's type (Owner owner)", "Item",
                 "@References long ownerId;"));
-        cases.add(error("a reference by object to a composite key", entities(
-                "Slot", "@Table(name = \"slots\") public class Slot { @Id long day; @Id int hour_of_day; }",
+        cases.add(error("a reference by object to an entity without a key", entities(
+                "Slot", "@Table(name = \"slots\") public class Slot { long day; }",
                 "Booking", """
                         @Table(name = "bookings")
                         public class Booking {
@@ -170,9 +170,9 @@ class ErrorCorpusTest {
                             Slot slot;
                         }
                         """),
-                "[PF314] field slot refers to Slot, whose primary key has 2 columns (day, hour_of_day): a reference by"
-                        + " object needs a single-column key; refer to a unique column with @References(column = \"...\"),"
-                        + " or hold the key columns as fields with @References each", "Booking", "Slot slot;"));
+                "[PF314] field slot refers to Slot, which has no @Id: a reference by object goes to the primary key; give"
+                        + " Slot an @Id, or refer to a unique column with @References(column = \"...\")", "Booking",
+                "Slot slot;"));
         cases.add(error("@Unique on an unknown column", entity("Item", """
                 @Table(name = "items")
                 @Unique(columns = {"code", "colour"})

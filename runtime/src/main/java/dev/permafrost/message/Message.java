@@ -133,9 +133,8 @@ public enum Message {
     REFERENCE_TYPE_MISMATCH("PF312", Severity.ERROR,
             "@References on field %s: column %s is %s but the referenced %s.%s is %s; give both the same type"),
     OBJECT_REFERENCE_KEY("PF314", Severity.ERROR,
-            "field %s refers to %s, whose primary key %s: a reference by object needs a single-column key; refer to a"
-                    + " unique column with @References(column = \"...\"), or hold the key columns as fields with"
-                    + " @References each"),
+            "field %s refers to %s, which has no @Id: a reference by object goes to the primary key; give %s an @Id, or"
+                    + " refer to a unique column with @References(column = \"...\")"),
     REFERENCE_WITHOUT_ENTITY("PF315", Severity.ERROR,
             "@References on field %s names no entity and the field's type %s is not one; name it,"
                     + " @References(Owner.class), or give the field the entity's type (Owner owner)"),

@@ -149,15 +149,15 @@ public final class ModelBuilder {
             checks.add(new Check(check.name(), check.condition()));
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
-        for (EntitySource.ColumnSource column : entity.columns()) {
-            if (column.reference() != null) {
-                ForeignKey fk = foreignKey(entity, column, byClass);
-                if (fk != null && !names.add(fk.name())) {
-                    diagnostics.report(column.element(), Message.DUPLICATE_NAME, "constraint or index", fk.name(),
-                            "table " + name);
-                } else if (fk != null) {
-                    foreignKeys.add(fk);
-                }
+        for (List<EntitySource.ColumnSource> group : referenceGroups(entity)) {
+            EntitySource.ColumnSource column = group.get(0);
+            ForeignKey fk = group.size() == 1 ? foreignKey(entity, column, byClass)
+                    : compositeForeignKey(entity, group, byClass);
+            if (fk != null && !names.add(fk.name())) {
+                diagnostics.report(column.element(), Message.DUPLICATE_NAME, "constraint or index", fk.name(),
+                        "table " + name);
+            } else if (fk != null) {
+                foreignKeys.add(fk);
             }
         }
         if (diagnostics.errors() > before) {
@@ -209,6 +209,51 @@ public final class ModelBuilder {
         String name = !index.name().isEmpty() ? index.name() : kind.equals("Index")
                 ? naming.index(entity.table(), index.columns()) : naming.unique(entity.table(), index.columns());
         return new Index(name, index.columns(), index.unique());
+    }
+
+    /**
+     * The referencing columns, one group per foreign key: a reference by object to a composite key makes several
+     * columns that share one reference.
+     */
+    private static List<List<EntitySource.ColumnSource>> referenceGroups(EntitySource entity) {
+        List<List<EntitySource.ColumnSource>> groups = new ArrayList<>();
+        for (EntitySource.ColumnSource column : entity.columns()) {
+            if (column.reference() == null) {
+                continue;
+            }
+            List<EntitySource.ColumnSource> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last.get(0).reference() == column.reference()) {
+                last.add(column);
+            } else {
+                groups.add(new ArrayList<>(List.of(column)));
+            }
+        }
+        return groups;
+    }
+
+    /** One foreign key over the columns a reference by object to a composite key made, to that key. */
+    private ForeignKey compositeForeignKey(EntitySource entity, List<EntitySource.ColumnSource> group,
+                                           Map<String, EntitySource> byClass) {
+        EntitySource.ReferenceSource reference = group.get(0).reference();
+        EntitySource target = byClass.get(reference.target().getQualifiedName().toString());
+        if (target == null) {
+            return null;
+        }
+        List<EntitySource.ColumnSource> key = target.columns().stream().filter(EntitySource.ColumnSource::id).toList();
+        List<String> columns = group.stream().map(c -> c.column().name()).toList();
+        for (int i = 0; i < group.size(); i++) {
+            EntitySource.ColumnSource own = group.get(i);
+            if (i >= key.size() || !own.column().type().equals(key.get(i).column().type())) {
+                diagnostics.report(own.element(), reference.annotation(), Message.REFERENCE_TYPE_MISMATCH,
+                        own.element().getSimpleName(), own.column().name(), own.column().type().sql(), target.table(),
+                        i < key.size() ? key.get(i).column().name() : "?", i < key.size() ? key.get(i).column().type().sql()
+                                : "missing");
+                return null;
+            }
+        }
+        return new ForeignKey(reference.name().isEmpty() ? naming.foreignKey(entity.table(), columns, target.table())
+                : reference.name(), columns, target.table(), key.stream().map(c -> c.column().name()).toList(),
+                reference.onDelete(), reference.onUpdate());
     }
 
     /** {@code @Table(primaryKey)}, or the name the naming style gives. */
@@ -274,9 +319,12 @@ public final class ModelBuilder {
                 List.of(referenced), reference.onDelete(), reference.onUpdate());
     }
 
-    /** Index and constraint names are schema-wide in PostgreSQL and SQLite: no two may meet. */
     private static final String PERMAFROST_PREFIX = "permafrost_";
 
+    /**
+     * Index and constraint names are schema-wide in PostgreSQL and SQLite: no two may meet; none may use
+     * Permafrost's prefix, and no index may be named like a table.
+     */
     private void checkNamesUnique(List<Table> tables, Map<String, EntitySource> byTable) {
         Map<String, String> owners = new HashMap<>();
         for (Table table : tables) {

@@ -78,15 +78,14 @@ public final class EntityReader {
         List<Embedding.Member> members = Embedding.members(type, columnElements(type), annotations, diagnostics);
         for (Embedding.Member member : members) {
             Element element = member.element();
-            EntitySource.ColumnSource column = column(type, member, table);
-            if (column == null) {
-                continue;
-            }
-            Element previous = seen.putIfAbsent(column.column().name(), element);
-            if (previous != null) {
-                diagnostics.report(element, Message.DUPLICATE_COLUMN, column.column().name(), table, previous.getSimpleName());
-            } else {
-                columns.add(column);
+            for (EntitySource.ColumnSource column : columns(type, member, table)) {
+                Element previous = seen.putIfAbsent(column.column().name(), element);
+                if (previous != null) {
+                    diagnostics.report(element, Message.DUPLICATE_COLUMN, column.column().name(), table,
+                            previous.getSimpleName());
+                } else {
+                    columns.add(column);
+                }
             }
         }
         if (columns.isEmpty() && diagnostics.errors() == before) {
@@ -187,14 +186,18 @@ public final class EntityReader {
         return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
     }
 
-    private EntitySource.ColumnSource column(TypeElement entity, Embedding.Member member, String table) {
+    /**
+     * The column a field makes, or the columns of a reference by object to a composite key (one per key part,
+     * sharing one reference); empty when the field is in error (reported).
+     */
+    private List<EntitySource.ColumnSource> columns(TypeElement entity, Embedding.Member member, String table) {
         int before = diagnostics.errors();
         Element element = member.element();
         AnnotationMirror column = Annotations.find(element, Annotations.COLUMN);
         String field = element.getSimpleName().toString();
         TypeMirror javaType = member.owner().equals(entity) ? memberType(entity, element) : element.asType();
         if (ObjectReference.refuseCollection(entity, element, javaType, types, diagnostics)) {
-            return null;
+            return List.of();
         }
         TypeElement target = ObjectReference.entityOf(javaType);
         ObjectReference byObject = null;
@@ -203,27 +206,41 @@ public final class EntityReader {
             byObject = ObjectReference.of(element, target, references == null ? ""
                     : annotations.string(references, "column").toLowerCase(Locale.ROOT), references, annotations, diagnostics);
             if (byObject == null) {
-                return null;
+                return List.of();
             }
         }
-        String name = name(element, column, "name", member.prefix(),
-                byObject != null ? byObject.columnName(field) : Names.snakeCase(field), "column", "@Column(name = ...)");
-        ColumnType type = byObject != null && byObject.key() != null
-                ? quiet().columnType(byObject.key(), Annotations.find(byObject.key(), Annotations.COLUMN),
-                        memberType(target, byObject.key()), fieldLabel(target, byObject.key()))
-                : columnType(element, column, javaType, label(entity, member));
+        boolean composite = byObject != null && byObject.parts() > 1;
         boolean id = Annotations.find(element, Annotations.ID) != null;
         boolean nullable = nullability(element, column, javaType, id, field);
-        String defaultValue = defaultValue(element, column, name, type);
-        boolean unique = column != null && annotations.bool(column, "unique");
         EntitySource.ReferenceSource reference = reference(element, target);
-        String renamedFrom = renamedFrom(element, "column");
-        boolean identity = identity(entity, element, id, type, defaultValue);
-        if (diagnostics.errors() > before || name == null || type == null) {
-            return null;
+        String renamedFrom = composite ? null : renamedFrom(element, "column");
+        List<EntitySource.ColumnSource> columns = new ArrayList<>();
+        for (int part = 0; part < (byObject == null ? 1 : byObject.parts()); part++) {
+            String name;
+            if (composite) {
+                String explicit = column == null ? "" : annotations.string(column, "name");
+                name = name(element, null, "name", member.prefix(), byObject.columnName(explicit.isBlank()
+                        ? Names.snakeCase(field) : explicit, part), "column", "@Column(name = ...)");
+            } else {
+                name = name(element, column, "name", member.prefix(), byObject != null
+                        ? byObject.columnName(Names.snakeCase(field), part) : Names.snakeCase(field), "column",
+                        "@Column(name = ...)");
+            }
+            Element key = byObject == null ? null : byObject.key(part);
+            ColumnType type = byObject != null && key != null
+                    ? quiet().columnType(key, Annotations.find(key, Annotations.COLUMN), memberType(target, key),
+                            fieldLabel(target, key))
+                    : columnType(element, column, javaType, label(entity, member));
+            String defaultValue = composite ? null : defaultValue(element, column, name, type);
+            boolean unique = !composite && column != null && annotations.bool(column, "unique");
+            boolean identity = !composite && identity(entity, element, id, type, defaultValue);
+            if (diagnostics.errors() > before || name == null || type == null) {
+                return List.of();
+            }
+            columns.add(new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue, identity), id,
+                    unique, reference, renamedFrom));
         }
-        return new EntitySource.ColumnSource(element, new Column(name, type, nullable, defaultValue, identity), id,
-                unique, reference, renamedFrom);
+        return columns;
     }
 
     /** Whether the field is {@code @Identity}, reporting where it cannot be (not a key, not an integer, a default). */

@@ -14,19 +14,28 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * A field whose type is an entity ({@code Owner owner}): a foreign-key column named after the field and the
- * referenced key ({@code owner_id}), whose Java type, for mapping, is the key field's. A collection of entities
- * is refused with how to model it.
+ * A field whose type is an entity ({@code Owner owner}): a foreign-key column per referenced key column, named
+ * after the field and that column ({@code owner_id}; for a composite key {@code slot_day}, {@code slot_hour}),
+ * whose Java type, for mapping, is the key field's. A collection of entities is refused with how to model it.
  *
  * @param target the referenced entity
- * @param key the referenced key field (or the {@code @References(column)} one)
- * @param keyColumn its column name
+ * @param keys the referenced key fields, in key order (or the {@code @References(column)} one); an element is
+ *     {@code null} when the named column does not exist (reported later, with the columns there are)
+ * @param keyColumns their column names
  */
-record ObjectReference(TypeElement target, Element key, String keyColumn) {
+record ObjectReference(TypeElement target, List<Element> keys, List<String> keyColumns) {
 
-    /** The column's default name: {@code owner} + {@code _} + {@code id}. */
-    String columnName(String field) {
-        return Names.snakeCase(field) + "_" + keyColumn;
+    /** The {@code part}-th column's default name: {@code owner} + {@code _} + {@code id}. */
+    String columnName(String base, int part) {
+        return base + "_" + keyColumns.get(part);
+    }
+
+    Element key(int part) {
+        return keys.get(part);
+    }
+
+    int parts() {
+        return keys.size();
     }
 
     /** The entity a field's type names, or {@code null} when it is not an entity. */
@@ -50,20 +59,18 @@ record ObjectReference(TypeElement target, Element key, String keyColumn) {
         if (!referenced.isEmpty()) {
             for (Element column : columns) {
                 if (columnName(column, annotations).equals(referenced)) {
-                    return new ObjectReference(target, column, referenced);
+                    return new ObjectReference(target, List.of(column), List.of(referenced));
                 }
             }
-            return new ObjectReference(target, null, referenced);
+            return new ObjectReference(target, java.util.Collections.singletonList(null), List.of(referenced));
         }
         List<Element> key = columns.stream().filter(c -> Annotations.find(c, Annotations.ID) != null).toList();
-        if (key.size() != 1) {
+        if (key.isEmpty()) {
             diagnostics.report(field, references, Message.OBJECT_REFERENCE_KEY, field.getSimpleName(),
-                    target.getSimpleName(), key.isEmpty() ? "is missing (no @Id)"
-                            : "has " + key.size() + " columns (" + String.join(", ",
-                            key.stream().map(k -> columnName(k, annotations)).toList()) + ")");
+                    target.getSimpleName(), target.getSimpleName());
             return null;
         }
-        return new ObjectReference(target, key.get(0), columnName(key.get(0), annotations));
+        return new ObjectReference(target, key, key.stream().map(k -> columnName(k, annotations)).toList());
     }
 
     /** The column name of a field: its {@code @Column(name)}, else its snake_case name. */
