@@ -93,6 +93,62 @@ final class SampleProject {
         return project;
     }
 
+    /**
+     * A model as real applications write it, over three versions: identity keys, a reference by object, a
+     * composite key referenced by another table, a composite unique, an embedded value and a JSON column (V0001);
+     * the owners' key no longer an identity, an embedded value added and the composite unique changed (V0002);
+     * the identity back (V0003).
+     */
+    static SampleProject realModel(Path root) {
+        SampleProject project = new SampleProject(root);
+        String owner = """
+                @Table(name = "owners")
+                public class Owner {
+                    @Id @Identity long id;
+                    @Column(length = 40, nullable = false, unique = true) String email;
+                    @Column(type = SqlType.JSON) String settings;
+                }
+                """;
+        project.entity("Owner", owner);
+        project.entity("Slot", """
+                @Table(name = "slots")
+                public class Slot {
+                    @Id java.time.LocalDate onDate;
+                    @Id int atHour;
+                }
+                """);
+        project.entity("Address", """
+                @Embeddable
+                public record Address(@Column(length = 60) String street, @Column(length = 40) String city) {
+                }
+                """);
+        project.entity("Stamp", """
+                @Embeddable
+                public record Stamp(java.time.Instant at, @Column(length = 40) String byWhom) {
+                }
+                """);
+        String booking = """
+                @Table(name = "bookings")
+                @Unique(columns = {"owner_id", "slot_on_date"})
+                public class Booking {
+                    @Id @Identity long id;
+                    @References(onDelete = ReferentialAction.CASCADE) Owner owner;
+                    @Column(nullable = false) Slot slot;
+                    Address address;
+                }
+                """;
+        project.entity("Booking", booking);
+        project.compile();
+        project.entity("Owner", owner.replace("@Id @Identity long id;", "@Id long id;"));
+        project.entity("Booking", booking.replace("@Unique(columns = {\"owner_id\", \"slot_on_date\"})",
+                "@Unique(columns = {\"owner_id\", \"slot_on_date\", \"slot_at_hour\"})")
+                .replace("    Address address;", "    Address address;\n    Stamp confirmed;"));
+        project.compile();
+        project.entity("Owner", owner);
+        project.compile();
+        return project;
+    }
+
     /** A copy of this project in {@code target}, class files included, for a mutation that must not touch this one. */
     SampleProject copyTo(Path target) {
         try (Stream<Path> files = Files.walk(root)) {

@@ -193,7 +193,13 @@ public final class MariaDbDialect implements Dialect {
             return List.of(identityIsKey ? drop + ", " + identityKey(ctx, identity.name(), true) : drop);
         }
         if (op instanceof Op.DropUnique drop) {
-            return List.of(ctx.dropIndex(DSL.name(drop.unique().name())).on(table).getSQL());
+            // A unique key is an index to InnoDB, and may be the one a foreign key uses.
+            Table owner = before.table(op.table()).orElseThrow();
+            Table without = owner.withUniques(owner.uniques().stream()
+                    .filter(u -> !u.name().equals(drop.unique().name())).toList());
+            Schema view = before.with(without);
+            return dropIndex(new Op.DropIndex(op.table(), new Index(drop.unique().name(), drop.unique().columns(), true)),
+                    view, renderer);
         }
         if (op instanceof Op.DropForeignKey drop) {
             return dropForeignKey(renderer, op.table(), drop.foreignKey().name());
