@@ -294,6 +294,16 @@ class ErrorCorpusTest {
                         """), "[PF323] foreign key fk_pets_owner_id_owners uses ON UPDATE SET DEFAULT, which MariaDB (InnoDB)"
                 + " does not support; choose another action, or declare the databases the project runs on without MariaDB"
                 + " (-Apermafrost.databases=sqlite,postgresql,h2)", "Pet", "Owner owner;"));
+        cases.add(error("two native types for one database", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @NativeType(database = Database.POSTGRESQL, value = "inet")
+                    @NativeType(database = Database.POSTGRESQL, value = "cidr")
+                    String address;
+                }
+                """), "[PF219] @NativeType(database = POSTGRESQL, value = \"cidr\") on address: a second type for POSTGRESQL;"
+                + " give one", "Item", "@NativeType(database = Database.POSTGRESQL, value = \"cidr\")"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

@@ -89,7 +89,10 @@ public final class CatalogBuilder {
             return;
         }
         String column = name.toLowerCase(Locale.ROOT);
-        if (type == null) {
+        if (type == null && dialect.nativeKey() != null) {
+            // A type Permafrost does not model: an entity's @NativeType may declare it (compared by name), else drift.
+            type = ColumnType.TEXT.withNative(dialect.nativeKey(), reportedType.toLowerCase(Locale.ROOT));
+        } else if (type == null) {
             problems.add("column " + table.toLowerCase(Locale.ROOT) + "." + column + " has type " + reportedType
                     + ", which no entity maps to");
             type = ColumnType.TEXT;

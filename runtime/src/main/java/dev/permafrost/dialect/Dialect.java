@@ -40,6 +40,11 @@ public interface Dialect {
 
     // ---- types and defaults ----
 
+    /** The key of this database's native types ({@code @NativeType}): {@code postgresql}; {@code null} if it takes none. */
+    default String nativeKey() {
+        return null;
+    }
+
     /** The type jOOQ renders for a logical type here. */
     default DataType<?> type(ColumnType type) {
         return switch (type.kind()) {

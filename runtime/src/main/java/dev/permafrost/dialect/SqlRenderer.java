@@ -65,9 +65,11 @@ public final class SqlRenderer {
         return ctx;
     }
 
-    /** The type jOOQ renders for a logical type here. */
+    /** The type jOOQ renders for a logical type here: its native type on this database, if it has one. */
     public DataType<?> type(ColumnType type) {
-        return dialect.type(type);
+        String nativeType = type.nativeFor(dialect.nativeKey());
+        return nativeType != null ? new org.jooq.impl.DefaultDataType<>(dialect.jooq(), Object.class, nativeType)
+                : dialect.type(type);
     }
 
     /** How this database spells a column's canonical default, as it is written into DDL. */
@@ -282,8 +284,10 @@ public final class SqlRenderer {
                 statements.add(ctx.alterTable(table).alterColumn(column).dropDefault().getSQL());
             }
             DataType<?> type = type(op.to().type());
-            statements.add(ctx.alterTable(table).alterColumn(column).set(type).getSQL()
-                    + " using " + ctx.render(DSL.cast(DSL.field(column), type)));
+            String nativeType = op.to().type().nativeFor(dialect.nativeKey());
+            statements.add(ctx.alterTable(table).alterColumn(column).set(type).getSQL() + " using "
+                    + (nativeType != null ? ctx.render(DSL.field(column)) + "::" + nativeType
+                    : ctx.render(DSL.cast(DSL.field(column), type))));
             if (op.to().hasDefault()) {
                 statements.add(setDefault(op));
             }

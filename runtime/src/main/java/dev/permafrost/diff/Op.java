@@ -134,7 +134,10 @@ public sealed interface Op {
             case RenameColumn op -> "rename column " + op.table() + "." + op.column() + " to " + op.newName();
             case AlterColumn op -> op.from().withIdentity(op.to().identity()).equals(op.to())
                     ? "make " + op.table() + "." + op.column() + (op.to().identity() ? " an identity" : " a plain column")
-                    : "alter column " + op.table() + "." + op.column() + " to " + op.to().definitionSql();
+                    : "alter column " + op.table() + "." + op.column() + " to " + op.to().definitionSql()
+                    + (op.from().type().natives().equals(op.to().type().natives()) ? ""
+                    : op.to().type().natives().isEmpty() ? " (no native type)"
+                    : " " + op.to().type().describe().substring(op.to().type().sql().length() + 1));
             case AddPrimaryKey op -> "add primary key " + op.key().name() + " to " + op.table();
             case DropPrimaryKey op -> "drop primary key " + op.key().name() + " from " + op.table();
             case AddUnique op -> "add unique constraint " + op.unique().name() + " to " + op.table();

@@ -102,6 +102,8 @@ public enum Message {
             "%s name '%s' starts with permafrost_, which Permafrost keeps for its own objects (the history table"
                     + " permafrost_history, SQLite's permafrost_rebuild_* tables, MariaDB's permafrost_identity key);"
                     + " choose another"),
+    NATIVE_TYPE("PF219", Severity.ERROR,
+            "@NativeType(database = %s, value = \"%s\") on %s: %s"),
 
     // Keys, indexes, checks and references (PF3xx)
     UNKNOWN_COLUMN("PF300", Severity.ERROR,

@@ -59,6 +59,11 @@ public record Column(String name, ColumnType type, boolean nullable, String defa
         return new Column(name, type, isIdentity ? false : nullable, defaultValue, isIdentity);
     }
 
+    /** This column stored as {@code type} on {@code database}: {@code column("ip", varchar(45)).nativeType("postgresql", "inet")}. */
+    public Column nativeType(String database, String type) {
+        return withType(this.type.withNative(database, type));
+    }
+
     public Column withName(String newName) {
         return new Column(newName, type, nullable, defaultValue, identity);
     }

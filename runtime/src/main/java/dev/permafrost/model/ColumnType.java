@@ -1,15 +1,17 @@
 package dev.permafrost.model;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A logical column type: what the snapshot records and every dialect renders in its own way.
  *
  * <p>{@code length} is set for {@link Kind#VARCHAR} only, {@code precision} and {@code scale} for
  * {@link Kind#DECIMAL} only; they are zero otherwise. {@link #sql()} is the canonical, dialect-neutral
- * spelling used in snapshots.
+ * spelling used in snapshots. {@code natives} are the types some databases use instead ({@code @NativeType}),
+ * by the database's option name ({@code postgresql}); the portable type is the fallback elsewhere.
  */
-public record ColumnType(Kind kind, int length, int precision, int scale) {
+public record ColumnType(Kind kind, int length, int precision, int scale, java.util.SortedMap<String, String> natives) {
 
     /** The logical kinds, in the canonical spelling of {@link #sql()}. */
     public enum Kind {
@@ -65,6 +67,12 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
         if (kind == null) {
             throw new IllegalArgumentException("kind == null");
         }
+        natives = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(natives == null ? Map.of() : natives));
+        natives.forEach((database, type) -> {
+            if (type == null || type.isBlank() || type.contains(";") || type.contains("--") || type.contains("'")) {
+                throw new IllegalArgumentException("native type for " + database + " must be a type name, not '" + type + "'");
+            }
+        });
         if (kind == Kind.VARCHAR) {
             if (length < 1 || length > MAX_VARCHAR_LENGTH) {
                 throw new IllegalArgumentException("varchar length " + length + " is not within 1.." + MAX_VARCHAR_LENGTH);
@@ -84,8 +92,44 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
         }
     }
 
+    /** A portable type, with no native type for any database. */
+    public ColumnType(Kind kind, int length, int precision, int scale) {
+        this(kind, length, precision, scale, null);
+    }
+
     private static ColumnType of(Kind kind) {
         return new ColumnType(kind, 0, 0, 0);
+    }
+
+    /**
+     * This type, stored as {@code type} on {@code database} ({@code postgresql}, {@code mariadb}, {@code h2}) and as
+     * this portable type elsewhere.
+     */
+    public ColumnType withNative(String database, String type) {
+        java.util.SortedMap<String, String> all = new java.util.TreeMap<>(natives);
+        all.put(database, type.trim());
+        return new ColumnType(kind, length, precision, scale, all);
+    }
+
+    /** This type without any native type. */
+    public ColumnType portable() {
+        return natives.isEmpty() ? this : new ColumnType(kind, length, precision, scale);
+    }
+
+    /** The native type on {@code database}, or {@code null}. */
+    public String nativeFor(String database) {
+        return database == null ? null : natives.get(database);
+    }
+
+    /** {@link #sql()} and the native types, for people: {@code text (postgresql: inet)}. */
+    public String describe() {
+        if (natives.isEmpty()) {
+            return sql();
+        }
+        StringBuilder sb = new StringBuilder(sql()).append(" (");
+        natives.forEach((database, type) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ")
+                .append(database).append(": ").append(type));
+        return sb.append(')').toString();
     }
 
     public static ColumnType varchar(int length) {

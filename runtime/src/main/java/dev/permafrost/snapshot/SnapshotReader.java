@@ -115,7 +115,33 @@ public final class SnapshotReader {
             throw new SnapshotException(Message.FROZEN_FILE, file, 0, "the header has no '-- parent: V<n> sha256:<hash>' line");
         }
         return new Snapshot(version, description, version == 1 ? null : parentHash, entities,
-                new DdlReader(file, text, SQLDialect.DEFAULT).schema());
+                withNatives(new DdlReader(file, text, SQLDialect.DEFAULT).schema()));
+    }
+
+    /** Where a snapshot records a column's native type, after its table: {@code -- native docs.ip postgresql: inet}. */
+    static final String NATIVE_PREFIX = "-- native ";
+    private static final Pattern NATIVE = Pattern.compile(
+            "-- native ([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*) ([a-z0-9]+): (.+)");
+
+    private dev.permafrost.model.Schema withNatives(dev.permafrost.model.Schema schema) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].startsWith(NATIVE_PREFIX)) {
+                continue;
+            }
+            Matcher m = NATIVE.matcher(lines[i]);
+            String table = m.matches() ? m.group(1) : null;
+            String column = m.matches() ? m.group(2) : null;
+            if (table == null || schema.table(table).flatMap(t -> t.column(column)).isEmpty()) {
+                throw new SnapshotException(Message.FROZEN_FILE, file, i + 1, "the native type line names no column of"
+                        + " the snapshot; restore the file from version control");
+            }
+            String database = m.group(3);
+            String type = m.group(4).trim();
+            schema = schema.mapTables(t -> !t.name().equals(table) ? t
+                    : t.mapColumns(c -> c.name().equals(column) ? c.nativeType(database, type) : c));
+        }
+        return schema;
     }
 
     private int parseFormat(String value, int line) {

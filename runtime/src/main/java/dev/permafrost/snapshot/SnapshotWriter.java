@@ -40,6 +40,11 @@ public final class SnapshotWriter {
             for (Index index : table.indexes()) {
                 sb.append(index.sql(table.name())).append(";\n");
             }
+            for (var column : table.columns()) {
+                column.type().natives().forEach((database, type) -> sb.append(SnapshotReader.NATIVE_PREFIX)
+                        .append(table.name()).append('.').append(column.name()).append(' ').append(database).append(": ")
+                        .append(type).append('\n'));
+            }
         }
         return sb.toString();
     }

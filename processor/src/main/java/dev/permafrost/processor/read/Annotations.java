@@ -29,6 +29,8 @@ public final class Annotations {
     public static final String INDEXES = PACKAGE + "Indexes";
     public static final String UNIQUE = PACKAGE + "Unique";
     public static final String EMBEDDABLE = PACKAGE + "Embeddable";
+    public static final String NATIVE_TYPE = PACKAGE + "NativeType";
+    public static final String NATIVE_TYPES = PACKAGE + "NativeTypes";
     public static final String EMBEDDED = PACKAGE + "Embedded";
     public static final String UNIQUES = PACKAGE + "Uniques";
     public static final String REFERENCES = PACKAGE + "References";

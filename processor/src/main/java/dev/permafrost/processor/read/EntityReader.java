@@ -231,6 +231,7 @@ public final class EntityReader {
                     ? quiet().columnType(key, Annotations.find(key, Annotations.COLUMN), memberType(target, key),
                             fieldLabel(target, key))
                     : columnType(element, column, javaType, label(entity, member));
+            type = type == null || composite ? type : nativeTypes(element, type, label(entity, member));
             String defaultValue = composite ? null : defaultValue(element, column, name, type);
             boolean unique = !composite && column != null && annotations.bool(column, "unique");
             boolean identity = !composite && identity(entity, element, id, type, defaultValue);
@@ -241,6 +242,29 @@ public final class EntityReader {
                     unique, reference, renamedFrom));
         }
         return columns;
+    }
+
+    /** The column's portable type with the native types its {@code @NativeType}s give; {@code null} if one is wrong. */
+    private ColumnType nativeTypes(Element element, ColumnType type, String label) {
+        ColumnType withNatives = type;
+        int ordinal = -1;
+        for (AnnotationMirror mirror : annotations.repeated(element, Annotations.NATIVE_TYPE, Annotations.NATIVE_TYPES)) {
+            ordinal++;
+            String database = annotations.enumName(mirror, "database");
+            String value = annotations.string(mirror, "value").trim();
+            String key = database.toLowerCase(Locale.ROOT);
+            String problem = value.isEmpty() ? "name the type"
+                    : value.contains(";") || value.contains("--") || value.contains("'")
+                            ? "a type name holds no ;, -- or quotes" : withNatives.nativeFor(key) != null
+                            ? "a second type for " + database + "; give one" : null;
+            if (problem != null) {
+                diagnostics.reportRepeated(element, "NativeType", ordinal, Message.NATIVE_TYPE, database, value, label,
+                        problem);
+                return null;
+            }
+            withNatives = withNatives.withNative(key, value);
+        }
+        return withNatives;
     }
 
     /** Whether the field is {@code @Identity}, reporting where it cannot be (not a key, not an integer, a default). */

@@ -233,6 +233,7 @@ public final class StubWriter {
 
     public static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
+        column.type().natives().forEach((database, type) -> code.add(".nativeType($S, $S)", database, type));
         if (column.identity()) {
             return code.add(".asIdentity()").build();
         }

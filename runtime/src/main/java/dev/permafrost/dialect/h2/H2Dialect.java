@@ -38,6 +38,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String nativeKey() {
+        return "h2";
+    }
+
+    @Override
     public SQLDialect jooq() {
         return SQLDialect.H2;
     }

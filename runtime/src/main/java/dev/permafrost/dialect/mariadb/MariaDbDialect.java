@@ -56,6 +56,12 @@ public final class MariaDbDialect implements Dialect {
         return name;
     }
 
+    /** MariaDB and MySQL share one key: their types differ, but a project declares one of them. */
+    @Override
+    public String nativeKey() {
+        return "mariadb";
+    }
+
     @Override
     public SQLDialect jooq() {
         return dialect;

@@ -39,6 +39,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String nativeKey() {
+        return "postgresql";
+    }
+
+    @Override
     public SQLDialect jooq() {
         return SQLDialect.POSTGRES;
     }

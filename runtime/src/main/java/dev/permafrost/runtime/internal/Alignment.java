@@ -69,6 +69,27 @@ public final class Alignment {
     }
 
     private static Column align(Column live, Column expected, SqlRenderer renderer) {
+        String key = renderer.dialect().nativeKey();
+        String nativeType = expected.type().nativeFor(key);
+        if (nativeType != null) {
+            String reported = live.type().nativeFor(key);
+            boolean same = reported != null && squeeze(reported).equals(squeeze(nativeType));
+            return alignPortable(same ? live.withType(expected.type()) : live, expected, renderer);
+        }
+        if (expected.type().natives().isEmpty()) {
+            return alignPortable(live, expected, renderer);
+        }
+        // Native types for other databases: here the portable type is the one to hold the column against.
+        Column aligned = alignPortable(live, expected.withType(expected.type().portable()), renderer);
+        return aligned.type().equals(expected.type().portable()) ? aligned.withType(expected.type()) : aligned;
+    }
+
+    /** A native type as databases spell it: lower case, no spaces ({@code numeric(5, 1)} is {@code numeric(5,1)}). */
+    private static String squeeze(String type) {
+        return type.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static Column alignPortable(Column live, Column expected, SqlRenderer renderer) {
         Column aligned = live;
         Dialect dialect = renderer.dialect();
         boolean identities = live.identity() && expected.identity();

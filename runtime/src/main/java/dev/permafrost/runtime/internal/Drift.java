@@ -41,6 +41,8 @@ public final class Drift {
     }
 
     private static String definition(Column column) {
-        return "'" + column.definitionSql() + "'";
+        String natives = column.type().natives().isEmpty() ? "" : " " + column.type().describe()
+                .substring(column.type().sql().length() + 1);
+        return "'" + column.definitionSql() + "'" + natives;
     }
 }
