@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  *
  * Each check uses a fresh SQLite database by default; override {@link #dataSource()} (or
  * {@link #jdbcUrl()}) to run them on PostgreSQL, H2 or another database, giving a fresh, empty database
- * or schema at every call. The other defaults (where the frozen files are, which tables to leave alone,
+ * or schema at every call. The checks that use a database run again on every server {@link #serverUrls()}
+ * names (by default from {@code PERMAFROST_TEST_POSTGRESQL_URL}, {@code PERMAFROST_TEST_MARIADB_URL},
+ * {@code PERMAFROST_TEST_MYSQL_URL}, {@code PERMAFROST_TEST_H2_URL}), so that a failure on one of the databases
+ * the project runs on is not hidden by a green SQLite run. The other defaults (where the frozen files are, which tables to leave alone,
  * which rows to insert) can be overridden the same way.
  */
 public interface MigrationChecks {
@@ -42,6 +45,17 @@ public interface MigrationChecks {
     /** A fresh, empty database; by default {@link #jdbcUrl()} through the driver manager. */
     default DataSource dataSource() {
         return new DriverManagerDataSource(jdbcUrl());
+    }
+
+    /**
+     * Servers the database checks also run on, each check in a fresh schema (PostgreSQL), database (MariaDB,
+     * MySQL) or in-memory database (H2) of its own; by default the URLs of the environment variables
+     * {@code PERMAFROST_TEST_POSTGRESQL_URL}, {@code ..._MARIADB_URL}, {@code ..._MYSQL_URL}, {@code ..._H2_URL}
+     * (or the system properties {@code permafrost.test.postgresql.url}, ...). The URL's user needs the right to
+     * create and drop schemas or databases.
+     */
+    default List<String> serverUrls() {
+        return Servers.fromSettings(System.getenv());
     }
 
     /** The schema directory of the module under test (tests run in the module's directory). */
@@ -86,31 +100,31 @@ public interface MigrationChecks {
     /** From an empty database to the newest version, one migration at a time. */
     @Test
     default void upgradeFromEmpty() {
-        Checks.upgradeFromEmpty(this);
+        Servers.each(this, Checks::upgradeFromEmpty);
     }
 
     /** After upgrading, the live schema equals the newest snapshot, and that equals the entities as compiled now. */
     @Test
     default void modelMatchesDdl() {
-        Checks.modelMatchesDdl(this);
+        Servers.each(this, Checks::modelMatchesDdl);
     }
 
     /** For every migration, up then down returns to the previous snapshot, and up again to the next. */
     @Test
     default void upDownConsistency() {
-        Checks.upDownConsistency(this);
+        Servers.each(this, Checks::upDownConsistency);
     }
 
     /** Down from the newest version to each older one, the live schema equals that version's: no trace is left. */
     @Test
     default void downgradeLeavesNoTrace() {
-        Checks.downgradeLeavesNoTrace(this);
+        Servers.each(this, Checks::downgradeLeavesNoTrace);
     }
 
     /** Rows inserted before each migration keep their values after up and after down, column by column. */
     @Test
     default void dataSurvives() {
-        DataSurvivalCheck.dataSurvives(this);
+        Servers.each(this, DataSurvivalCheck::dataSurvives);
     }
 
     /** Applying every stub's operations in memory, without a database, reproduces each frozen snapshot. */
