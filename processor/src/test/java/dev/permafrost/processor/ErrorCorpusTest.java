@@ -382,18 +382,6 @@ class ErrorCorpusTest {
                 }
                 """), "[PF203] column name 'a_very_long_column_name_that_no_database_would_accept_as_it_stands' is not"
                 + " portable", "Item", "String name;"));
-        cases.add(error("a reserved table name", entity("Item", """
-                @Table(name = "order")
-                public class Item { @Id long id; }
-                """), "[PF204] table name 'order' is a reserved word in H2, MariaDB, PostgreSQL, SQLite, which would need"
-                + " quoting; choose another with @Table(name = ...)", "Item", "@Table(name"));
-        cases.add(error("a reserved column name from a field", entity("Item", """
-                @Table public class Item {
-                    @Id long id;
-                    String user;
-                }
-                """), "[PF204] column name 'user' is a reserved word in H2, PostgreSQL, which would need quoting; choose"
-                + " another with @Column(name = ...)", "Item", "String user;"));
         cases.add(error("two entities on one table, ignoring case", entities(
                 "Item", "@Table(name = \"items\") public class Item { @Id long id; }",
                 "Thing", "@Table(name = \"Items\") public class Thing { @Id long id; }"),

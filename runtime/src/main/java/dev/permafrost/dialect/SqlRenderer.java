@@ -11,6 +11,7 @@ import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Identifiers;
 import dev.permafrost.sql.Jooq;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,16 +96,17 @@ public final class SqlRenderer {
         return type;
     }
 
+    /** An identifier, quoted when a supported database reserves it ({@link Identifiers}). */
     public static Name name(String name) {
-        return DSL.name(name);
+        return Identifiers.name(name);
     }
 
     private static Name[] names(List<String> names) {
-        return names.stream().map(DSL::name).toArray(Name[]::new);
+        return names.stream().map(Identifiers::name).toArray(Name[]::new);
     }
 
     private static Field<?>[] fields(List<String> names) {
-        return names.stream().map(n -> DSL.field(DSL.name(n))).toArray(Field<?>[]::new);
+        return names.stream().map(n -> DSL.field(Identifiers.name(n))).toArray(Field<?>[]::new);
     }
 
     public Constraint constraint(PrimaryKey key) {

@@ -63,8 +63,9 @@ public enum Message {
     NOT_AN_IDENTIFIER("PF203", Severity.ERROR,
             "%s name '%s' is not portable: use letters, digits and underscores, starting with a letter or"
                     + " underscore, at most 63 characters%s"),
-    RESERVED_WORD("PF204", Severity.ERROR,
-            "%s name '%s' is a reserved word in %s, which would need quoting; choose another with %s"),
+    RESERVED_WORD("PF204", Severity.NOTE,
+            "%s name '%s' is a reserved word in %s: Permafrost quotes it in all the SQL it writes (\"%s\"); quote it in"
+                    + " your own SQL too, or choose another name with %s"),
     DUPLICATE_TABLE("PF205", Severity.ERROR,
             "table name '%s' is already mapped by %s (names are compared ignoring case); give one of them"
                     + " another @Table(name = ...)%s"),

@@ -24,6 +24,6 @@ public record Check(String name, String condition) {
 
     /** The canonical SQL of this constraint as it appears inside {@code create table}. */
     public String sql() {
-        return "constraint " + name + " check (" + condition + ")";
+        return "constraint " + Names.quoted(name) + " check (" + condition + ")";
     }
 }

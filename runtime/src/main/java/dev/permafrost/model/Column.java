@@ -78,7 +78,7 @@ public record Column(String name, ColumnType type, boolean nullable, String defa
 
     /** The column definition as it appears in canonical DDL: {@code name varchar(20) not null default 'x'}. */
     public String sql() {
-        return name + " " + definitionSql();
+        return Names.quoted(name) + " " + definitionSql();
     }
 
     /** The definition without the name: {@code varchar(20) not null default 'x'}. */

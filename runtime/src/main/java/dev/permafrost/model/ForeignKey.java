@@ -50,9 +50,9 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
 
     @Override
     public String sql() {
-        StringBuilder sb = new StringBuilder("constraint ").append(name)
-                .append(" foreign key (").append(String.join(", ", columns)).append(") references ")
-                .append(referencedTable).append(" (").append(String.join(", ", referencedColumns)).append(')');
+        StringBuilder sb = new StringBuilder("constraint ").append(Names.quoted(name))
+                .append(" foreign key (").append(Names.quotedList(columns)).append(") references ")
+                .append(Names.quoted(referencedTable)).append(" (").append(Names.quotedList(referencedColumns)).append(')');
         if (onDelete != Action.NO_ACTION) {
             sb.append(" on delete ").append(onDelete.sql());
         }

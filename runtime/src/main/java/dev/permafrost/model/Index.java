@@ -22,12 +22,12 @@ public record Index(String name, List<String> columns, boolean unique) implement
 
     /** The canonical statement creating this index on {@code table}. */
     public String sql(String table) {
-        return "create " + (unique ? "unique " : "") + "index " + name + " on " + table
-                + " (" + String.join(", ", columns) + ")";
+        return "create " + (unique ? "unique " : "") + "index " + Names.quoted(name) + " on " + Names.quoted(table)
+                + " (" + Names.quotedList(columns) + ")";
     }
 
     @Override
     public String sql() {
-        return (unique ? "unique index " : "index ") + name + " (" + String.join(", ", columns) + ")";
+        return (unique ? "unique index " : "index ") + Names.quoted(name) + " (" + Names.quotedList(columns) + ")";
     }
 }

@@ -80,6 +80,19 @@ public final class Names {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * An identifier as canonical DDL writes it: as it is, or in double quotes when a supported database reserves
+     * it ({@code "order"}), the same on every database.
+     */
+    public static String quoted(String name) {
+        return ReservedWords.isReserved(name) ? "\"" + name + "\"" : name;
+    }
+
+    /** {@link #quoted} of each name, joined with {@code ", "}. */
+    public static String quotedList(java.util.List<String> names) {
+        return String.join(", ", names.stream().map(Names::quoted).toList());
+    }
+
     public static String primaryKey(String table) {
         return shorten("pk_" + table);
     }

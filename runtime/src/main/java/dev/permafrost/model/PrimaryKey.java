@@ -22,6 +22,6 @@ public record PrimaryKey(String name, List<String> columns) implements Constrain
 
     @Override
     public String sql() {
-        return "constraint " + name + " primary key (" + String.join(", ", columns) + ")";
+        return "constraint " + Names.quoted(name) + " primary key (" + Names.quotedList(columns) + ")";
     }
 }

@@ -136,7 +136,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 
     /** The canonical {@code create table} statement, foreign keys and checks inline, without indexes. */
     public String createSql() {
-        StringBuilder sb = new StringBuilder("create table ").append(name).append(" (");
+        StringBuilder sb = new StringBuilder("create table ").append(Names.quoted(name)).append(" (");
         List<String> elements = new ArrayList<>();
         columns.forEach(c -> elements.add(c.sql()));
         if (primaryKey != null) {

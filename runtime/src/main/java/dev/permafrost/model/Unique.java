@@ -22,6 +22,6 @@ public record Unique(String name, List<String> columns) implements Constraint {
 
     @Override
     public String sql() {
-        return "constraint " + name + " unique (" + String.join(", ", columns) + ")";
+        return "constraint " + Names.quoted(name) + " unique (" + Names.quotedList(columns) + ")";
     }
 }

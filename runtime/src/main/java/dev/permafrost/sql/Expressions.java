@@ -253,7 +253,7 @@ public final class Expressions {
                 if (!renames.isEmpty() && visited instanceof TableField<?, ?> column && !column.getQualifiedName().qualified()) {
                     String renamed = renames.get(column.getName());
                     if (renamed != null) {
-                        context.queryPart(DSL.field(DSL.name(renamed)));
+                        context.queryPart(DSL.field(Identifiers.name(renamed)));
                     }
                 }
             }

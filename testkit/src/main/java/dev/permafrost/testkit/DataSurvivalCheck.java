@@ -15,6 +15,7 @@ import dev.permafrost.runtime.internal.Step;
 import dev.permafrost.runtime.internal.TypedRows;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ final class DataSurvivalCheck {
                 try {
                     TypedRows.insert(ctx, renderer, table, row);
                     if (own != null) {
-                        assigned.put(own, ctx.select(DSL.max(DSL.field(DSL.name(numbered))))
-                                .from(DSL.table(DSL.name(tableName))).fetchOne(0));
+                        assigned.put(own, ctx.select(DSL.max(DSL.field(Identifiers.name(numbered))))
+                                .from(DSL.table(Identifiers.name(tableName))).fetchOne(0));
                     }
                 } catch (DataAccessException e) {
                     System.err.println("[permafrost-testkit] a generated row does not fit table " + tableName + " before "

@@ -5,6 +5,7 @@ import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Names;
+import dev.permafrost.model.ReservedWords;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.Target;
 import dev.permafrost.processor.model.Naming;
@@ -534,10 +535,11 @@ public final class EntityReader {
             return null;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        Set<String> reservedBy = ReservedWords.reservedBy(lower, targets);
+        Set<String> reservedBy = new java.util.TreeSet<>(ReservedWords.reservedBy(lower));
+        reservedBy.retainAll(targets.stream().map(Target::displayName).toList());
         if (!reservedBy.isEmpty()) {
-            report(element, annotation, explicit, Message.RESERVED_WORD, what, lower, String.join(", ", reservedBy), how);
-            return null;
+            report(element, annotation, explicit, Message.RESERVED_WORD, what, lower, String.join(", ", reservedBy), lower,
+                    how);
         }
         return lower;
     }

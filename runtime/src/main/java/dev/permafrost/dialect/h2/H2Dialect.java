@@ -10,6 +10,7 @@ import dev.permafrost.model.Index;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
+import dev.permafrost.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -63,9 +64,9 @@ public final class H2Dialect implements Dialect {
      */
     private static List<String> textToJson(Op.AlterColumn alter, SqlRenderer renderer) {
         var ctx = renderer.context();
-        var table = DSL.table(DSL.name(alter.table()));
-        var column = DSL.field(DSL.name(alter.column()));
-        var scratch = DSL.field(DSL.name("permafrost_json"));
+        var table = DSL.table(Identifiers.name(alter.table()));
+        var column = DSL.field(Identifiers.name(alter.column()));
+        var scratch = DSL.field(Identifiers.name("permafrost_json"));
         List<String> statements = new ArrayList<>();
         statements.add(ctx.render(DSL.query("alter table {0} add column {1} json before {2}", table, scratch, column)));
         statements.add(ctx.render(DSL.query("update {0} set {1} = {2} format json", table, scratch, column)));
@@ -136,8 +137,8 @@ public final class H2Dialect implements Dialect {
     @Override
     public List<String> continueIdentity(String table, String column, SqlRenderer renderer) {
         var ctx = renderer.context();
-        String restart = ctx.render(DSL.query("alter table {0} alter column {1} restart with ", DSL.table(DSL.name(table)),
-                DSL.field(DSL.name(column))));
+        String restart = ctx.render(DSL.query("alter table {0} alter column {1} restart with ", DSL.table(Identifiers.name(table)),
+                DSL.field(Identifiers.name(column))));
         return List.of("execute immediate " + ctx.render(DSL.inline(restart)) + " || ("
                 + ctx.render(renderer.nextIdentityValue(table, column)) + ")");
     }

@@ -13,6 +13,7 @@ import dev.permafrost.model.Index;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Identifiers;
 import dev.permafrost.sql.Literals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -166,7 +167,7 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {
         var ctx = renderer.context();
-        var table = DSL.table(DSL.name(op.table()));
+        var table = DSL.table(Identifiers.name(op.table()));
         Table current = before.table(op.table()).orElse(null);
         Column identity = current == null ? null
                 : current.columns().stream().filter(Column::identity).findFirst().orElse(null);
@@ -178,7 +179,7 @@ public final class MariaDbDialect implements Dialect {
         if (op instanceof Op.AlterColumn alter) {
             // jOOQ writes the drop as "set default null", which a NOT NULL column refuses.
             List<String> statements = new ArrayList<>(renderer.redefineColumn(alter, ctx.render(DSL.query(
-                    "alter table {0} alter column {1} drop default", table, DSL.field(DSL.name(alter.column()))))));
+                    "alter table {0} alter column {1} drop default", table, DSL.field(Identifiers.name(alter.column()))))));
             boolean key = current != null && current.primaryKey() != null
                     && current.primaryKey().columns().equals(List.of(alter.column()));
             if (alter.identityChanges() && !key) {
@@ -221,16 +222,16 @@ public final class MariaDbDialect implements Dialect {
 
     /** The clause that adds {@link #IDENTITY_KEY} on {@code column}, or drops it. */
     private static String identityKey(org.jooq.DSLContext ctx, String column, boolean add) {
-        return add ? ctx.render(DSL.query("add constraint {0} unique ({1})", DSL.name(IDENTITY_KEY), DSL.name(column)))
-                : ctx.render(DSL.query("drop index {0}", DSL.name(IDENTITY_KEY)));
+        return add ? ctx.render(DSL.query("add constraint {0} unique ({1})", Identifiers.name(IDENTITY_KEY), Identifiers.name(column)))
+                : ctx.render(DSL.query("drop index {0}", Identifiers.name(IDENTITY_KEY)));
     }
 
     /** Drops a foreign key and the index MariaDB created for it, named after it, if it did (the key's drop keeps it). */
     private static List<String> dropForeignKey(SqlRenderer renderer, String table, String foreignKey) {
         var ctx = renderer.context();
-        var jooqTable = DSL.table(DSL.name(table));
-        return List.of(ctx.alterTable(jooqTable).dropForeignKey(DSL.name(foreignKey)).getSQL(),
-                ctx.dropIndexIfExists(DSL.name(foreignKey)).on(jooqTable).getSQL());
+        var jooqTable = DSL.table(Identifiers.name(table));
+        return List.of(ctx.alterTable(jooqTable).dropForeignKey(Identifiers.name(foreignKey)).getSQL(),
+                ctx.dropIndexIfExists(Identifiers.name(foreignKey)).on(jooqTable).getSQL());
     }
 
     /**
@@ -276,11 +277,11 @@ public final class MariaDbDialect implements Dialect {
     /** MariaDB renames indexes but not constraints: a unique key is an index; others are dropped and added. */
     private static List<String> renameConstraint(Op.RenameConstraint op, Table table, SqlRenderer renderer) {
         var ctx = renderer.context();
-        var jooqTable = DSL.table(DSL.name(op.table()));
+        var jooqTable = DSL.table(Identifiers.name(op.table()));
         boolean index = table.indexes().stream().anyMatch(i -> i.name().equals(op.constraint()))
                 || table.uniques().stream().anyMatch(u -> u.name().equals(op.constraint()));
         if (index) {
-            return List.of(ctx.alterTable(jooqTable).renameIndex(DSL.name(op.constraint())).to(DSL.name(op.newName()))
+            return List.of(ctx.alterTable(jooqTable).renameIndex(Identifiers.name(op.constraint())).to(Identifiers.name(op.newName()))
                     .getSQL());
         }
         if (table.primaryKey() != null && table.primaryKey().name().equals(op.constraint())) {
@@ -294,7 +295,7 @@ public final class MariaDbDialect implements Dialect {
             }
         }
         Check check = table.checks().stream().filter(c -> c.name().equals(op.constraint())).findFirst().orElseThrow();
-        return List.of(ctx.alterTable(jooqTable).dropConstraint(DSL.name(check.name())).getSQL(),
+        return List.of(ctx.alterTable(jooqTable).dropConstraint(Identifiers.name(check.name())).getSQL(),
                 ctx.alterTable(jooqTable).add(renderer.constraint(check.withName(op.newName()))).getSQL());
     }
 

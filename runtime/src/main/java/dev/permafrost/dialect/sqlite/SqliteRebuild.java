@@ -9,6 +9,7 @@ import dev.permafrost.model.Names;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.sql.Expressions;
+import dev.permafrost.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
     /** A rebuild of {@code table} that so far changes nothing; {@link #fold} adds operations to it. */
     public static SqliteRebuild of(Table table) {
         Map<String, Field<?>> sources = new LinkedHashMap<>();
-        table.columns().forEach(c -> sources.put(c.name(), DSL.field(DSL.name(c.name()))));
+        table.columns().forEach(c -> sources.put(c.name(), DSL.field(Identifiers.name(c.name()))));
         return new SqliteRebuild(table.name(), table, table, sources);
     }
 
@@ -185,30 +186,30 @@ public record SqliteRebuild(String table, Table before, Table after, Map<String,
         String temporary = temporaryName();
         List<String> statements = new ArrayList<>();
         statements.add(renderer.createTableOnly(after.withName(temporary)));
-        kept.columns().values().forEach(definition -> statements.add("alter table " + ctx.render(DSL.name(temporary))
+        kept.columns().values().forEach(definition -> statements.add("alter table " + ctx.render(Identifiers.name(temporary))
                 + " add column " + definition));
         List<Field<?>> targets = new ArrayList<>();
         List<Field<?>> values = new ArrayList<>();
         sources.forEach((column, source) -> {
             if (after.hasColumn(column)) {
-                targets.add(DSL.field(DSL.name(column)));
+                targets.add(DSL.field(Identifiers.name(column)));
                 values.add(source);
             }
         });
         kept.columns().keySet().forEach(column -> {
-            targets.add(DSL.field(DSL.name(column)));
-            values.add(DSL.field(DSL.name(column)));
+            targets.add(DSL.field(Identifiers.name(column)));
+            values.add(DSL.field(Identifiers.name(column)));
         });
         if (targets.isEmpty()) {
             // Every old column went: keep the rows, filling the first column with its default.
             Column first = after.columns().get(0);
-            targets.add(DSL.field(DSL.name(first.name())));
+            targets.add(DSL.field(Identifiers.name(first.name())));
             values.add(first.hasDefault() ? Expressions.defaultField(first.defaultValue()) : DSL.inline((Object) null));
         }
-        statements.add(ctx.insertInto(DSL.table(DSL.name(temporary)), targets)
-                .select(ctx.select(values).from(DSL.table(DSL.name(table)))).getSQL());
-        statements.add(ctx.dropTable(DSL.table(DSL.name(table))).getSQL());
-        statements.add(ctx.alterTable(DSL.table(DSL.name(temporary))).renameTo(DSL.name(table)).getSQL());
+        statements.add(ctx.insertInto(DSL.table(Identifiers.name(temporary)), targets)
+                .select(ctx.select(values).from(DSL.table(Identifiers.name(table)))).getSQL());
+        statements.add(ctx.dropTable(DSL.table(Identifiers.name(table))).getSQL());
+        statements.add(ctx.alterTable(DSL.table(Identifiers.name(temporary))).renameTo(Identifiers.name(table)).getSQL());
         for (Index index : after.indexes()) {
             statements.add(renderer.createIndex(table, index));
         }

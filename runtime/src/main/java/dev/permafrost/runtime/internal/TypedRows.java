@@ -4,6 +4,7 @@ import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.Table;
+import dev.permafrost.sql.Identifiers;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -42,20 +43,20 @@ public final class TypedRows {
                 continue;
             }
             org.jooq.DataType type = renderer.type(column.type());
-            fields.add(DSL.field(DSL.name(column.name()), type));
+            fields.add(DSL.field(Identifiers.name(column.name()), type));
             values.add(DSL.val(row.get(column.name()), type));
         }
-        ctx.insertInto(DSL.table(DSL.name(table.name())), fields).values(values).execute();
+        ctx.insertInto(DSL.table(Identifiers.name(table.name())), fields).values(values).execute();
     }
 
     /** Every row of {@code table}, each as column name → normalised value, in column order. */
     public static List<Map<String, String>> read(DSLContext ctx, SqlRenderer renderer, Table table) {
         List<Field<?>> fields = new ArrayList<>();
         for (Column column : table.columns()) {
-            fields.add(DSL.field(DSL.name(column.name()), renderer.type(column.type())));
+            fields.add(DSL.field(Identifiers.name(column.name()), renderer.type(column.type())));
         }
         List<Map<String, String>> rows = new ArrayList<>();
-        for (Record record : ctx.select(fields).from(DSL.table(DSL.name(table.name()))).fetch()) {
+        for (Record record : ctx.select(fields).from(DSL.table(Identifiers.name(table.name()))).fetch()) {
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < fields.size(); i++) {
                 Column column = table.columns().get(i);

@@ -1,4 +1,4 @@
-package dev.permafrost.processor.read;
+package dev.permafrost.model;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Words that cannot be used as unquoted identifiers on at least one supported database. Permafrost
- * renders names unquoted (plans read like hand-written SQL, and H2's upper-case folding keeps
- * working), so it refuses these at compile time instead of quoting.
+ * Words that cannot be used as unquoted identifiers on at least one supported database. Permafrost renders
+ * names unquoted (plans read like hand-written SQL, and H2's upper-case folding keeps working), except these,
+ * which it quotes everywhere, on every database alike (see {@link Names#quoted}).
  */
 public final class ReservedWords {
 
@@ -74,10 +74,8 @@ public final class ReservedWords {
         return WORDS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
     }
 
-    /** The declared targets that reserve {@code name}, by display name; empty if none does. */
-    public static Set<String> reservedBy(String name, Set<dev.permafrost.processor.Target> targets) {
-        Set<String> reserved = new TreeSet<>(reservedBy(name));
-        reserved.retainAll(targets.stream().map(dev.permafrost.processor.Target::displayName).toList());
-        return reserved;
+    /** Whether some supported database reserves {@code name}, so that Permafrost quotes it. */
+    public static boolean isReserved(String name) {
+        return WORDS.containsKey(name.toLowerCase(Locale.ROOT));
     }
 }
