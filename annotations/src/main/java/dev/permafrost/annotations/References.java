@@ -22,7 +22,10 @@ public @interface References {
     /** The referenced entity (a class annotated with {@link Table}); by default the field's type, if it is one. */
     Class<?> value() default void.class;
 
-    /** The constraint's name; by default {@code fk_<table>_<column>_<referenced table>} (or as {@code -Apermafrost.naming} says). */
+    /**
+     * The constraint's name; by default {@code fk_<table>_<column>_<referenced table>} (or as
+     * {@code -Apermafrost.naming} says).
+     */
     String name() default "";
 
     /** The referenced column; empty means the referenced entity's primary key. */

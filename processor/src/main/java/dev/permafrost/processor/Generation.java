@@ -69,14 +69,16 @@ public final class Generation {
         stage = "reading the frozen files in " + layout.schemaDir();
         FrozenFiles frozen = frozenFiles(layout);
         EntityCollector collector = new EntityCollector(elements,
-                new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(), options.naming()), diagnostics);
+                new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(), options.naming()),
+                diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
             concerned = type;
         }));
         concerned = null;
         stage = "building the schema model";
-        ModelBuilder.Model model = Abort.unless(new ModelBuilder(annotations, diagnostics, options.naming()).build(entities));
+        ModelBuilder.Model model = Abort.unless(new ModelBuilder(annotations, diagnostics, options.naming())
+                .build(entities));
         TargetCheck.check(model, options.databases(), diagnostics);
         String migrationsPackage = Abort.unless(MigrationsPackage.choose(options, frozen.manifest(), entities,
                 layout.schemaDir(), elements, diagnostics));

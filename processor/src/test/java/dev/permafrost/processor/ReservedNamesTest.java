@@ -2,6 +2,7 @@ package dev.permafrost.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -98,6 +99,28 @@ class ReservedNamesTest {
             assertEquals(List.of(), migrator.validate().problems());
             assertEquals(List.of("2.5|ada"), Db.rows(db.url(), "select " + q + "value" + q + ", " + q + "user" + q
                     + " from entries"));
+        }
+    }
+
+    /** A check and an index over reserved column names are written with them quoted, and hold on every database. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void checksOverReservedNamesHold(TestDatabase kind) throws Exception {
+        Project project = new Project(dir.resolve("project"));
+        String entry = ENTRY.replace("@Index(columns = \"order\")",
+                "@Index(columns = \"order\")\n@Check(name = \"positive\", value = \"\\\"order\\\" >= 0 and \\\"value\\\" >= 0\")");
+        assertThat(project.compile(Map.of("com.acme.Entry", entry, "com.acme.Account", ACCOUNT))).succeededWithoutWarnings();
+        String snapshot = project.snapshot(1);
+        assertTrue(snapshot.contains("constraint ck_entries_positive check ((\"order\" >= 0 and \"value\" >= 0))"), snapshot);
+        MigrationIndex index = StubCompiler.compile(List.of(new StubCompiler.Stub(1, "com.acme.migrations.V0001_Baseline",
+                "baseline", project.stub("com.acme.migrations", "V0001_Baseline"))), dir.resolve("stubs"));
+        String q = kind == TestDatabase.MARIADB ? "`" : "\"";
+        try (TestDatabase.Fresh db = kind.create(dir)) {
+            Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
+            migrator.migrate();
+            assertEquals(List.of(), migrator.validate().problems());
+            assertThrows(java.sql.SQLException.class, () -> Db.execute(db.url(), "insert into entries (" + q + "value" + q
+                    + ", " + q + "month" + q + ", " + q + "user" + q + ", " + q + "order" + q + ") values (2.5, 7, 'ada', -1)"));
         }
     }
 }

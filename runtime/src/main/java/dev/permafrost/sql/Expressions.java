@@ -74,8 +74,8 @@ public final class Expressions {
     /**
      * The canonical spelling of a check condition such as {@code price >= 0}.
      *
-     * @throws InvalidExpressionException if it does not parse, holds a subquery, or names a column
-     *     qualified or quoted
+     * @throws InvalidExpressionException if it does not parse, holds a subquery, or names a column qualified;
+     *     a column a database reserves is written quoted ({@code "order" >= 0}), and so is its canonical form
      */
     public static String canonicalCondition(String sql) {
         Condition condition = parseCondition(sql);
@@ -85,9 +85,6 @@ public final class Expressions {
                 if (name.qualified()) {
                     throw new InvalidExpressionException(sql, "a check may only name columns of its own table, unqualified ("
                             + name + ")");
-                }
-                if (name.quoted() == Name.Quoted.QUOTED) {
-                    throw new InvalidExpressionException(sql, "a check may not quote column names (" + name + ")");
                 }
             }
             rejectSubquery(sql, part);
@@ -124,9 +121,7 @@ public final class Expressions {
         } catch (ParserException e) {
             throw new InvalidExpressionException(sql, describe(e));
         }
-        DSLContext unquoted = DSL.using(SQLDialect.DEFAULT, ((Settings) SETTINGS.clone())
-                .withRenderQuotedNames(RenderQuotedNames.NEVER));
-        String rendered = render(unquoted, parsed, part -> { }, Map.of(), true);
+        String rendered = render(CANONICAL, parsed, part -> { }, Map.of(), true);
         return condition ? canonicalCondition(rendered) : canonicalDefault(rendered);
     }
 
@@ -250,11 +245,10 @@ public final class Expressions {
                         return;
                     }
                 }
-                if (!renames.isEmpty() && visited instanceof TableField<?, ?> column && !column.getQualifiedName().qualified()) {
-                    String renamed = renames.get(column.getName());
-                    if (renamed != null) {
-                        context.queryPart(DSL.field(Identifiers.name(renamed)));
-                    }
+                if (visited instanceof TableField<?, ?> column && !column.getQualifiedName().qualified()) {
+                    // One spelling of a column: renamed as asked, lower case, quoted only when reserved ("order").
+                    String name = column.getName().toLowerCase(java.util.Locale.ROOT);
+                    context.queryPart(DSL.field(Identifiers.name(renames.getOrDefault(name, name))));
                 }
             }
         };

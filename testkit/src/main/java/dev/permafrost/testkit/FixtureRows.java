@@ -45,7 +45,9 @@ final class FixtureRows {
                 Map<String, Object> row = new LinkedHashMap<>();
                 boolean possible = true;
                 for (Column column : table.columns()) {
-                    Object value = column.identity() ? new Assigned(table.name(), base) : value(column.type(), base);
+                    // A native type's values are the database's own; only the user's fixtures can give valid ones.
+                    Object value = column.identity() ? new Assigned(table.name(), base)
+                            : column.type().natives().isEmpty() ? value(column.type(), base) : null;
                     ForeignKey fk = table.foreignKeys().stream()
                             .filter(f -> f.columns().contains(column.name())).findFirst().orElse(null);
                     if (fk != null) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The eight checks on a model as real applications write it ({@link SampleProject#realModel}): identity keys
  * added and removed, a reference by object, a composite key referenced by another table, a composite unique that
- * changes, embedded values (one added later) and a JSON column, on SQLite, PostgreSQL, MariaDB and H2.
+ * changes, embedded values (one added later), a JSON column, a native PostgreSQL type and columns named value,
+ * order and user, on SQLite, PostgreSQL, MariaDB and H2.
  */
 class RealModelChecksTest {
 
@@ -35,6 +36,10 @@ class RealModelChecksTest {
 
     @Test
     void theVersionsSayWhatChanged() throws Exception {
+        String baseline = Files.readString(project.schemaDir.resolve("V0001.sql"));
+        assertTrue(baseline.contains("-- native owners.address postgresql: inet"), baseline);
+        assertTrue(baseline.contains("    \"user\" varchar(20),\n") && baseline.contains("    \"order\" integer not null,\n")
+                && baseline.contains("    \"value\" double precision not null,\n"), baseline);
         String second = Files.readString(project.stub(2));
         assertTrue(second.contains("op.alterColumn(\"owners\", column(\"id\", BIGINT).notNull());"), second);
         assertTrue(second.contains("op.addColumn(\"bookings\", column(\"confirmed_at\", TIMESTAMP_TZ));"), second);

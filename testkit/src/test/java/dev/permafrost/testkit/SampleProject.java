@@ -95,7 +95,8 @@ final class SampleProject {
 
     /**
      * A model as real applications write it, over three versions: identity keys, a reference by object, a
-     * composite key referenced by another table, a composite unique, an embedded value and a JSON column (V0001);
+     * composite key referenced by another table, a composite unique, an embedded value, a JSON column, a native
+     * PostgreSQL type and columns named {@code value}, {@code order} and {@code user} (V0001);
      * the owners' key no longer an identity, an embedded value added and the composite unique changed (V0002);
      * the identity back (V0003).
      */
@@ -107,6 +108,8 @@ final class SampleProject {
                     @Id @Identity long id;
                     @Column(length = 40, nullable = false, unique = true) String email;
                     @Column(type = SqlType.JSON) String settings;
+                    @NativeType(database = Database.POSTGRESQL, value = "inet") @Column(length = 45) String address;
+                    @Column(length = 20) String user;
                 }
                 """;
         project.entity("Owner", owner);
@@ -135,6 +138,8 @@ final class SampleProject {
                     @References(onDelete = ReferentialAction.CASCADE) Owner owner;
                     @Column(nullable = false) Slot slot;
                     Address address;
+                    double value;
+                    int order;
                 }
                 """;
         project.entity("Booking", booking);

@@ -8,7 +8,10 @@ import java.util.List;
  * Names longer than 63 characters are shortened with a stable hash either way.
  */
 public enum Naming {
-    /** {@code pk_<table>}, {@code uq_<table>_<columns>}, {@code ix_..}, {@code fk_<table>_<columns>_<referenced>}, {@code ck_<table>_<name>}. */
+    /**
+     * {@code pk_<table>}, {@code uq_<table>_<columns>}, {@code ix_..}, {@code fk_<table>_<columns>_<referenced>},
+     * {@code ck_<table>_<name>}.
+     */
     PERMAFROST,
     /**
      * PostgreSQL's own: {@code <table>_pkey}, {@code <table>_<columns>_key}, {@code <table>_<columns>_idx},
@@ -22,11 +25,13 @@ public enum Naming {
     }
 
     public String unique(String table, List<String> columns) {
-        return this == PERMAFROST ? Names.unique(table, columns) : Names.shorten(table + "_" + String.join("_", columns) + "_key");
+        return this == PERMAFROST ? Names.unique(table, columns)
+                : Names.shorten(table + "_" + String.join("_", columns) + "_key");
     }
 
     public String index(String table, List<String> columns) {
-        return this == PERMAFROST ? Names.index(table, columns) : Names.shorten(table + "_" + String.join("_", columns) + "_idx");
+        return this == PERMAFROST ? Names.index(table, columns)
+                : Names.shorten(table + "_" + String.join("_", columns) + "_idx");
     }
 
     public String foreignKey(String table, List<String> columns, String referencedTable) {

@@ -205,7 +205,8 @@ public final class EntityReader {
         if (target != null) {
             AnnotationMirror references = Annotations.find(element, Annotations.REFERENCES);
             byObject = ObjectReference.of(element, target, references == null ? ""
-                    : annotations.string(references, "column").toLowerCase(Locale.ROOT), references, annotations, diagnostics);
+                    : annotations.string(references, "column").toLowerCase(Locale.ROOT), references, annotations,
+                    diagnostics);
             if (byObject == null) {
                 return List.of();
             }
@@ -302,7 +303,7 @@ public final class EntityReader {
     }
 
     /** {@code id}, or {@code id (declared in Keyed, inherited by Account)} for a field of a base class. */
-    /** {@link #fieldLabel}, or the path from the entity for an embedded field ({@code address.street (embedded in Person)}). */
+    /** {@link #fieldLabel}, or the path from the entity for an embedded field: {@code address.street (embedded in Person)}. */
     private static String label(TypeElement entity, Embedding.Member member) {
         return member.owner().equals(entity) ? fieldLabel(entity, member.element())
                 : member.path() + " (embedded in " + entity.getSimpleName() + ")";

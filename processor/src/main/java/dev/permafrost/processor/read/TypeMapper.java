@@ -110,7 +110,7 @@ public final class TypeMapper {
             if (name.equals("java.util.Optional")) {
                 return "; use the value type itself, which is nullable unless @Column(nullable = false)";
             }
-            if (!name.startsWith("java.") && !name.startsWith("javax.") && element.getKind() != javax.lang.model.element.ElementKind.ENUM) {
+            if (!name.startsWith("java.") && !name.startsWith("javax.")) {
                 return "; annotate " + element.getSimpleName() + " with @Embeddable to store its fields as columns here,"
                         + " or with @Table to reference it";
             }
