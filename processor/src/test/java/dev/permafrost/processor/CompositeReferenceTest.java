@@ -62,8 +62,7 @@ class CompositeReferenceTest {
                     constraint fk_bookings_slot_on_date_slot_at_hour_slots foreign key (slot_on_date, slot_at_hour)\
                  references slots (on_date, at_hour) on delete cascade
                 );"""), snapshot);
-        MigrationIndex index = StubCompiler.compile(List.of(new StubCompiler.Stub(1, "com.acme.migrations.V0001_Baseline",
-                "baseline", project.stub("com.acme.migrations", "V0001_Baseline"))), dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
             migrator.migrate();

@@ -304,6 +304,25 @@ class ErrorCorpusTest {
                 }
                 """), "[PF219] @NativeType(database = POSTGRESQL, value = \"cidr\") on address: a second type for POSTGRESQL;"
                 + " give one", "Item", "@NativeType(database = Database.POSTGRESQL, value = \"cidr\")"));
+        cases.add(error("a default calling a function SQLite lacks", entity("Item", """
+                @Table(name = "items")
+                public class Item {
+                    @Id long id;
+                    @Column(nullable = false, defaultValue = "gen_random_uuid()") UUID token;
+                }
+                """), "[PF324] the defaultValue of items.token calls uuid(), which is missing on SQLite; use a function every"
+                + " declared database has, or declare the databases the project runs on without SQLite"
+                + " (-Apermafrost.databases=postgresql,mariadb,h2)", "Item", "UUID token;"));
+        cases.add(new Case("a check calling a function H2 lacks", entity("Item", """
+                @Table(name = "items")
+                @Check(name = "capitalised", value = "initcap(code) = code")
+                public class Item {
+                    @Id long id;
+                    String code;
+                }
+                """), List.of("-Apermafrost.databases=postgresql,h2"), "[PF324] check ck_items_capitalised of items calls"
+                + " initcap(), which is missing on H2; use a function every declared database has, or declare the"
+                + " databases the project runs on without H2 (-Apermafrost.databases=postgresql)", "com.acme.Item", "public class Item"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

@@ -11,7 +11,6 @@ import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,15 +66,7 @@ class IdentityKeysTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theStubsAsWrittenNumberRowsOnEveryDatabase(TestDatabase kind) throws Exception {
-        List<StubCompiler.Stub> stubs = new ArrayList<>();
-        project.stubs().forEach((name, source) -> {
-            if (name.contains(".V000")) {
-                int version = Integer.parseInt(name.replaceAll(".*\\.V(\\d+)_.*", "$1"));
-                stubs.add(new StubCompiler.Stub(version, name, "v" + version, source));
-            }
-        });
-        stubs.sort(java.util.Comparator.comparingInt(StubCompiler.Stub::version));
-        MigrationIndex index = StubCompiler.compile(stubs, dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
             migrator.migrateTo(1);

@@ -40,8 +40,7 @@ class JsonTypeTest {
         String stub = project.stub("com.acme.migrations", "V0001_Baseline");
         assertTrue(stub.contains(".column(column(\"payload\", JSON).notNull().defaultValue(\"'{}'\"))"), stub);
 
-        MigrationIndex index = StubCompiler.compile(List.of(new StubCompiler.Stub(1,
-                "com.acme.migrations.V0001_Baseline", "baseline", stub)), dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
             migrator.migrate();

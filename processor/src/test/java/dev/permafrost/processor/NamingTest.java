@@ -70,8 +70,7 @@ class NamingTest {
         String snapshot = project.snapshot(1);
         assertTrue(snapshot.contains("constraint pets_owner_id_fkey foreign key (owner_id) references owners (id)"),
                 snapshot);
-        MigrationIndex index = StubCompiler.compile(List.of(new StubCompiler.Stub(1, "com.acme.migrations.V0001_Baseline",
-                "baseline", project.stub("com.acme.migrations", "V0001_Baseline"))), dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {
             Db.execute(db.url(), "create table owners (id bigint primary key, email varchar(40) not null unique)");
             Db.execute(db.url(), "create table pets (id bigint primary key, name varchar(40) not null,"

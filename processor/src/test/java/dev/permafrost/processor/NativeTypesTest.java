@@ -9,8 +9,6 @@ import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,15 +51,7 @@ class NativeTypesTest {
         assertThat(project.compileWithStubs(Map.of("com.acme.Host", HOST.replace(
                 "@NativeType(database = Database.POSTGRESQL, value = \"inet\") ", "")))).succeeded();
 
-        List<StubCompiler.Stub> stubs = new ArrayList<>();
-        project.stubs().forEach((name, source) -> {
-            if (name.contains(".V000")) {
-                int version = Integer.parseInt(name.replaceAll(".*\\.V(\\d+)_.*", "$1"));
-                stubs.add(new StubCompiler.Stub(version, name, "v" + version, source));
-            }
-        });
-        stubs.sort(Comparator.comparingInt(StubCompiler.Stub::version));
-        MigrationIndex index = StubCompiler.compile(stubs, dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
             migrator.migrateTo(1);

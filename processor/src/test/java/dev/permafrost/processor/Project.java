@@ -107,6 +107,20 @@ final class Project {
         return compile(all);
     }
 
+    /** Every migration stub in the source tree, compiled apart into {@code out}, as an index in version order. */
+    dev.permafrost.runtime.spi.MigrationIndex compiledStubs(Path out) {
+        List<StubCompiler.Stub> stubs = new ArrayList<>();
+        stubs().forEach((name, source) -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*\\.V(\\d+)_[^.]*").matcher(name);
+            if (m.matches()) {
+                int version = Integer.parseInt(m.group(1));
+                stubs.add(new StubCompiler.Stub(version, name, "v" + version, source));
+            }
+        });
+        stubs.sort(java.util.Comparator.comparingInt(StubCompiler.Stub::version));
+        return StubCompiler.compile(stubs, out);
+    }
+
     /** The stubs in the source tree, by fully qualified name. */
     Map<String, String> stubs() {
         Map<String, String> stubs = new TreeMap<>();

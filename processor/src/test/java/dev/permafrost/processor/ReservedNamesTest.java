@@ -11,8 +11,6 @@ import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,15 +72,7 @@ class ReservedNamesTest {
                 .replace("    int month;\n", "");
         assertThat(project.compileWithStubs(Map.of("com.acme.Entry", renamed, "com.acme.Account", ACCOUNT))).succeeded();
 
-        List<StubCompiler.Stub> stubs = new ArrayList<>();
-        project.stubs().forEach((name, source) -> {
-            if (name.contains(".V000")) {
-                int version = Integer.parseInt(name.replaceAll(".*\\.V(\\d+)_.*", "$1"));
-                stubs.add(new StubCompiler.Stub(version, name, "v" + version, source));
-            }
-        });
-        stubs.sort(Comparator.comparingInt(StubCompiler.Stub::version));
-        MigrationIndex index = StubCompiler.compile(stubs, dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         String q = kind == TestDatabase.MARIADB ? "`" : "\"";
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();
@@ -112,8 +102,7 @@ class ReservedNamesTest {
         assertThat(project.compile(Map.of("com.acme.Entry", entry, "com.acme.Account", ACCOUNT))).succeededWithoutWarnings();
         String snapshot = project.snapshot(1);
         assertTrue(snapshot.contains("constraint ck_entries_positive check ((\"order\" >= 0 and \"value\" >= 0))"), snapshot);
-        MigrationIndex index = StubCompiler.compile(List.of(new StubCompiler.Stub(1, "com.acme.migrations.V0001_Baseline",
-                "baseline", project.stub("com.acme.migrations", "V0001_Baseline"))), dir.resolve("stubs"));
+        MigrationIndex index = project.compiledStubs(dir.resolve("stubs"));
         String q = kind == TestDatabase.MARIADB ? "`" : "\"";
         try (TestDatabase.Fresh db = kind.create(dir)) {
             Migrator migrator = Migrator.configure(db.url()).migrations(index).build();

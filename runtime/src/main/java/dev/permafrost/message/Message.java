@@ -158,6 +158,8 @@ public enum Message {
                     + " action"),
     TARGET_ACTION("PF323", Severity.ERROR,
             "foreign key %s uses ON %s SET DEFAULT, which %s does not support; choose another action%s"),
+    TARGET_FUNCTION("PF324", Severity.ERROR,
+            "%s calls %s(), which is missing on %s; use a function every declared database has%s"),
 
     // Frozen files: snapshots, stubs and the manifest (PF4xx)
     /**

@@ -41,7 +41,7 @@ class ModuleBoundaryTest {
                 "dev.permafrost.snapshot", "dev.permafrost.processor, dev.permafrost.testkit",
                 "dev.permafrost.sql", "dev.permafrost.processor, dev.permafrost.testkit",
                 "dev.permafrost.message", "dev.permafrost.processor, dev.permafrost.testkit",
-                "dev.permafrost.dialect", "dev.permafrost.testkit",
+                "dev.permafrost.dialect", "dev.permafrost.processor, dev.permafrost.testkit",
                 "dev.permafrost.runtime.internal", "dev.permafrost.testkit"), exports);
     }
 

@@ -2,15 +2,9 @@ package dev.permafrost.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,37 +73,10 @@ class RealModelChecksTest {
         }
     }
 
-    /** The checks with a fresh database of one kind at every call. */
-    abstract static class OnServer implements ProjectChecks {
-        private final TestDatabase kind;
-        private final MigrationChecks checks = project.checks();
-        private final List<TestDatabase.Fresh> created = new ArrayList<>();
-
+    /** The checks on a fresh database of one kind at every call. */
+    abstract static class OnServer extends FreshServerChecks {
         OnServer(TestDatabase kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        public MigrationChecks project() {
-            return checks;
-        }
-
-        @Override
-        public DataSource dataSource() {
-            try {
-                TestDatabase.Fresh fresh = kind.create(work);
-                created.add(fresh);
-                return new DriverManagerDataSource(fresh.url());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @AfterEach
-        void dropDatabases() throws Exception {
-            for (TestDatabase.Fresh fresh : created) {
-                fresh.close();
-            }
+            super(kind, work, project.checks());
         }
     }
 }

@@ -1,19 +1,13 @@
 package dev.permafrost.testkit;
 
-import dev.permafrost.runtime.internal.DriverManagerDataSource;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The eight checks on the servers, the way a user points them elsewhere: override {@link #dataSource()}
+ * The eight checks on the servers, the way a user points them elsewhere: override {@link FreshServerChecks#dataSource()}
  * to hand out a fresh database (here a schema or database of its own) at every call.
  */
 class ServerChecksTest {
@@ -49,36 +43,10 @@ class ServerChecksTest {
         }
     }
 
-    abstract static class OnServer implements ProjectChecks {
-        private final TestDatabase kind;
-        private final List<TestDatabase.Fresh> created = new ArrayList<>();
-        private final MigrationChecks checks = project.checks();
-
+    /** The checks on a fresh database of one kind at every call. */
+    abstract static class OnServer extends FreshServerChecks {
         OnServer(TestDatabase kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        public DataSource dataSource() {
-            try {
-                TestDatabase.Fresh fresh = kind.create(work);
-                created.add(fresh);
-                return new DriverManagerDataSource(fresh.url());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @AfterEach
-        void dropDatabases() throws Exception {
-            for (TestDatabase.Fresh fresh : created) {
-                fresh.close();
-            }
-        }
-
-        @Override
-        public MigrationChecks project() {
-            return checks;
+            super(kind, work, project.checks());
         }
     }
 }

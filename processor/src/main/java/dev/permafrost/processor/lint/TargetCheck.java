@@ -1,5 +1,7 @@
 package dev.permafrost.processor.lint;
 
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
@@ -28,6 +30,27 @@ public final class TargetCheck {
     private static final Map<Target, Integer> MAX_PRECISION = Map.of(Target.MARIADB, 65, Target.POSTGRESQL, 1000,
             Target.H2, 100000);
 
+    /**
+     * Functions each database does not have, as found by calling each on the versions these machines run (SQLite
+     * 3.51, PostgreSQL 15, MariaDB 10.11, H2 2.3); a function not listed is not checked.
+     */
+    private static final Map<Target, Set<String>> MISSING_FUNCTIONS = Map.of(
+            Target.SQLITE, Set.of("gen_random_uuid", "uuid", "random_uuid", "now", "md5", "regexp_like", "char_length",
+                    "rand", "nvl", "to_char", "date_trunc", "left", "right", "greatest", "least", "lpad", "rpad",
+                    "bit_length", "ascii", "chr", "sha2", "sha1", "sysdate", "repeat", "initcap", "translate",
+                    "regexp_replace", "uuid_generate_v4", "to_date"),
+            Target.POSTGRESQL, Set.of("uuid", "random_uuid", "rand", "json_valid", "strftime", "datetime", "julianday",
+                    "ifnull", "nvl", "hex", "instr", "sha2", "sha1", "sysdate", "unixepoch", "uuid_generate_v4",
+                    "json_extract"),
+            Target.MARIADB, Set.of("gen_random_uuid", "random_uuid", "regexp_like", "random", "strftime", "datetime",
+                    "julianday", "to_char", "date_trunc", "unixepoch", "initcap", "translate", "uuid_generate_v4",
+                    "to_date"),
+            Target.H2, Set.of("gen_random_uuid", "md5", "json_valid", "strftime", "datetime", "julianday", "hex",
+                    "sha2", "sha1", "sysdate", "unixepoch", "reverse", "initcap", "uuid_generate_v4", "json_extract",
+                    "to_date"));
+
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("([a-z_][a-z0-9_]*)\\s*\\(");
+
     private TargetCheck() {
     }
 
@@ -51,6 +74,16 @@ public final class TargetCheck {
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 actions(table, source, fk, targets, diagnostics);
+            }
+            for (Column column : table.columns()) {
+                if (column.hasDefault()) {
+                    functions("the defaultValue of " + table.name() + "." + column.name(), column.defaultValue(),
+                            column.type(), element(source, column.name()), targets, diagnostics);
+                }
+            }
+            for (dev.permafrost.model.Check check : table.checks()) {
+                functions("check " + check.name() + " of " + table.name(), check.condition(), null, source.type(), targets,
+                        diagnostics);
             }
         }
     }
@@ -99,6 +132,48 @@ public final class TargetCheck {
                         leaveOut(targets, Set.of(Target.MARIADB)));
             }
         });
+    }
+
+    /**
+     * Reports a function a declared database lacks in a default (with {@code type}) or a check, as jOOQ renders
+     * it for that database (it translates some functions, which then pass).
+     */
+    private static void functions(String what, String canonical, ColumnType type, Element element, Set<Target> targets,
+                                  Diagnostics diagnostics) {
+        Map<String, Set<Target>> lacking = new java.util.TreeMap<>();
+        for (Target target : targets) {
+            SqlRenderer renderer = new SqlRenderer(Dialects.of(jooq(target)));
+            String rendered;
+            try {
+                rendered = type != null ? renderer.defaultSql(canonical, type) : renderer.expressionSql(canonical, true);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            String plain = rendered.toLowerCase(java.util.Locale.ROOT).replaceAll("'([^']|'')*'", "''");
+            java.util.regex.Matcher first = CALL.matcher(canonical.toLowerCase(java.util.Locale.ROOT));
+            if (type != null && plain.contains("select ") && first.find()) {
+                // jOOQ emulates the function with a subquery there (uuid() on SQLite), which no default may hold.
+                lacking.computeIfAbsent(first.group(1), f -> EnumSet.noneOf(Target.class)).add(target);
+                continue;
+            }
+            java.util.regex.Matcher m = CALL.matcher(plain);
+            while (m.find()) {
+                if (MISSING_FUNCTIONS.get(target).contains(m.group(1))) {
+                    lacking.computeIfAbsent(m.group(1), f -> EnumSet.noneOf(Target.class)).add(target);
+                }
+            }
+        }
+        lacking.forEach((function, on) -> diagnostics.report(element, Message.TARGET_FUNCTION, what, function,
+                Target.names(on), leaveOut(targets, on)));
+    }
+
+    private static org.jooq.SQLDialect jooq(Target target) {
+        return switch (target) {
+            case SQLITE -> org.jooq.SQLDialect.SQLITE;
+            case POSTGRESQL -> org.jooq.SQLDialect.POSTGRES;
+            case MARIADB -> org.jooq.SQLDialect.MARIADB;
+            case H2 -> org.jooq.SQLDialect.H2;
+        };
     }
 
     /** The way out that narrows the targets, when the user has not already: {@code , or leave MariaDB out of ...}. */
