@@ -35,10 +35,13 @@ class IdentityTest {
             op.createTable(table("notes").column(column("id", ColumnType.BIGINT).notNull())
                     .column(column("body", ColumnType.varchar(20))).primaryKey("pk_notes", "id"));
             op.createTable(table("tags").column(column("label", ColumnType.varchar(20)).notNull()));
+            op.createTable(table("labels").column(column("id", ColumnType.BIGINT).notNull())
+                    .column(column("note", ColumnType.varchar(20))));
         }
 
         @Override
         public void down(Operations op) {
+            op.dropTable("labels");
             op.dropTable("tags");
             op.dropTable("notes");
             op.dropTable("items");
@@ -52,10 +55,14 @@ class IdentityTest {
             op.alterColumn("notes", column("id", ColumnType.BIGINT).asIdentity());
             op.addColumn("tags", column("id", ColumnType.INTEGER).asIdentity());
             op.addPrimaryKey("tags", "pk_tags", "id");
+            op.alterColumn("labels", column("id", ColumnType.BIGINT).asIdentity());
+            op.addPrimaryKey("labels", "pk_labels", "id");
         }
 
         @Override
         public void down(Operations op) {
+            op.dropPrimaryKey("labels");
+            op.alterColumn("labels", column("id", ColumnType.BIGINT).notNull());
             op.dropPrimaryKey("tags");
             op.dropColumn("tags", "id");
             op.alterColumn("notes", column("id", ColumnType.BIGINT).notNull());
@@ -87,8 +94,12 @@ class IdentityTest {
             migrator.migrateTo(1);
             Db.execute(db.url(), "insert into notes (id, body) values (5, 'x'), (7, 'y')");
             Db.execute(db.url(), "insert into tags (label) values ('red'), ('blue')");
+            Db.execute(db.url(), "insert into labels (id, note) values (3, 'c')");
 
             migrator.migrate();
+
+            Db.execute(db.url(), "insert into labels (note) values ('d')");
+            assertEquals(List.of("3|c", "4|d"), Db.rows(db.url(), "select id, note from labels order by id"));
 
             Db.execute(db.url(), "insert into notes (body) values ('z')");
             assertEquals(List.of("5|x", "7|y", "8|z"), Db.rows(db.url(), "select id, body from notes order by id"));

@@ -183,12 +183,18 @@ public final class MariaDbDialect implements Dialect {
             boolean key = current != null && current.primaryKey() != null
                     && current.primaryKey().columns().equals(List.of(alter.column()));
             if (alter.identityChanges() && !key) {
+                // The key must come in the statement that makes the column an identity (or takes that away).
                 int redefine = statements.size() - 1;
-                while (!statements.get(redefine).contains(" modify ")) {
+                while (redefine >= 0 && !statements.get(redefine).contains(" change column ")
+                        && !statements.get(redefine).contains(" modify ")) {
                     redefine--;
                 }
-                statements.set(redefine, statements.get(redefine) + ", "
-                        + identityKey(ctx, alter.column(), alter.to().identity()));
+                String clause = identityKey(ctx, alter.column(), alter.to().identity());
+                if (redefine >= 0) {
+                    statements.set(redefine, statements.get(redefine) + ", " + clause);
+                } else {
+                    statements.add(ctx.render(DSL.query("alter table {0} ", table)) + clause);
+                }
             }
             return statements;
         }
