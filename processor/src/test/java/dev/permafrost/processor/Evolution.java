@@ -324,7 +324,7 @@ final class Evolution {
         if (s.tables().size() < 2) {
             return createTable(s);
         }
-        return switch (random.nextInt(22)) {
+        return switch (random.nextInt(23)) {
             case 0, 1 -> createTable(s);
             case 2 -> dropTable(s);
             case 3 -> renameTable(s, tableHints, columnHints);
@@ -344,6 +344,7 @@ final class Evolution {
             case 18 -> addPrimaryKey(s);
             case 19 -> dropPrimaryKey(s);
             case 20 -> renameColumnAndDropAnother(s, columnHints);
+            case 21 -> toggleIdentity(s);
             default -> dropColumn(s);
         };
     }
@@ -843,7 +844,18 @@ final class Evolution {
     private Schema dropPrimaryKey(Schema s) {
         Table table = pick(s.tables().stream().filter(t -> t.primaryKey() != null && !everReferenced.contains(t.name()))
                 .toList());
-        return table == null ? null : s.with(table.withPrimaryKey(null));
+        // An identity is the table's key: it goes with the key, as @Identity goes with @Id.
+        return table == null ? null : s.with(table.withPrimaryKey(null).mapColumns(c -> c.withIdentity(false)
+                .withNullable(c.identity() ? false : c.nullable())));
+    }
+
+    /** The database starts or stops numbering a table's integer key {@code id} (the rows keep their ids). */
+    private Schema toggleIdentity(Schema s) {
+        Table table = pick(s.tables().stream().filter(t -> t.primaryKey() != null
+                && t.primaryKey().columns().equals(List.of("id"))
+                && t.column("id").map(c -> c.type().isInteger() && !c.hasDefault()).orElse(false)).toList());
+        return table == null ? null
+                : s.with(table.mapColumns(c -> c.name().equals("id") ? c.withIdentity(!c.identity()) : c));
     }
 
     private Schema dropConstraint(Schema s) {
