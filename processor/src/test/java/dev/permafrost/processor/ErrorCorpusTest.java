@@ -323,6 +323,16 @@ class ErrorCorpusTest {
                 """), List.of("-Apermafrost.databases=postgresql,h2"), "[PF324] check ck_items_capitalised of items calls"
                 + " initcap(), which is missing on H2; use a function every declared database has, or declare the"
                 + " databases the project runs on without H2 (-Apermafrost.databases=postgresql)", "com.acme.Item", "public class Item"));
+        cases.add(error("a reference by object to a column the entity does not have", entities(
+                "Owner", "@Table(name = \"owners\") public class Owner { @Id long id; String code; }",
+                "Pet", """
+                        @Table(name = "pets")
+                        public class Pet {
+                            @Id long id;
+                            @References(column = "nope") Owner owner;
+                        }
+                        """), "[PF300] @References names column 'nope', which table owners does not have; its columns are"
+                + " id, code", "Pet", "@References(column = \"nope\") Owner owner;"));
         cases.add(error("a reference to a primitive", entity("Item", """
                 @Table(name = "items")
                 public class Item {

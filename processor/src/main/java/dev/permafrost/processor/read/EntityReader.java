@@ -13,6 +13,7 @@ import dev.permafrost.sql.Expressions;
 import dev.permafrost.sql.InvalidExpressionException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +77,9 @@ public final class EntityReader {
         String renamedFrom = renamedFrom(type, "table");
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         Map<String, Element> seen = new HashMap<>();
-        List<Embedding.Member> members = Embedding.members(type, columnElements(type), annotations, diagnostics);
-        for (Embedding.Member member : members) {
+        // The first column each field made, for the checks on that field.
+        Map<Embedding.Member, String> fieldColumns = new LinkedHashMap<>();
+        for (Embedding.Member member : Embedding.members(type, columnElements(type), annotations, diagnostics)) {
             Element element = member.element();
             for (EntitySource.ColumnSource column : columns(type, member, table)) {
                 Element previous = seen.putIfAbsent(column.column().name(), element);
@@ -86,6 +88,7 @@ public final class EntityReader {
                             previous.getSimpleName());
                 } else {
                     columns.add(column);
+                    fieldColumns.putIfAbsent(member, column.column().name());
                 }
             }
         }
@@ -96,30 +99,11 @@ public final class EntityReader {
         List<EntitySource.IndexSource> uniques = new ArrayList<>();
         List<EntitySource.CheckSource> checks = new ArrayList<>();
         for (TypeElement owner : hierarchy(type)) {
-            int ordinal = 0;
-            for (AnnotationMirror index : annotations.repeated(owner, Annotations.INDEX, Annotations.INDEXES)) {
-                indexes.add(new EntitySource.IndexSource(owner, index, ordinal++,
-                        annotations.string(index, "name").toLowerCase(Locale.ROOT),
-                        annotations.strings(index, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
-                        annotations.bool(index, "unique")));
-            }
-            ordinal = 0;
-            for (AnnotationMirror unique : annotations.repeated(owner, Annotations.UNIQUE, Annotations.UNIQUES)) {
-                uniques.add(new EntitySource.IndexSource(owner, unique, ordinal++,
-                        annotations.string(unique, "name").toLowerCase(Locale.ROOT),
-                        annotations.strings(unique, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
-                        true));
-            }
+            indexes.addAll(indexSources(owner, Annotations.INDEX, Annotations.INDEXES));
+            uniques.addAll(indexSources(owner, Annotations.UNIQUE, Annotations.UNIQUES));
             checks.addAll(checks(owner, table, null));
         }
-        for (Embedding.Member member : members) {
-            String column = columns.stream().filter(c -> c.element().equals(member.element()))
-                    .filter(c -> c.column().name().startsWith(member.prefix()))
-                    .map(c -> c.column().name()).findFirst().orElse(null);
-            if (column != null) {
-                checks.addAll(checks(member.element(), table, column));
-            }
-        }
+        fieldColumns.forEach((member, column) -> checks.addAll(checks(member.element(), table, column)));
         if (diagnostics.errors() > before) {
             return null;
         }
@@ -166,6 +150,21 @@ public final class EntityReader {
             }
         }
         return fields;
+    }
+
+    /**
+     * The {@code @Index} (or {@code @Unique}, whose {@code unique} is implied) annotations on one class of the
+     * entity's hierarchy, columns by name.
+     */
+    private List<EntitySource.IndexSource> indexSources(TypeElement owner, String annotation, String container) {
+        List<EntitySource.IndexSource> sources = new ArrayList<>();
+        for (AnnotationMirror mirror : annotations.repeated(owner, annotation, container)) {
+            sources.add(new EntitySource.IndexSource(owner, mirror, sources.size(),
+                    annotations.string(mirror, "name").toLowerCase(Locale.ROOT),
+                    annotations.strings(mirror, "columns").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+                    annotation.equals(Annotations.UNIQUE) || annotations.bool(mirror, "unique")));
+        }
+        return sources;
     }
 
     /** The entity and its superclasses, base first: the classes whose type-level annotations the entity has. */
@@ -229,7 +228,7 @@ public final class EntityReader {
                         "@Column(name = ...)");
             }
             Element key = byObject == null ? null : byObject.key(part);
-            ColumnType type = byObject != null && key != null
+            ColumnType type = key != null
                     ? quiet().columnType(key, Annotations.find(key, Annotations.COLUMN), memberType(target, key),
                             fieldLabel(target, key))
                     : columnType(element, column, javaType, label(entity, member));

@@ -19,8 +19,7 @@ import javax.lang.model.util.Types;
  * whose Java type, for mapping, is the key field's. A collection of entities is refused with how to model it.
  *
  * @param target the referenced entity
- * @param keys the referenced key fields, in key order (or the {@code @References(column)} one); an element is
- *     {@code null} when the named column does not exist (reported later, with the columns there are)
+ * @param keys the referenced key fields, in key order (or the {@code @References(column)} one)
  * @param keyColumns their column names
  */
 record ObjectReference(TypeElement target, List<Element> keys, List<String> keyColumns) {
@@ -62,7 +61,13 @@ record ObjectReference(TypeElement target, List<Element> keys, List<String> keyC
                     return new ObjectReference(target, List.of(column), List.of(referenced));
                 }
             }
-            return new ObjectReference(target, java.util.Collections.singletonList(null), List.of(referenced));
+            AnnotationMirror table = Annotations.find(target, Annotations.TABLE);
+            String tableName = annotations.string(table, "name");
+            diagnostics.report(field, references, annotations.value(references, "column"), Message.UNKNOWN_COLUMN,
+                    "@References", referenced, (tableName.isBlank() ? Names.snakeCase(target.getSimpleName().toString())
+                            : tableName).toLowerCase(Locale.ROOT), "; its columns are " + String.join(", ",
+                            columns.stream().map(c -> columnName(c, annotations)).toList()));
+            return null;
         }
         List<Element> key = columns.stream().filter(c -> Annotations.find(c, Annotations.ID) != null).toList();
         if (key.isEmpty()) {
