@@ -27,6 +27,16 @@ public enum Target {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** jOOQ's dialect for this database, which Permafrost's renderer looks its dialect up by. */
+    public org.jooq.SQLDialect jooq() {
+        return switch (this) {
+            case SQLITE -> org.jooq.SQLDialect.SQLITE;
+            case POSTGRESQL -> org.jooq.SQLDialect.POSTGRES;
+            case MARIADB -> org.jooq.SQLDialect.MARIADB;
+            case H2 -> org.jooq.SQLDialect.H2;
+        };
+    }
+
     /** Every target: the default, so that what compiles runs anywhere. */
     public static Set<Target> all() {
         return EnumSet.allOf(Target.class);

@@ -137,7 +137,7 @@ public sealed interface Op {
                     : "alter column " + op.table() + "." + op.column() + " to " + op.to().definitionSql()
                     + (op.from().type().natives().equals(op.to().type().natives()) ? ""
                     : op.to().type().natives().isEmpty() ? " (no native type)"
-                    : " " + op.to().type().describe().substring(op.to().type().sql().length() + 1));
+                    : " " + op.to().type().nativesText());
             case AddPrimaryKey op -> "add primary key " + op.key().name() + " to " + op.table();
             case DropPrimaryKey op -> "drop primary key " + op.key().name() + " from " + op.table();
             case AddUnique op -> "add unique constraint " + op.unique().name() + " to " + op.table();

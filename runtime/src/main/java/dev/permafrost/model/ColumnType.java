@@ -121,14 +121,14 @@ public record ColumnType(Kind kind, int length, int precision, int scale, java.u
         return database == null ? null : natives.get(database);
     }
 
-    /** {@link #sql()} and the native types, for people: {@code text (postgresql: inet)}. */
-    public String describe() {
+    /** The native types, for people: {@code (postgresql: inet)}; empty when there are none. */
+    public String nativesText() {
         if (natives.isEmpty()) {
-            return sql();
+            return "";
         }
-        StringBuilder sb = new StringBuilder(sql()).append(" (");
-        natives.forEach((database, type) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ")
-                .append(database).append(": ").append(type));
+        StringBuilder sb = new StringBuilder("(");
+        natives.forEach((database, type) -> sb.append(sb.length() == 1 ? "" : ", ").append(database).append(": ")
+                .append(type));
         return sb.append(')').toString();
     }
 

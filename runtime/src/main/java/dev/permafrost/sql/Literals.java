@@ -43,24 +43,25 @@ public final class Literals {
         if (sql.length() < 2 || sql.charAt(0) != '\'' || sql.charAt(sql.length() - 1) != '\'') {
             return null;
         }
-        String body = sql.substring(1, sql.length() - 1);
-        return body.replace("''", "'").contains("'") ? null : body.replace("''", "'");
+        String body = sql.substring(1, sql.length() - 1).replace("''", "'");
+        return body.contains("'") ? null : body;
     }
 
     /** Whether two canonical defaults of a column of {@code type} stand for the same value. */
     public static boolean sameValue(String a, String b, ColumnType type) {
-        String x = text(a) != null ? text(a) : a.trim();
-        String y = text(b) != null ? text(b) : b.trim();
+        String textA = text(a);
+        String textB = text(b);
+        String x = textA != null ? textA : a.trim();
+        String y = textB != null ? textB : b.trim();
         try {
             return switch (type.kind()) {
                 case SMALLINT, INTEGER, BIGINT, DECIMAL -> new BigDecimal(x).compareTo(new BigDecimal(y)) == 0;
                 case REAL, DOUBLE -> Double.parseDouble(x) == Double.parseDouble(y);
                 case DATE -> LocalDate.parse(x).equals(LocalDate.parse(y));
                 case TIME -> LocalTime.parse(x).equals(LocalTime.parse(y));
-                case TIMESTAMP -> dateTime(x) != null && dateTime(x).local().equals(dateTime(y) == null ? null
-                        : dateTime(y).local());
-                case TIMESTAMP_TZ -> sameInstant(dateTime(x), dateTime(y));
-                case JSON -> text(a) != null && text(b) != null && json(x).equals(json(y));
+                case TIMESTAMP, TIMESTAMP_TZ -> sameDateTime(dateTime(x), dateTime(y),
+                        type.kind() == ColumnType.Kind.TIMESTAMP_TZ);
+                case JSON -> textA != null && textB != null && json(x).equals(json(y));
                 case BOOLEAN, VARCHAR, TEXT, UUID, BLOB -> false;
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
@@ -95,12 +96,15 @@ public final class Literals {
         return new DateTime(date.atTime(time), offset);
     }
 
-    /** With both offsets known, the same instant; otherwise the same wall-clock time (a zoneless default is local). */
-    private static boolean sameInstant(DateTime x, DateTime y) {
+    /**
+     * The same wall-clock time; for an instant column with both offsets known, the same instant (a zoneless default
+     * is local).
+     */
+    private static boolean sameDateTime(DateTime x, DateTime y, boolean instant) {
         if (x == null || y == null) {
             return false;
         }
-        if (x.offset() != null && y.offset() != null) {
+        if (instant && x.offset() != null && y.offset() != null) {
             return x.local().atOffset(x.offset()).toInstant().equals(y.local().atOffset(y.offset()).toInstant());
         }
         return x.local().equals(y.local());

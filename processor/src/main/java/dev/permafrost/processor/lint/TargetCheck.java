@@ -1,6 +1,5 @@
 package dev.permafrost.processor.lint;
 
-import dev.permafrost.dialect.Dialects;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
@@ -55,6 +54,8 @@ public final class TargetCheck {
     }
 
     public static void check(ModelBuilder.Model model, Set<Target> targets, Diagnostics diagnostics) {
+        Map<Target, SqlRenderer> renderers = new java.util.EnumMap<>(Target.class);
+        targets.forEach(target -> renderers.put(target, new SqlRenderer(target.jooq())));
         for (Table table : model.schema().tables()) {
             EntitySource source = model.sources().get(table.name());
             keys(table, source, targets, diagnostics);
@@ -78,12 +79,12 @@ public final class TargetCheck {
             for (Column column : table.columns()) {
                 if (column.hasDefault()) {
                     functions("the defaultValue of " + table.name() + "." + column.name(), column.defaultValue(),
-                            column.type(), element(source, column.name()), targets, diagnostics);
+                            column.type(), element(source, column.name()), renderers, targets, diagnostics);
                 }
             }
             for (dev.permafrost.model.Check check : table.checks()) {
-                functions("check " + check.name() + " of " + table.name(), check.condition(), null, source.type(), targets,
-                        diagnostics);
+                functions("check " + check.name() + " of " + table.name(), check.condition(), null, source.type(),
+                        renderers, targets, diagnostics);
             }
         }
     }
@@ -138,23 +139,23 @@ public final class TargetCheck {
      * Reports a function a declared database lacks in a default (with {@code type}) or a check, as jOOQ renders
      * it for that database (it translates some functions, which then pass).
      */
-    private static void functions(String what, String canonical, ColumnType type, Element element, Set<Target> targets,
-                                  Diagnostics diagnostics) {
+    private static void functions(String what, String canonical, ColumnType type, Element element,
+                                  Map<Target, SqlRenderer> renderers, Set<Target> targets, Diagnostics diagnostics) {
+        java.util.regex.Matcher first = CALL.matcher(canonical.toLowerCase(java.util.Locale.ROOT));
+        String called = first.find() ? first.group(1) : null;
         Map<String, Set<Target>> lacking = new java.util.TreeMap<>();
-        for (Target target : targets) {
-            SqlRenderer renderer = new SqlRenderer(Dialects.of(jooq(target)));
+        renderers.forEach((target, renderer) -> {
             String rendered;
             try {
                 rendered = type != null ? renderer.defaultSql(canonical, type) : renderer.expressionSql(canonical, true);
             } catch (RuntimeException e) {
-                continue;
+                return;
             }
             String plain = rendered.toLowerCase(java.util.Locale.ROOT).replaceAll("'([^']|'')*'", "''");
-            java.util.regex.Matcher first = CALL.matcher(canonical.toLowerCase(java.util.Locale.ROOT));
-            if (type != null && plain.contains("select ") && first.find()) {
+            if (type != null && plain.contains("select ") && called != null) {
                 // jOOQ emulates the function with a subquery there (uuid() on SQLite), which no default may hold.
-                lacking.computeIfAbsent(first.group(1), f -> EnumSet.noneOf(Target.class)).add(target);
-                continue;
+                lacking.computeIfAbsent(called, f -> EnumSet.noneOf(Target.class)).add(target);
+                return;
             }
             java.util.regex.Matcher m = CALL.matcher(plain);
             while (m.find()) {
@@ -162,18 +163,9 @@ public final class TargetCheck {
                     lacking.computeIfAbsent(m.group(1), f -> EnumSet.noneOf(Target.class)).add(target);
                 }
             }
-        }
+        });
         lacking.forEach((function, on) -> diagnostics.report(element, Message.TARGET_FUNCTION, what, function,
                 Target.names(on), leaveOut(targets, on)));
-    }
-
-    private static org.jooq.SQLDialect jooq(Target target) {
-        return switch (target) {
-            case SQLITE -> org.jooq.SQLDialect.SQLITE;
-            case POSTGRESQL -> org.jooq.SQLDialect.POSTGRES;
-            case MARIADB -> org.jooq.SQLDialect.MARIADB;
-            case H2 -> org.jooq.SQLDialect.H2;
-        };
     }
 
     /** The way out that narrows the targets, when the user has not already: {@code , or leave MariaDB out of ...}. */

@@ -5,7 +5,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -36,7 +35,7 @@ public final class Unresolved {
             case ERROR -> true;
             case ARRAY -> unresolved(((ArrayType) type).getComponentType());
             case DECLARED -> anyUnresolved(((DeclaredType) type).getTypeArguments());
-            default -> type.getKind() == TypeKind.ERROR;
+            default -> false;
         };
     }
 

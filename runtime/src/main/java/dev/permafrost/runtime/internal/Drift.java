@@ -41,8 +41,7 @@ public final class Drift {
     }
 
     private static String definition(Column column) {
-        String natives = column.type().natives().isEmpty() ? "" : " " + column.type().describe()
-                .substring(column.type().sql().length() + 1);
-        return "'" + column.definitionSql() + "'" + natives;
+        String natives = column.type().nativesText();
+        return "'" + column.definitionSql() + "'" + (natives.isEmpty() ? "" : " " + natives);
     }
 }
