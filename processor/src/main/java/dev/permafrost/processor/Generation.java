@@ -11,6 +11,7 @@ import dev.permafrost.processor.model.ModelBuilder;
 import dev.permafrost.processor.read.Annotations;
 import dev.permafrost.processor.read.EntityCollector;
 import dev.permafrost.processor.read.EntityReader;
+import dev.permafrost.processor.read.JpaReader;
 import dev.permafrost.processor.read.EntitySource;
 import dev.permafrost.processor.read.SourceCoverage;
 import dev.permafrost.processor.write.CompiledMigrations;
@@ -68,9 +69,10 @@ public final class Generation {
         Layout layout = Abort.unless(Layout.resolve(options, env.getFiler(), diagnostics));
         stage = "reading the frozen files in " + layout.schemaDir();
         FrozenFiles frozen = frozenFiles(layout);
-        EntityCollector collector = new EntityCollector(elements,
-                new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(), options.naming()),
-                diagnostics);
+        EntityReader reader = new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(),
+                options.naming());
+        EntityCollector collector = new EntityCollector(elements, reader, new JpaReader(annotations, diagnostics,
+                env.getTypeUtils(), reader, options.databases(), options.jpaNaming()), diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
             concerned = type;

@@ -2,6 +2,7 @@ package dev.permafrost.processor;
 
 import dev.permafrost.message.Message;
 import dev.permafrost.processor.model.Naming;
+import dev.permafrost.processor.read.JpaNaming;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.TreeSet;
  * @param migrationsPackage the stubs' package, or {@code null} for the manifest's or the entities' default
  * @param databases the databases the project runs on: what compiles must run on each
  * @param naming how constraints and indexes the entities do not name are named
+ * @param jpaNaming how JPA entities' table and column names are derived
  */
 public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode,
-                      Set<Target> databases, Naming naming) {
+                      Set<Target> databases, Naming naming, JpaNaming jpaNaming) {
 
     public static final String SCHEMA_DIR = "permafrost.schemaDir";
     public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
@@ -29,9 +31,10 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
     public static final String MODE = "permafrost.mode";
     public static final String DATABASES = "permafrost.databases";
     public static final String NAMING = "permafrost.naming";
+    public static final String JPA_NAMING = "permafrost.jpa.naming";
 
     public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES,
-            NAMING);
+            NAMING, JPA_NAMING);
 
     /** What an operation that can lose data produces. */
     public enum DataLoss { WARN, ERROR }
@@ -56,11 +59,12 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         }
         Set<Target> databases = databases(raw.get(DATABASES), diagnostics);
         Naming naming = choice(raw, NAMING, Naming.class, Naming.PERMAFROST, diagnostics);
+        JpaNaming jpaNaming = choice(raw, JPA_NAMING, JpaNaming.class, JpaNaming.SPRING, diagnostics);
         if (diagnostics.errors() > before) {
             return null;
         }
         return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode,
-                databases, naming);
+                databases, naming, jpaNaming);
     }
 
     private static Set<Target> databases(String value, Diagnostics diagnostics) {

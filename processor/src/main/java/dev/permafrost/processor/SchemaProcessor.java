@@ -36,7 +36,7 @@ public final class SchemaProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.TABLE);
+        return Set.of(Annotations.TABLE, Annotations.JPA_ENTITY);
     }
 
     @Override

@@ -106,6 +106,13 @@ public enum Message {
     NATIVE_TYPE("PF219", Severity.ERROR,
             "@NativeType(database = %s, value = \"%s\") on %s: %s"),
 
+    // JPA entities (PF23x)
+    JPA_UNSUPPORTED("PF230", Severity.ERROR,
+            "%s on %s cannot be mapped faithfully: %s"),
+    JPA_AND_TABLE("PF231", Severity.ERROR,
+            "%s is both a JPA @Entity and a Permafrost @Table: keep one (JPA entities need no @Table of"
+                    + " Permafrost's; its @RenamedFrom, @Check and @NativeType work beside the JPA annotations)"),
+
     // Keys, indexes, checks and references (PF3xx)
     UNKNOWN_COLUMN("PF300", Severity.ERROR,
             "%s names column '%s', which table %s does not have%s"),

@@ -62,7 +62,9 @@ public final class ModelBuilder {
                         previous.className(), staleHint(previous, entity));
                 continue;
             }
-            byClass.put(entity.className(), entity);
+            if (!entity.implied()) {
+                byClass.put(entity.className(), entity);
+            }
         }
         List<Table> tables = new ArrayList<>();
         for (EntitySource entity : byTable.values()) {
@@ -258,12 +260,12 @@ public final class ModelBuilder {
 
     /** {@code @Table(primaryKey)}, or the name the naming style gives. */
     private String primaryKeyName(EntitySource entity) {
-        String explicit = annotations.string(entity.tableAnnotation(), "primaryKey").toLowerCase(java.util.Locale.ROOT);
+        String explicit = entity.primaryKey();
         if (explicit.isEmpty()) {
             return naming.primaryKey(entity.table());
         }
         if (!Names.isIdentifier(explicit)) {
-            diagnostics.report(entity.type(), entity.tableAnnotation(), annotations.value(entity.tableAnnotation(),
+            diagnostics.report(entity.type(), entity.tableAnnotation(), Annotations.explicit(entity.tableAnnotation(),
                     "primaryKey"), Message.NOT_AN_IDENTIFIER, "primary key", explicit, "");
         }
         return explicit;
@@ -279,7 +281,7 @@ public final class ModelBuilder {
         if (target == null) {
             String targetName = reference.target() == null ? annotations.type(mirror, "value").toString()
                     : reference.target().getSimpleName().toString();
-            diagnostics.report(element, mirror, annotations.value(mirror, "value"), Message.NOT_AN_ENTITY, targetName, field,
+            diagnostics.report(element, mirror, Annotations.explicit(mirror, "value"), Message.NOT_AN_ENTITY, targetName, field,
                     targetName);
             return null;
         }
@@ -298,13 +300,13 @@ public final class ModelBuilder {
         EntitySource.ColumnSource targetColumn = target.columns().stream()
                 .filter(c -> c.column().name().equals(wanted)).findFirst().orElse(null);
         if (targetColumn == null) {
-            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Message.UNKNOWN_COLUMN,
+            diagnostics.report(element, mirror, Annotations.explicit(mirror, "column"), Message.UNKNOWN_COLUMN,
                     "@References", referenced, target.table(), known(target));
             return null;
         }
         boolean isKey = key.equals(List.of(referenced)) || targetColumn.unique();
         if (!isKey) {
-            diagnostics.report(element, mirror, annotations.value(mirror, "column"), Message.NOT_A_KEY, field, target.table(),
+            diagnostics.report(element, mirror, Annotations.explicit(mirror, "column"), Message.NOT_A_KEY, field, target.table(),
                     referenced);
             return null;
         }

@@ -39,6 +39,10 @@ public final class Annotations {
     public static final String CHECK = PACKAGE + "Check";
     public static final String CHECKS = PACKAGE + "Checks";
 
+    /** JPA's annotations ({@code jakarta.persistence}), read by {@link JpaReader}. */
+    public static final String JPA = "jakarta.persistence.";
+    public static final String JPA_ENTITY = JPA + "Entity";
+
     private final Elements elements;
     private final Map<AnnotationMirror, Map<String, AnnotationValue>> withDefaults = new IdentityHashMap<>();
 
@@ -48,6 +52,16 @@ public final class Annotations {
 
     public Elements elements() {
         return elements;
+    }
+
+    /** Whether the type is an entity: Permafrost's {@code @Table} or JPA's {@code @Entity}. */
+    public static boolean isEntity(Element type) {
+        return find(type, TABLE) != null || find(type, JPA_ENTITY) != null;
+    }
+
+    /** Whether the type is a JPA {@code @Entity} (and not a Permafrost {@code @Table}). */
+    public static boolean isJpaEntity(Element type) {
+        return find(type, JPA_ENTITY) != null && find(type, TABLE) == null;
     }
 
     /** The annotation of that type on {@code element}, or {@code null}. */
@@ -79,6 +93,9 @@ public final class Annotations {
 
     /** The value as written, or {@code null} when the member was left at its default. */
     public static AnnotationValue explicit(AnnotationMirror mirror, String member) {
+        if (mirror == null) {
+            return null;
+        }
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(member)) {
                 return entry.getValue();

@@ -27,12 +27,15 @@ public final class EntityCollector {
 
     private final Elements elements;
     private final EntityReader reader;
+    private final JpaReader jpa;
     private final Diagnostics diagnostics;
     private final Map<String, String> unfound = new TreeMap<>();
 
-    public EntityCollector(Elements elements, EntityReader reader, Diagnostics diagnostics) {
+    /** @param jpa the reader of JPA {@code @Entity} classes */
+    public EntityCollector(Elements elements, EntityReader reader, JpaReader jpa, Diagnostics diagnostics) {
         this.elements = elements;
         this.reader = reader;
+        this.jpa = jpa;
         this.diagnostics = diagnostics;
     }
 
@@ -63,7 +66,9 @@ public final class EntityCollector {
                 }
             }
         }
-        Map<String, EntitySource> byClass = new LinkedHashMap<>();
+        jpa.know(queue);
+        Map<String, List<EntitySource>> byClass = new LinkedHashMap<>();
+        Map<String, List<EntitySource.ColumnSource>> foreign = new LinkedHashMap<>();
         int before = diagnostics.errors();
         while (!queue.isEmpty()) {
             TypeElement type = queue.remove(0);
@@ -72,19 +77,34 @@ public final class EntityCollector {
                 continue;
             }
             reading.accept(type);
-            EntitySource entity = reader.read(type);
-            byClass.put(name, entity);
-            if (entity == null) {
-                continue;
+            List<EntitySource> tables;
+            if (Annotations.isJpaEntity(type)) {
+                JpaReader.Reading read = jpa.read(type);
+                tables = read.tables();
+                read.foreign().forEach((owner, columns) -> foreign.computeIfAbsent(owner, k -> new ArrayList<>())
+                        .addAll(columns));
+                queue.addAll(read.related());
+            } else {
+                EntitySource entity = reader.read(type);
+                tables = entity == null ? List.of() : List.of(entity);
             }
-            for (EntitySource.ColumnSource column : entity.columns()) {
-                TypeElement target = column.reference() == null ? null : column.reference().target();
-                if (target != null && Annotations.find(target, Annotations.TABLE) != null) {
-                    queue.add(target);
+            byClass.put(name, tables);
+            for (EntitySource entity : tables) {
+                for (EntitySource.ColumnSource column : entity.columns()) {
+                    TypeElement target = column.reference() == null ? null : column.reference().target();
+                    if (target != null && Annotations.isEntity(target)) {
+                        queue.add(target);
+                    }
                 }
             }
         }
-        return diagnostics.errors() > before ? null : new ArrayList<>(byClass.values());
+        if (diagnostics.errors() > before) {
+            return null;
+        }
+        List<EntitySource> entities = new ArrayList<>();
+        byClass.forEach((name, tables) -> tables.forEach(table -> entities.add(!table.implied()
+                && foreign.containsKey(name) ? table.withColumns(foreign.get(name)) : table)));
+        return entities;
     }
 
     /** Tables of the newest snapshot whose entity this compilation could not find: table → the class recorded. */
@@ -92,9 +112,9 @@ public final class EntityCollector {
         return Collections.unmodifiableMap(unfound);
     }
 
-    /** The {@code @Table} class of that name, or {@code null}. */
+    /** The entity class of that name, or {@code null}. */
     private TypeElement entity(String className) {
         TypeElement type = elements.getTypeElement(className);
-        return type != null && Annotations.find(type, Annotations.TABLE) != null ? type : null;
+        return type != null && Annotations.isEntity(type) ? type : null;
     }
 }

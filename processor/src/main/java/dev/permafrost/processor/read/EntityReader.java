@@ -58,7 +58,7 @@ public final class EntityReader {
     }
 
     /** A reader that reports nothing, for the key a reference by object copies (its entity reports its own errors). */
-    private EntityReader quiet() {
+    EntityReader quiet() {
         if (quiet == null) {
             quiet = new EntityReader(annotations, Diagnostics.silent(), types, targets, naming);
         }
@@ -107,7 +107,8 @@ public final class EntityReader {
         if (diagnostics.errors() > before) {
             return null;
         }
-        return new EntitySource(type, tableAnnotation, table, renamedFrom, columns, indexes, uniques, checks);
+        return new EntitySource(type, tableAnnotation, table, renamedFrom, columns, indexes, uniques, checks,
+                annotations.string(tableAnnotation, "primaryKey").toLowerCase(Locale.ROOT), false);
     }
 
     private boolean checkKind(TypeElement type, AnnotationMirror tableAnnotation) {
@@ -168,7 +169,7 @@ public final class EntityReader {
     }
 
     /** The entity and its superclasses, base first: the classes whose type-level annotations the entity has. */
-    private static List<TypeElement> hierarchy(TypeElement type) {
+    static List<TypeElement> hierarchy(TypeElement type) {
         List<TypeElement> chain = new ArrayList<>();
         for (TypeElement current = type; current != null; current = superclass(current)) {
             chain.add(0, current);
@@ -176,7 +177,7 @@ public final class EntityReader {
         return chain;
     }
 
-    private static TypeElement superclass(TypeElement type) {
+    static TypeElement superclass(TypeElement type) {
         TypeMirror superclass = type.getSuperclass();
         if (superclass.getKind() != TypeKind.DECLARED) {
             return null;
@@ -246,7 +247,7 @@ public final class EntityReader {
     }
 
     /** The column's portable type with the native types its {@code @NativeType}s give; {@code null} if one is wrong. */
-    private ColumnType nativeTypes(Element element, ColumnType type, String label) {
+    ColumnType nativeTypes(Element element, ColumnType type, String label) {
         ColumnType withNatives = type;
         int ordinal = -1;
         for (AnnotationMirror mirror : annotations.repeated(element, Annotations.NATIVE_TYPE, Annotations.NATIVE_TYPES)) {
@@ -289,7 +290,7 @@ public final class EntityReader {
      * The field's type as a member of the entity: a field {@code K id} of {@code Keyed<K>} is a {@code Long}
      * in {@code Account extends Keyed<Long>}.
      */
-    private TypeMirror memberType(TypeElement entity, Element element) {
+    TypeMirror memberType(TypeElement entity, Element element) {
         if (element.getKind() == ElementKind.FIELD && entity.asType() instanceof DeclaredType declared
                 && !element.getEnclosingElement().equals(entity)) {
             try {
@@ -472,7 +473,7 @@ public final class EntityReader {
                 ForeignKey.Action.valueOf(annotations.enumName(references, "onUpdate")));
     }
 
-    private String renamedFrom(Element element, String what) {
+    String renamedFrom(Element element, String what) {
         AnnotationMirror renamed = Annotations.find(element, Annotations.RENAMED_FROM);
         if (renamed == null) {
             return null;
@@ -486,7 +487,7 @@ public final class EntityReader {
         return old.toLowerCase(Locale.ROOT);
     }
 
-    private List<EntitySource.CheckSource> checks(Element element, String table, String column) {
+    List<EntitySource.CheckSource> checks(Element element, String table, String column) {
         List<EntitySource.CheckSource> checks = new ArrayList<>();
         int ordinal = -1;
         for (AnnotationMirror check : annotations.repeated(element, Annotations.CHECK, Annotations.CHECKS)) {
@@ -529,6 +530,15 @@ public final class EntityReader {
         AnnotationValue explicit = annotation == null ? null : Annotations.explicit(annotation, member);
         String name = prefix + (explicit == null || ((String) explicit.getValue()).isBlank() ? derived
                 : (String) explicit.getValue());
+        return checkedName(element, annotation, explicit, name, what, how);
+    }
+
+    /**
+     * {@code name} lower-cased, or {@code null} when it is not portable (reported at {@code explicit}, or with
+     * {@code how} to choose one when it was derived); a name a declared database reserves is noted.
+     */
+    String checkedName(Element element, AnnotationMirror annotation, AnnotationValue explicit, String name, String what,
+                       String how) {
         if (!Names.isPortable(name)) {
             String fix = explicit == null ? "; choose one with " + how : "";
             report(element, annotation, explicit, Message.NOT_AN_IDENTIFIER, what, name, fix);

@@ -11,17 +11,30 @@ import javax.lang.model.element.TypeElement;
  * One entity as read from source or a class file: the table it maps and, for every part, the element
  * and annotation an error about it should point at.
  *
+ * @param tableAnnotation what errors about the table point at: {@code @Table}, or JPA's {@code @Entity} or
+ *        {@code @JoinTable}; {@code null} for none
  * @param renamedFrom the table's name in the newest snapshot per {@code @RenamedFrom}, or {@code null}
+ * @param primaryKey the primary key's name as the entity gives it, or empty for the naming style's
+ * @param implied whether the table is one an entity implies rather than maps (a JPA join or collection table):
+ *        {@code type} is then the entity that implies it, and references to {@code type} mean its own table
  */
 public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, String table, String renamedFrom,
                     List<ColumnSource> columns, List<IndexSource> indexes, List<IndexSource> uniques,
-                    List<CheckSource> checks) {
+                    List<CheckSource> checks, String primaryKey, boolean implied) {
 
     public EntitySource {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
         uniques = List.copyOf(uniques);
         checks = List.copyOf(checks);
+    }
+
+    /** This entity with more columns (those a JPA one-to-many of another entity puts here). */
+    public EntitySource withColumns(List<ColumnSource> more) {
+        List<ColumnSource> all = new java.util.ArrayList<>(columns);
+        all.addAll(more);
+        return new EntitySource(type, tableAnnotation, table, renamedFrom, all, indexes, uniques, checks, primaryKey,
+                implied);
     }
 
     public String className() {

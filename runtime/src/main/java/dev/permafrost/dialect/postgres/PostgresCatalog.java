@@ -73,7 +73,8 @@ final class PostgresCatalog {
     }
 
     private static ColumnType postgresType(String type) {
-        String t = type.toLowerCase(Locale.ROOT);
+        // Six fractional digits are PostgreSQL's default: timestamp(6) is timestamp (as Hibernate writes it).
+        String t = type.toLowerCase(Locale.ROOT).replaceFirst("^(time|timestamp)\\(6\\)( with| without)", "$1$2");
         Matcher sized = SIZED.matcher(t);
         if (sized.matches() && sized.group(4).isBlank()) {
             int size = Integer.parseInt(sized.group(2));

@@ -1,0 +1,287 @@
+package dev.permafrost.processor;
+
+import java.util.Map;
+
+/** JPA models, as their users write them, that the JPA reader is held against Hibernate's own generator with. */
+final class JpaModels {
+
+    private JpaModels() {
+    }
+
+    /** Shaped like Spring's veterinary-clinic sample: a mapped-superclass chain, identity ids, every relation kind. */
+    static final Map<String, String> CLINIC = Map.ofEntries(
+            Map.entry("clinic.BaseEntity", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public class BaseEntity {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id;
+                    }
+                    """),
+            Map.entry("clinic.NamedEntity", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public class NamedEntity extends BaseEntity {
+                        @Column(name = "name") private String name;
+                    }
+                    """),
+            Map.entry("clinic.Person", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    import jakarta.validation.constraints.NotNull;
+                    @MappedSuperclass
+                    public class Person extends BaseEntity {
+                        @Column(name = "first_name") @NotNull private String firstName;
+                        @Column(name = "last_name") @NotNull private String lastName;
+                    }
+                    """),
+            Map.entry("clinic.Owner", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    import java.util.*;
+                    @Entity @Table(name = "owners")
+                    public class Owner extends Person {
+                        @Column(name = "address") private String address;
+                        @Column(name = "city") private String city;
+                        @Column(name = "telephone") private String telephone;
+                        @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER) @JoinColumn(name = "owner_id")
+                        @OrderBy("name") private List<Pet> pets = new ArrayList<>();
+                    }
+                    """),
+            Map.entry("clinic.Pet", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    import java.time.LocalDate;
+                    import java.util.*;
+                    @Entity @Table(name = "pets")
+                    public class Pet extends NamedEntity {
+                        @Column(name = "birth_date") private LocalDate birthDate;
+                        @ManyToOne @JoinColumn(name = "type_id") private PetType type;
+                        @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER) @JoinColumn(name = "pet_id")
+                        @OrderBy("date ASC") private Set<Visit> visits = new LinkedHashSet<>();
+                    }
+                    """),
+            Map.entry("clinic.PetType", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    @Entity @Table(name = "types")
+                    public class PetType extends NamedEntity {
+                    }
+                    """),
+            Map.entry("clinic.Visit", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    import jakarta.validation.constraints.NotNull;
+                    import java.time.LocalDate;
+                    @Entity @Table(name = "visits")
+                    public class Visit extends BaseEntity {
+                        @Column(name = "visit_date") private LocalDate date;
+                        @NotNull private String description;
+                    }
+                    """),
+            Map.entry("clinic.Vet", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    import java.util.Set;
+                    @Entity @Table(name = "vets")
+                    public class Vet extends Person {
+                        @ManyToMany(fetch = FetchType.EAGER)
+                        @JoinTable(name = "vet_specialties", joinColumns = @JoinColumn(name = "vet_id"),
+                                inverseJoinColumns = @JoinColumn(name = "specialty_id"))
+                        private Set<Specialty> specialties;
+                    }
+                    """),
+            Map.entry("clinic.Specialty", """
+                    package clinic;
+                    import jakarta.persistence.*;
+                    @Entity @Table(name = "specialties")
+                    public class Specialty extends NamedEntity {
+                    }
+                    """));
+
+    /** Every other feature the reader maps, names derived (camelCase, defaults) so that the naming style shows. */
+    static final Map<String, String> FEATURES = Map.ofEntries(
+            Map.entry("shop.Status", """
+                    package shop;
+                    public enum Status { NEW, PAID, SHIPPED }
+                    """),
+            Map.entry("shop.Address", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Embeddable
+                    public class Address {
+                        private String streetLine;
+                        @Column(length = 12) private String postCode;
+                    }
+                    """),
+            Map.entry("shop.Cents", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Converter
+                    public class Cents implements AttributeConverter<java.math.BigDecimal, Long> {
+                        public Long convertToDatabaseColumn(java.math.BigDecimal value) { return null; }
+                        public java.math.BigDecimal convertToEntityAttribute(Long value) { return null; }
+                    }
+                    """),
+            Map.entry("shop.Customer", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    import jakarta.validation.constraints.*;
+                    import java.math.BigDecimal;
+                    import java.time.*;
+                    import java.util.*;
+                    @Entity
+                    @Table(indexes = @Index(columnList = "lastName, firstName"),
+                           uniqueConstraints = @UniqueConstraint(columnNames = {"firstName", "lastName", "born"}))
+                    public class Customer {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        @Version private int version;
+                        @NotNull @Size(max = 80) private String firstName;
+                        @Column(nullable = false, length = 80) private String lastName;
+                        @Column(unique = true) private String email;
+                        private LocalDate born;
+                        private LocalDateTime lastSeen;
+                        private Instant createdAt;
+                        private OffsetDateTime confirmedAt;
+                        private UUID externalId;
+                        @Column(precision = 10, scale = 2) private BigDecimal creditLimit;
+                        private BigDecimal balance;
+                        private double rating;
+                        private Float score;
+                        private boolean active;
+                        private Short rank;
+                        @Enumerated(EnumType.STRING) private Status status;
+                        @Enumerated private Status ordinalStatus;
+                        @Convert(converter = Cents.class) private BigDecimal allowance;
+                        @Temporal(TemporalType.DATE) private Date legacyBirthday;
+                        private Date legacySeen;
+                        @Embedded private Address home;
+                        @Embedded @AttributeOverrides({
+                            @AttributeOverride(name = "streetLine", column = @Column(name = "work_street")),
+                            @AttributeOverride(name = "postCode", column = @Column(name = "work_code", length = 12))})
+                        private Address work;
+                        @Transient private String scratch;
+                        private transient String cache;
+                        @ElementCollection private Set<String> tags;
+                        @ElementCollection @CollectionTable(name = "customer_addresses") private List<Address> addresses;
+                        @OneToOne private Account account;
+                        @OneToMany(mappedBy = "customer") private List<PurchaseOrder> orders;
+                        @ManyToMany private Set<Label> labels;
+                        @ManyToMany @JoinTable(name = "customer_favourites") private List<Label> favourites;
+                        private java.time.LocalTime usualHour;
+                    }
+                    """),
+            Map.entry("shop.Account", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Account {
+                        @Id private String code;
+                        @OneToOne(mappedBy = "account") private Customer customer;
+                    }
+                    """),
+            Map.entry("shop.Label", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    import java.util.Set;
+                    @Entity
+                    public class Label {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Integer id;
+                        @Column(nullable = false, unique = true) private String name;
+                        @ManyToMany(mappedBy = "labels") private Set<Customer> customers;
+                    }
+                    """),
+            Map.entry("shop.PurchaseOrder", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class PurchaseOrder {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        @ManyToOne(optional = false) private Customer customer;
+                        @ManyToOne @JoinColumn(name = "paid_with", referencedColumnName = "code") private Account paidWith;
+                        @ManyToOne private Shipment shipment;
+                    }
+                    """),
+            Map.entry("shop.LineKey", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Embeddable
+                    public class LineKey {
+                        private Long orderId;
+                        private int lineNo;
+                    }
+                    """),
+            Map.entry("shop.OrderLine", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class OrderLine {
+                        @EmbeddedId private LineKey key;
+                        private int quantity;
+                    }
+                    """),
+            Map.entry("shop.LineNote", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class LineNote {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        @ManyToOne private OrderLine line;
+                    }
+                    """),
+            Map.entry("shop.Shipment", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity @Inheritance
+                    public abstract class Shipment {
+                        @Id private Long id;
+                        private String carrier;
+                    }
+                    """),
+            Map.entry("shop.Parcel", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Parcel extends Shipment {
+                        private int weightGrams;
+                        @Column(nullable = false) private String tracking;
+                    }
+                    """),
+            Map.entry("shop.Pickup", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Pickup extends Shipment {
+                        private String counter;
+                    }
+                    """),
+            Map.entry("shop.Payment", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity @Inheritance(strategy = InheritanceType.JOINED)
+                    public class Payment {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        private long amount;
+                    }
+                    """),
+            Map.entry("shop.CardPayment", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class CardPayment extends Payment {
+                        private String lastDigits;
+                    }
+                    """),
+            Map.entry("shop.Stock", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity @IdClass(Stock.Key.class)
+                    public class Stock {
+                        @Id private String warehouse;
+                        @Id private String sku;
+                        private int onHand;
+                        public static class Key implements java.io.Serializable { String warehouse; String sku; }
+                    }
+                    """));
+}
