@@ -78,7 +78,7 @@ public final class EntityCollector {
             }
             reading.accept(type);
             List<EntitySource> tables;
-            if (Annotations.isJpaEntity(type)) {
+            if (Annotations.find(type, Annotations.JPA_ENTITY) != null) {
                 JpaReader.Reading read = jpa.read(type);
                 tables = read.tables();
                 read.foreign().forEach((owner, columns) -> foreign.computeIfAbsent(owner, k -> new ArrayList<>())
