@@ -131,7 +131,7 @@ public final class JpaReader {
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         TypeElement parent = parentEntity(type);
         if (parent != null) {
-            columns.addAll(joinedKey(type, parent, root));
+            columns.addAll(joinedKey(type, parent));
         }
         List<Element> own = fields(type, parent);
         if (ownKey(type, root, parent, own) == null) {
@@ -359,7 +359,7 @@ public final class JpaReader {
         for (Element field : fields(root, null)) {
             if (isKey(field)) {
                 for (EntitySource.ColumnSource column : attribute(context, field, false)) {
-                    String logical = logicalColumn(field, column);
+                    String logical = logicalColumn(column);
                     parts.add(new KeyPart(logical, column.column().name(), column.column().type()));
                 }
             }
@@ -377,19 +377,14 @@ public final class JpaReader {
     }
 
     /** The logical (as written) name of a key column: {@code @Column(name)} or the field's name. */
-    private String logicalColumn(Element field, EntitySource.ColumnSource column) {
-        if (column.element().equals(field)) {
-            AnnotationMirror mirror = Annotations.find(field, P + "Column");
-            AnnotationValue name = mirror == null ? null : nonBlank(mirror, "name");
-            return name != null ? (String) name.getValue() : field.getSimpleName().toString();
-        }
+    private String logicalColumn(EntitySource.ColumnSource column) {
         AnnotationMirror mirror = Annotations.find(column.element(), P + "Column");
         AnnotationValue name = mirror == null ? null : nonBlank(mirror, "name");
         return name != null ? (String) name.getValue() : column.element().getSimpleName().toString();
     }
 
     /** A joined subclass's key: the root's key columns, each also a foreign key to its parent's table. */
-    private List<EntitySource.ColumnSource> joinedKey(TypeElement type, TypeElement parent, TypeElement root) {
+    private List<EntitySource.ColumnSource> joinedKey(TypeElement type, TypeElement parent) {
         List<KeyPart> key = keyOf(type);
         if (key == null) {
             return List.of();
