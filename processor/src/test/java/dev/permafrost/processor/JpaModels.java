@@ -284,4 +284,102 @@ final class JpaModels {
                         public static class Key implements java.io.Serializable { String warehouse; String sku; }
                     }
                     """));
+
+    /** Keys numbered by sequences, every way JPA names one: AUTO, SEQUENCE with and without a generator, hierarchies. */
+    static final Map<String, String> SEQUENCES = Map.ofEntries(
+            Map.entry("seq.Owner", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Owner {
+                        @Id @GeneratedValue private Long id;
+                        private String name;
+                    }
+                    """),
+            Map.entry("seq.Visit", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Visit {
+                        @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private long id;
+                        @ManyToOne private Owner owner;
+                    }
+                    """),
+            Map.entry("seq.Invoice", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Invoice {
+                        @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoices")
+                        @SequenceGenerator(name = "invoices", sequenceName = "invoice_numbers", initialValue = 1000,
+                                allocationSize = 1)
+                        private Integer number;
+                    }
+                    """),
+            Map.entry("seq.Receipt", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    @SequenceGenerator(name = "receiptNumbers", allocationSize = 20)
+                    public class Receipt {
+                        @Id @GeneratedValue(generator = "receiptNumbers") private Long id;
+                    }
+                    """),
+            Map.entry("seq.Audited", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public class Audited {
+                        @Id @GeneratedValue private Long id;
+                        private java.time.Instant createdAt;
+                    }
+                    """),
+            Map.entry("seq.Note", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Note extends Audited {
+                        private String text;
+                    }
+                    """),
+            Map.entry("seq.PetType", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class PetType extends Audited {
+                        private String label;
+                    }
+                    """),
+            Map.entry("seq.Animal", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity @Inheritance(strategy = InheritanceType.JOINED)
+                    public class Animal {
+                        @Id @GeneratedValue private Long id;
+                    }
+                    """),
+            Map.entry("seq.Dog", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Dog extends Animal {
+                        private boolean trained;
+                    }
+                    """),
+            Map.entry("seq.Vehicle", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Vehicle {
+                        @Id @GeneratedValue private Long id;
+                    }
+                    """),
+            Map.entry("seq.Truck", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Truck extends Vehicle {
+                        private int axles;
+                    }
+                    """));
 }

@@ -38,6 +38,7 @@ public final class CatalogBuilder {
     private final Set<String> ignored;
     private final Map<String, Parts> tables = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<LiveReading.LiveSequence> sequences = new ArrayList<>();
 
     /** The parts of one table as they are read. */
     public static final class Parts {
@@ -63,6 +64,25 @@ public final class CatalogBuilder {
         return tables.computeIfAbsent(table, t -> new Parts());
     }
 
+    /**
+     * A sequence, unless left out ({@code ignoreTables} names sequences too).
+     *
+     * @param table the table whose column owns it, or {@code null}
+     */
+    public void sequence(String name, long start, long increment, String table, String column) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (ignored.contains(lower)) {
+            return;
+        }
+        try {
+            sequences.add(new LiveReading.LiveSequence(new dev.permafrost.model.Sequence(lower, start, increment),
+                    table == null ? null : table.toLowerCase(Locale.ROOT), column == null ? null : column.toLowerCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            problems.add("sequence " + name + " cannot be read: " + e.getMessage() + " (if Permafrost does not own it,"
+                    + " ignore it with ignoreTables(\"" + lower + "\"))");
+        }
+    }
+
     /** What was read: every table the model can hold, and a problem for each it cannot. */
     public LiveReading result() {
         List<Table> built = new ArrayList<>();
@@ -74,7 +94,7 @@ public final class CatalogBuilder {
                 problems.add(LiveReading.unreadable(name, e.getMessage()));
             }
         });
-        return new LiveReading(new Schema(built), problems);
+        return new LiveReading(new Schema(built), sequences, problems);
     }
 
     /**

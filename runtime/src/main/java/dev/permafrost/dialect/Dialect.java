@@ -119,6 +119,33 @@ public interface Dialect {
         return List.of();
     }
 
+    /** Whether the database has sequences (SQLite has none). */
+    default boolean hasSequences() {
+        return true;
+    }
+
+    /** What follows {@code create sequence ..} to tie it to its column ({@code owned by} on PostgreSQL); empty elsewhere. */
+    default String sequenceOwner(String table, String column, SqlRenderer renderer) {
+        return "";
+    }
+
+    /** {@code alter sequence .. rename to ..}: the sequence keeps its place. */
+    default List<String> renameSequence(dev.permafrost.model.Sequence from, dev.permafrost.model.Sequence to,
+                                        String table, String column, SqlRenderer renderer) {
+        return List.of(renderer.renameSequence(from.name(), to.name()));
+    }
+
+    /**
+     * What makes a sequence just given to a column that holds values continue above them
+     * ({@link SqlRenderer#nextSequenceValue}): standard SQL restarts only at a literal, so the statement is
+     * made from the value and executed ({@code execute immediate}, as H2 has it). Rendering stays in
+     * {@link SqlRenderer}: a jOOQ type in this interface's code would load jOOQ on an up-to-date start.
+     */
+    default List<String> continueSequence(String table, String column, dev.permafrost.model.Sequence sequence,
+                                          SqlRenderer renderer) {
+        return List.of(renderer.restartSequenceAt(sequence, "(" + renderer.nextSequenceValueSql(table, column, sequence) + ")"));
+    }
+
     /** A default or condition as this database reports it, made readable for jOOQ's parser in its dialect. */
     default String liveExpression(String reported) {
         return reported;

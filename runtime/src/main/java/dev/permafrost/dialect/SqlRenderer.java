@@ -181,7 +181,114 @@ public final class SqlRenderer {
             throw new IllegalArgumentException(dialect.displayName() + " cannot " + op.describe()
                     + " with ALTER TABLE; it rebuilds the table");
         }
-        return dialect.render(op, before, this);
+        List<String> around = sequencesBefore(op);
+        List<String> after = sequencesAfter(op);
+        if (around.isEmpty() && after.isEmpty()) {
+            return dialect.render(op, before, this);
+        }
+        List<String> statements = new ArrayList<>(around);
+        statements.addAll(dialect.render(op, before, this));
+        statements.addAll(after);
+        return statements;
+    }
+
+    /** The sequence {@code op} creates, drops or changes, or {@code null}: what a database without sequences refuses. */
+    public static dev.permafrost.model.Sequence sequenceOf(Op op) {
+        return switch (op) {
+            case Op.CreateTable o -> o.definition().columns().stream().map(Column::sequence)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            case Op.DropTable o -> o.definition().columns().stream().map(Column::sequence)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            case Op.AddColumn o -> o.column().sequence();
+            case Op.DropColumn o -> o.column().sequence();
+            case Op.AlterColumn o -> o.sequenceChanges()
+                    ? (o.to().sequence() != null ? o.to().sequence() : o.from().sequence()) : null;
+            default -> null;
+        };
+    }
+
+    /** Sequences dropped (or renamed) before {@code op}: a column's sequence goes first, as nothing else uses it. */
+    private List<String> sequencesBefore(Op op) {
+        List<String> statements = new ArrayList<>();
+        switch (op) {
+            case Op.DropTable o -> o.definition().columns().stream().filter(c -> c.sequence() != null)
+                    .forEach(c -> statements.add(dropSequence(c.sequence())));
+            case Op.DropColumn o when o.column().sequence() != null -> statements.add(dropSequence(o.column().sequence()));
+            case Op.AlterColumn o when o.sequenceChanges() && o.from().sequence() != null -> {
+                var from = o.from().sequence();
+                var to = o.to().sequence();
+                if (to != null && from.start() == to.start() && from.increment() == to.increment()) {
+                    statements.addAll(dialect.renameSequence(from, to, o.table(), o.column(), this));
+                } else {
+                    statements.add(dropSequence(from));
+                }
+            }
+            default -> {
+            }
+        }
+        return statements;
+    }
+
+    /** Sequences created after {@code op}; one given to a column that holds values continues above them. */
+    private List<String> sequencesAfter(Op op) {
+        List<String> statements = new ArrayList<>();
+        switch (op) {
+            case Op.CreateTable o -> o.definition().columns().stream().filter(c -> c.sequence() != null)
+                    .forEach(c -> statements.add(createSequence(o.table(), c)));
+            case Op.AddColumn o when o.column().sequence() != null -> statements.add(createSequence(o.table(), o.column()));
+            case Op.AlterColumn o when o.sequenceChanges() && o.to().sequence() != null -> {
+                var from = o.from().sequence();
+                var to = o.to().sequence();
+                if (from == null || from.start() != to.start() || from.increment() != to.increment()) {
+                    statements.add(createSequence(o.table(), o.to()));
+                    statements.addAll(dialect.continueSequence(o.table(), o.column(), to, this));
+                }
+            }
+            default -> {
+            }
+        }
+        return statements;
+    }
+
+    /** {@code create sequence .. start with .. increment by ..} for {@code column} of {@code table}. */
+    public String createSequence(String table, Column column) {
+        return createSequence(column.sequence()) + dialect.sequenceOwner(table, column.name(), this);
+    }
+
+    /** {@code create sequence .. start with .. increment by ..}, tied to no column. */
+    public String createSequence(dev.permafrost.model.Sequence sequence) {
+        return ctx.render(DSL.query("create sequence {0} start with {1} increment by {2}", name(sequence.name()),
+                DSL.inline(sequence.start()), DSL.inline(sequence.increment())));
+    }
+
+    /** {@link #nextSequenceValue} as SQL. */
+    public String nextSequenceValueSql(String table, String column, dev.permafrost.model.Sequence sequence) {
+        return ctx.render(nextSequenceValue(table, column, sequence));
+    }
+
+    /** {@code alter sequence .. rename to ..}. */
+    public String renameSequence(String from, String to) {
+        return ctx.alterSequence(name(from)).renameTo(name(to)).getSQL();
+    }
+
+    /** {@code execute immediate 'alter sequence s restart with ' || value}: a restart at a value only known when it runs. */
+    public String restartSequenceAt(dev.permafrost.model.Sequence sequence, String value) {
+        String restart = ctx.render(DSL.query("alter sequence {0} restart with ", name(sequence.name())));
+        return "execute immediate " + ctx.render(DSL.inline(restart)) + " || " + value;
+    }
+
+    public String dropSequence(dev.permafrost.model.Sequence sequence) {
+        return ctx.dropSequence(name(sequence.name())).getSQL();
+    }
+
+    /**
+     * Where a sequence continues for a column that already holds values: above the greatest of them by one
+     * increment (Hibernate hands out the {@code increment} values below each one it takes), or at its start.
+     */
+    public org.jooq.Select<?> nextSequenceValue(String table, String column, dev.permafrost.model.Sequence sequence) {
+        var max = DSL.max(DSL.field(name(column), Long.class));
+        return ctx.select(DSL.greatest(DSL.coalesce(max.plus(DSL.inline(sequence.increment())), DSL.inline(sequence.start())),
+                DSL.inline(sequence.start()))).from(DSL.table(name(table)));
     }
 
     /** The statements performing {@code op} in standard SQL, as jOOQ renders it for this database. */

@@ -78,6 +78,11 @@ public sealed interface Op {
             return !java.util.Objects.equals(from.defaultValue(), to.defaultValue());
         }
 
+        /** Whether the column starts, stops or changes taking values from a sequence. */
+        public boolean sequenceChanges() {
+            return !java.util.Objects.equals(from.sequence(), to.sequence());
+        }
+
         /** Whether the database starts or stops numbering the column. */
         public boolean identityChanges() {
             return from.identity() != to.identity();
@@ -132,6 +137,7 @@ public sealed interface Op {
             case AddColumn op -> "add column " + op.column().name() + " to " + op.table();
             case DropColumn op -> "drop column " + op.column().name() + " from " + op.table();
             case RenameColumn op -> "rename column " + op.table() + "." + op.column() + " to " + op.newName();
+            case AlterColumn op when op.sequenceChanges() -> sequenceChange(op);
             case AlterColumn op -> op.from().withIdentity(op.to().identity()).equals(op.to())
                     ? "make " + op.table() + "." + op.column() + (op.to().identity() ? " an identity" : " a plain column")
                     : "alter column " + op.table() + "." + op.column() + " to " + op.to().definitionSql()
@@ -179,6 +185,25 @@ public sealed interface Op {
             case DropCheck op -> List.of(new AddCheck(op.table(), op.check()));
             case RenameConstraint op -> List.of(new RenameConstraint(op.table(), op.newName(), op.constraint()));
         };
+    }
+
+    /** A column change that gives, takes away or renames the sequence the column takes values from. */
+    private static String sequenceChange(AlterColumn op) {
+        String where = op.table() + "." + op.column();
+        var from = op.from().sequence();
+        var to = op.to().sequence();
+        String change;
+        if (to == null) {
+            change = op.to().identity() ? "make " + where + " an identity instead of taking values from " + from.name()
+                    : "stop " + where + " taking values from " + from.name();
+        } else if (from != null && from.start() == to.start() && from.increment() == to.increment()) {
+            change = "rename sequence " + from.name() + " of " + where + " to " + to.name();
+        } else {
+            change = "make " + where + " take values from " + to + (op.from().identity() ? " instead of an identity" : "");
+        }
+        boolean onlyThat = op.from().withSequence(null).withIdentity(false)
+                .equals(op.to().withSequence(null).withIdentity(false));
+        return onlyThat ? change : change + ", and alter it to " + op.to().definitionSql();
     }
 
     /** The inverse of a whole list: each operation's inverse, last operation first. */

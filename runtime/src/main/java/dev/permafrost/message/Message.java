@@ -167,6 +167,9 @@ public enum Message {
             "foreign key %s uses ON %s SET DEFAULT, which %s does not support; choose another action%s"),
     TARGET_FUNCTION("PF324", Severity.ERROR,
             "%s calls %s(), which is missing on %s; use a function every declared database has%s"),
+    TARGET_SEQUENCE("PF325", Severity.ERROR,
+            "%s takes its values from sequence %s, but %s has no sequences; use @GeneratedValue(strategy ="
+                    + " GenerationType.IDENTITY), or leave %s out of -Apermafrost.databases"),
 
     // Frozen files: snapshots, stubs and the manifest (PF4xx)
     /**
@@ -281,6 +284,9 @@ public enum Message {
     LOCK_FAILED("PF709", ErrorCode.DATABASE, "cannot take the migration lock: %s"),
     CANNOT_REVERT_UNKNOWN("PF710", ErrorCode.UNKNOWN_MIGRATION,
             "cannot revert V%04d: this build does not have its down(); run the build that applied it"),
+    NO_SEQUENCES("PF711", ErrorCode.INVALID_MIGRATION,
+            "migration %s cannot %s: %s has no sequences. Nothing was changed. Build the application with"
+                    + " -Apermafrost.databases naming the databases it runs on, so that the compiler refuses this"),
 
     // ---- run time: the history and the live schema (PF8xx) ----
     HISTORY_UNREADABLE("PF800", ErrorCode.DATABASE, "cannot %s the migration history: %s"),

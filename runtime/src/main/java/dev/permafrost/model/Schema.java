@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A whole schema: its tables, sorted by name. The one model shared by processor, runtime and test kit. */
+/**
+ * A whole schema: its tables, sorted by name (with the sequences their columns take values from). The one
+ * model shared by processor, runtime and test kit.
+ */
 public record Schema(List<Table> tables) {
 
     private static final Schema EMPTY = new Schema(List.of());
@@ -17,6 +20,26 @@ public record Schema(List<Table> tables) {
         for (int i = 1; i < copy.size(); i++) {
             if (copy.get(i).name().equals(copy.get(i - 1).name())) {
                 throw new IllegalArgumentException("schema has two tables named " + copy.get(i).name());
+            }
+        }
+        java.util.Map<String, String> sequences = new java.util.HashMap<>();
+        java.util.Set<String> tableNames = new java.util.HashSet<>();
+        copy.forEach(t -> tableNames.add(t.name()));
+        for (Table table : copy) {
+            for (Column column : table.columns()) {
+                if (column.sequence() == null) {
+                    continue;
+                }
+                String name = column.sequence().name();
+                String owner = table.name() + "." + column.name();
+                String other = sequences.put(name, owner);
+                if (other != null) {
+                    throw new IllegalArgumentException("sequence " + name + " is used by both " + other + " and " + owner
+                            + "; each column needs a sequence of its own");
+                }
+                if (tableNames.contains(name)) {
+                    throw new IllegalArgumentException("sequence " + name + " of " + owner + " has the name of a table");
+                }
             }
         }
         tables = List.copyOf(copy);

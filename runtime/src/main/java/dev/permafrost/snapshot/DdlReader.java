@@ -63,8 +63,17 @@ public final class DdlReader {
      */
     public Schema schema() {
         List<Query> queries;
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        Map<Integer, java.util.regex.Matcher> sequences = new java.util.TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher m = SEQUENCE.matcher(lines.get(i));
+            if (m.matches()) {
+                sequences.put(i + 1, m);
+                lines.set(i, ""); // jOOQ's parser does not read 'owned by'; the line keeps its number
+            }
+        }
         try {
-            queries = List.of(parser.parser().parse(text).queries());
+            queries = List.of(parser.parser().parse(String.join("\n", lines)).queries());
         } catch (ParserException e) {
             throw new SnapshotException(Message.FROZEN_FILE, file, e.line(), "cannot parse the DDL: " + firstLine(e.getMessage())
                     + "; restore the file from version control");
@@ -100,11 +109,38 @@ public final class DdlReader {
                 indexes.add(new Index(indexName, columns, create.$unique()));
                 tables.put(tableName, guard("index " + indexName, () -> table.withIndexes(indexes)));
             } else {
-                throw new SnapshotException(Message.FROZEN_FILE, file, 0, "a snapshot holds only 'create table' and 'create index',"
-                        + " not: " + firstLine(query.toString()));
+                throw new SnapshotException(Message.FROZEN_FILE, file, 0, "a snapshot holds only 'create table', 'create index'"
+                        + " and 'create sequence .. owned by table.column', not: " + firstLine(query.toString()));
             }
         }
+        sequences.forEach((line, m) -> attach(tables, line, m));
         return guard("the schema", () -> new Schema(new ArrayList<>(tables.values())));
+    }
+
+    /** {@code create sequence s start with 1 increment by 50 owned by t.c}: the sequence column {@code t.c} takes values from. */
+    private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile(
+            "create sequence ([a-z_][a-z0-9_]*) start with (-?[0-9]+) increment by (-?[0-9]+)"
+                    + " owned by ([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*);");
+
+    private void attach(Map<String, Table> tables, int line, java.util.regex.Matcher m) {
+        String name = m.group(1);
+        Table table = tables.get(m.group(4));
+        if (table == null || !table.hasColumn(m.group(5))) {
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "sequence " + name + " is owned by "
+                    + m.group(4) + "." + m.group(5) + ", which is not created before it");
+        }
+        Column column = table.column(m.group(5)).orElseThrow();
+        if (column.sequence() != null) {
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "column " + table.name() + "." + column.name()
+                    + " takes values from two sequences, " + column.sequence().name() + " and " + name);
+        }
+        Column numbered;
+        try {
+            numbered = column.sequence(name, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+        } catch (IllegalArgumentException e) {
+            throw new SnapshotException(Message.FROZEN_FILE, file, line, "sequence " + name + ": " + e.getMessage());
+        }
+        tables.put(table.name(), table.mapColumns(c -> c.name().equals(column.name()) ? numbered : c));
     }
 
     private Table table(QOM.CreateTable create) {

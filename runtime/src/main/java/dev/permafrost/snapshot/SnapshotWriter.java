@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Writes a snapshot as canonical DDL: a header of comments, then each table (sorted by name) followed
- * by its indexes. Same snapshot, same bytes, on every machine: {@code \n} line endings, no timestamps.
+ * by its indexes and the sequences its columns take values from. Same snapshot, same bytes, on every machine: {@code \n} line endings, no timestamps.
  */
 public final class SnapshotWriter {
 
@@ -39,6 +39,11 @@ public final class SnapshotWriter {
             sb.append('\n').append(table.createSql()).append(";\n");
             for (Index index : table.indexes()) {
                 sb.append(index.sql(table.name())).append(";\n");
+            }
+            for (var column : table.columns()) {
+                if (column.sequence() != null) {
+                    sb.append(column.sequence().sql(table.name(), column.name())).append(";\n");
+                }
             }
             for (var column : table.columns()) {
                 column.type().natives().forEach((database, type) -> sb.append(SnapshotReader.NATIVE_PREFIX)

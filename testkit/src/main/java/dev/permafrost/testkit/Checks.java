@@ -161,7 +161,7 @@ final class Checks {
         int newest = c.migrations().migrations().size();
         DataSource fresh = c.dataSource();
         Migrator freshMigrator = migrator(c, fresh);
-        List<Schema> freshSchemas = new ArrayList<>(List.of(live(c, fresh)));
+        List<LiveReading> freshSchemas = new ArrayList<>(List.of(live(c, fresh)));
         for (int version = 1; version <= newest; version++) {
             migrate(freshMigrator, version, "building a fresh database at " + label(version));
             freshSchemas.add(live(c, fresh));
@@ -171,11 +171,23 @@ final class Checks {
         migrate(migrator, newest, "upgrading to " + label(newest));
         for (int version = newest - 1; version >= 0; version--) {
             migrate(migrator, version, "going down to " + label(version));
-            List<String> trace = Differ.diff(live(c, dataSource), freshSchemas.get(version)).stream()
+            LiveReading down = live(c, dataSource);
+            LiveReading expected = freshSchemas.get(version);
+            List<String> trace = new ArrayList<>(Differ.diff(down.schema(), expected.schema()).stream()
                     .map(op -> Drift.describe(op).replace("is in the database but not in the schema",
                                     "is left after going down but is not in a fresh database")
                             .replace("in the database", "after going down").replace("in the schema", "in a fresh database"))
-                    .toList();
+                    .toList());
+            for (LiveReading.LiveSequence sequence : down.sequences()) {
+                if (!expected.sequences().contains(sequence)) {
+                    trace.add(sequence.sequence() + " is left after going down but is not in a fresh database");
+                }
+            }
+            for (LiveReading.LiveSequence sequence : expected.sequences()) {
+                if (!down.sequences().contains(sequence)) {
+                    trace.add(sequence.sequence() + " is missing after going down but is in a fresh database");
+                }
+            }
             if (!trace.isEmpty()) {
                 fail("going down from " + label(newest) + " to " + label(version) + " left a trace: the database differs"
                         + " from a fresh one built up to " + label(version) + ":\n  - " + String.join("\n  - ", trace));
@@ -187,14 +199,17 @@ final class Checks {
         }
     }
 
-    /** The live schema; fails when part of it cannot be read, so that nothing is compared half-seen. */
-    static Schema live(MigrationChecks c, DataSource dataSource) {
+    /**
+     * What the live database holds (its tables and its sequences, apart); fails when part of it cannot be read,
+     * so that nothing is compared half-seen.
+     */
+    static LiveReading live(MigrationChecks c, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             LiveReading reading = LiveSchema.read(connection, Dialects.detect(connection), c.ignoredTables());
             if (!reading.problems().isEmpty()) {
                 fail("part of the live schema cannot be read:\n  - " + String.join("\n  - ", reading.problems()));
             }
-            return reading.schema();
+            return reading;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the live schema: " + e.getMessage(), e);
         }
@@ -273,8 +288,9 @@ final class Checks {
         try (Connection connection = dataSource.getConnection()) {
             Dialect database = Dialects.detect(connection);
             LiveReading reading = LiveSchema.read(connection, database, c.ignoredTables());
-            Schema live = Alignment.align(reading.schema(), expected, new SqlRenderer(database));
+            Schema live = Alignment.align(reading.schema(expected), expected, new SqlRenderer(database));
             List<String> differences = new ArrayList<>(reading.problems());
+            differences.addAll(reading.strays(expected));
             Differ.diff(live, expected).forEach(op -> differences.add(Drift.describe(op)));
             return differences;
         } catch (SQLException e) {

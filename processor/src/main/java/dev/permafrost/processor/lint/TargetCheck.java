@@ -20,7 +20,8 @@ import javax.lang.model.element.Element;
 
 /**
  * What compiles must run on every declared database: the model is held against what each target refuses
- * (an unbounded column in a key on MariaDB and H2, a decimal too precise, an action a database lacks), and
+ * (an unbounded column in a key on MariaDB and H2, a decimal too precise, an action a database lacks, a
+ * sequence on SQLite), and
  * each refusal is a compile error at the field, naming the targets.
  */
 public final class TargetCheck {
@@ -75,6 +76,13 @@ public final class TargetCheck {
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 actions(table, source, fk, targets, diagnostics);
+            }
+            for (Column column : table.columns()) {
+                if (column.sequence() != null && targets.contains(Target.SQLITE)) {
+                    diagnostics.report(element(source, column.name()), Message.TARGET_SEQUENCE,
+                            table.name() + "." + column.name(), column.sequence().name(), Target.SQLITE.displayName(),
+                            Target.SQLITE.optionName());
+                }
             }
             for (Column column : table.columns()) {
                 if (column.hasDefault()) {

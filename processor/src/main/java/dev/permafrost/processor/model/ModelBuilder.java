@@ -356,6 +356,29 @@ public final class ModelBuilder {
                 }
             }
         }
+        // A sequence belongs to one column, and shares PostgreSQL's namespace with tables and indexes.
+        Map<String, String> sequences = new HashMap<>();
+        for (Table table : tables) {
+            for (Column column : table.columns()) {
+                if (column.sequence() == null) {
+                    continue;
+                }
+                String name = column.sequence().name();
+                String here = table.name() + "." + column.name();
+                String other = byTable.containsKey(name) ? "table " + name
+                        : owners.containsKey(name) ? "an index or constraint of " + owners.get(name)
+                        : sequences.containsKey(name) ? "the sequence of " + sequences.get(name) : null;
+                sequences.putIfAbsent(name, here);
+                if (other != null) {
+                    EntitySource entity = byTable.get(table.name());
+                    javax.lang.model.element.Element element = entity.columns().stream()
+                            .filter(c -> c.column().name().equals(column.name())).map(EntitySource.ColumnSource::element)
+                            .findFirst().orElse(entity.type());
+                    diagnostics.report(element, Message.DUPLICATE_NAME, "sequence", name, other + " and the sequence of "
+                            + here);
+                }
+            }
+        }
     }
 
     private Hints hints(Map<String, EntitySource> byTable) {

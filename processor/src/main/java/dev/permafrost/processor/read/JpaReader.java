@@ -4,6 +4,8 @@ import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
+import dev.permafrost.model.Names;
+import dev.permafrost.model.Sequence;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.Target;
 import java.util.ArrayList;
@@ -579,12 +581,13 @@ public final class JpaReader {
         // In a single-table subclass Hibernate keeps only an explicit @Column(nullable = false).
         boolean nullable = forceNullable ? declaredNullable : !key && !TypeMapper.isPrimitive(javaType)
                 && declaredNullable && Annotations.find(field, NOT_NULL) == null && !notOptional(field);
-        boolean identity = key && generated(context, field, type);
+        Numbering numbering = key ? numbering(context, field, type) : Numbering.NONE;
         if (diagnostics.errors() > before || name == null || type == null) {
             return null;
         }
         boolean unique = column != null && annotations.bool(column, "unique");
-        return new EntitySource.ColumnSource(field, new Column(name, type, nullable, null, identity), key, unique,
+        Column made = new Column(name, type, nullable, null, numbering.identity(), numbering.sequence());
+        return new EntitySource.ColumnSource(field, made, key, unique,
                 null, common.renamedFrom(field, "column"));
     }
 
@@ -593,33 +596,113 @@ public final class JpaReader {
         return basic != null && !annotations.bool(basic, "optional");
     }
 
-    /** Whether the key is an identity column per {@code @GeneratedValue}, reporting strategies Permafrost lacks. */
-    private boolean generated(Context context, Element field, ColumnType type) {
+    /** How a key's values are made per {@code @GeneratedValue}: by the database (identity), from a sequence, or not. */
+    private record Numbering(boolean identity, Sequence sequence) {
+        static final Numbering NONE = new Numbering(false, null);
+    }
+
+    /**
+     * How the key is numbered per {@code @GeneratedValue}, as Hibernate 6+ does it: IDENTITY an identity column;
+     * SEQUENCE and AUTO on a number a sequence, named by {@code @SequenceGenerator} (on the field or a class of
+     * the entity's hierarchy) or else {@code <entity>_SEQ}, starting at 1, increment 50; on UUID and String keys
+     * the application makes the value. Reports TABLE and what Permafrost cannot create.
+     */
+    private Numbering numbering(Context context, Element field, ColumnType type) {
         AnnotationMirror generated = Annotations.find(field, P + "GeneratedValue");
         if (generated == null || type == null) {
-            return false;
+            return Numbering.NONE;
         }
         String strategy = annotations.enumName(generated, "strategy");
         if (strategy.equals("IDENTITY")) {
             if (!type.isInteger()) {
                 unsupported(field, generated, "@GeneratedValue(strategy = IDENTITY)", field.getSimpleName(),
                         "an identity column is an integer; the field is " + type.sql());
-                return false;
+                return Numbering.NONE;
             }
-            return true;
+            return new Numbering(true, null);
         }
         if (type.kind() == ColumnType.Kind.UUID || type.kind() == ColumnType.Kind.VARCHAR) {
-            return false;
+            return Numbering.NONE;
         }
-        String entity = context.entity.getSimpleName().toString();
-        unsupported(field, generated, "@GeneratedValue(strategy = " + strategy + ")", entity + "." + field.getSimpleName(),
-                strategy.equals("TABLE") ? "Hibernate then keeps ids in a table of its own, which Permafrost does not"
-                        + " create; use @GeneratedValue(strategy = GenerationType.IDENTITY)"
-                        : "Hibernate then draws ids from a database sequence (" + (strategy.equals("AUTO")
-                        ? physicalLower(entityName(context.entity)) + "_seq, increment 50" : "its @SequenceGenerator")
-                        + "), and Permafrost does not create sequences yet; use @GeneratedValue(strategy ="
-                        + " GenerationType.IDENTITY), which Permafrost makes an identity column");
-        return false;
+        String label = context.entity.getSimpleName() + "." + field.getSimpleName();
+        if (strategy.equals("TABLE")) {
+            unsupported(field, generated, "@GeneratedValue(strategy = TABLE)", label, "Hibernate then keeps ids in a"
+                    + " table of its own, which Permafrost does not create; use GenerationType.SEQUENCE or IDENTITY");
+            return Numbering.NONE;
+        }
+        if (!type.isInteger()) {
+            unsupported(field, generated, "@GeneratedValue(strategy = " + strategy + ")", label,
+                    "a sequence hands out integers; the field is " + type.sql());
+            return Numbering.NONE;
+        }
+        String generatorName = annotations.string(generated, "generator");
+        AnnotationMirror generator = sequenceGenerator(context, field, generatorName);
+        if (generator == null && !generatorName.isBlank()) {
+            unsupported(field, generated, "@GeneratedValue(generator = \"" + generatorName + "\")", label, "no"
+                    + " @SequenceGenerator(name = \"" + generatorName + "\") is on the field or a class of the entity's"
+                    + " hierarchy, where Permafrost looks; declare it there");
+            return Numbering.NONE;
+        }
+        String logical = entityName(root(context.entity)) + "_SEQ";
+        long start = 1;
+        long increment = 50;
+        AnnotationMirror at = generated;
+        if (generator != null) {
+            at = generator;
+            for (String member : List.of("schema", "catalog")) {
+                if (nonBlank(generator, member) != null) {
+                    unsupported(field, generator, "@SequenceGenerator(" + member + " = ...)", label, "Permafrost keeps"
+                            + " the whole schema in one place; remove " + member);
+                    return Numbering.NONE;
+                }
+            }
+            AnnotationValue sequenceName = nonBlank(generator, "sequenceName");
+            AnnotationValue name = nonBlank(generator, "name");
+            if (sequenceName != null) {
+                logical = (String) sequenceName.getValue();
+            } else if (name != null) {
+                logical = (String) name.getValue();
+            }
+            start = annotations.integer(generator, "initialValue");
+            increment = annotations.integer(generator, "allocationSize");
+        }
+        String name = physicalLower(logical);
+        if (!Names.isIdentifier(name)) {
+            unsupported(field, at, "sequence " + logical, label, "'" + name + "' is not a portable identifier"
+                    + " ([a-z_][a-z0-9_]*, at most " + Names.MAX_LENGTH + " characters); name it with"
+                    + " @SequenceGenerator(sequenceName = ...)");
+            return Numbering.NONE;
+        }
+        if (increment <= 0) {
+            unsupported(field, at, "@SequenceGenerator(allocationSize = " + increment + ")", label,
+                    "a sequence counts upwards; use an allocationSize of 1 or more");
+            return Numbering.NONE;
+        }
+        return new Numbering(false, new Sequence(name, start, increment));
+    }
+
+    /**
+     * The {@code @SequenceGenerator} a key uses: the one named {@code generator} (or, with no name, an unnamed one,
+     * as JPA 3.2 allows) on the field, else on the entity's classes from the entity up.
+     */
+    private AnnotationMirror sequenceGenerator(Context context, Element field, String generator) {
+        List<Element> places = new ArrayList<>();
+        places.add(field);
+        for (TypeElement type = context.entity; type != null; type = EntityReader.superclass(type)) {
+            places.add(type);
+        }
+        for (Element place : places) {
+            for (AnnotationMirror mirror : sequenceGenerators(place)) {
+                if (annotations.string(mirror, "name").equals(generator)) {
+                    return mirror;
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<AnnotationMirror> sequenceGenerators(Element place) {
+        return annotations.repeated(place, P + "SequenceGenerator", P + "SequenceGenerators");
     }
 
     /** The column type of a basic value as Hibernate maps it, or {@code null} when it is in error (reported). */

@@ -243,11 +243,15 @@ public final class StubWriter {
         if (column.hasDefault()) {
             code.add(".defaultValue($S)", column.defaultValue());
         }
+        if (column.sequence() != null) {
+            code.add(".sequence($S, $L, $L)", column.sequence().name(), column.sequence().start(),
+                    column.sequence().increment());
+        }
         return code.build();
     }
 
     private static String definition(Column column) {
-        return column.definitionSql();
+        return column.describe();
     }
 
     private static CodeBlock type(ColumnType type) {

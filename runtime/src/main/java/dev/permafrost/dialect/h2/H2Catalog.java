@@ -112,6 +112,10 @@ final class H2Catalog {
                 parts.indexes.addAll(byName.values());
             }
         });
+        // An identity column's sequence is not listed here (H2 2.x keeps it out of information_schema.sequences).
+        query(connection, "select sequence_name, start_value, increment from information_schema.sequences"
+                + " where sequence_schema = current_schema() order by sequence_name",
+                rs -> catalog.sequence(rs.getString(1), rs.getLong(2), rs.getLong(3), null, null));
         return catalog.result();
     }
 

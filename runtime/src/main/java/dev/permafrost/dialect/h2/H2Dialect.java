@@ -143,6 +143,19 @@ public final class H2Dialect implements Dialect {
                 + ctx.render(renderer.nextIdentityValue(table, column)) + ")");
     }
 
+    /**
+     * H2 cannot rename a sequence: a new one is made, restarted where the old one stood (its {@code base_value},
+     * the next value it would give), and the old one dropped.
+     */
+    @Override
+    public List<String> renameSequence(dev.permafrost.model.Sequence from, dev.permafrost.model.Sequence to,
+                                       String table, String column, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String position = "(select base_value from information_schema.sequences where sequence_schema = current_schema()"
+                + " and lower(sequence_name) = " + ctx.render(DSL.inline(from.name())) + ")";
+        return List.of(renderer.createSequence(to), renderer.restartSequenceAt(to, position), renderer.dropSequence(from));
+    }
+
     @Override
     public LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
         return H2Catalog.read(connection, ignoredTables);

@@ -45,8 +45,14 @@ final class MariaDbCatalog {
                 jsonColumns.add(key);
             }
         });
+        // A sequence is a table here, with columns of its own; it is read as a sequence below.
+        List<String> sequences = new ArrayList<>();
+        query(connection, "select table_name from information_schema.tables where table_schema = database()"
+                + " and table_type = 'SEQUENCE' order by table_name", rs -> sequences.add(rs.getString(1)));
         query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra"
-                + " from information_schema.columns where table_schema = database() order by table_name, ordinal_position",
+                + " from information_schema.columns where table_schema = database() and table_name not in"
+                + " (select table_name from information_schema.tables where table_schema = database()"
+                + " and table_type = 'SEQUENCE') order by table_name, ordinal_position",
                 rs -> {
                     String type = rs.getString(3);
                     boolean json = type.equalsIgnoreCase("longtext") && jsonColumns.contains(rs.getString(1) + "." + rs.getString(2));
@@ -122,6 +128,10 @@ final class MariaDbCatalog {
                 parts.indexes.addAll(byName.values());
             }
         });
+        for (String sequence : sequences) {
+            query(connection, "select start_value, increment from `" + sequence.replace("`", "``") + "`",
+                    rs -> catalog.sequence(sequence, rs.getLong(1), rs.getLong(2), null, null));
+        }
         return catalog.result();
     }
 

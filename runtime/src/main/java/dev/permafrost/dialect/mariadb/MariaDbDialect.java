@@ -73,6 +73,33 @@ public final class MariaDbDialect implements Dialect {
         return false;
     }
 
+    /** MariaDB has had sequences since 10.3; MySQL has none. */
+    @Override
+    public boolean hasSequences() {
+        return dialect == SQLDialect.MARIADB;
+    }
+
+    /** A sequence is a kind of table here, renamed like one. */
+    @Override
+    public List<String> renameSequence(dev.permafrost.model.Sequence from, dev.permafrost.model.Sequence to,
+                                       String table, String column, SqlRenderer renderer) {
+        return List.of(renderer.context().render(DSL.query("rename table {0} to {1}", SqlRenderer.name(from.name()),
+                SqlRenderer.name(to.name()))));
+    }
+
+    /**
+     * {@code execute immediate} here takes no subquery, so the value goes through a session variable (the
+     * statements of a migration run on one connection).
+     */
+    @Override
+    public List<String> continueSequence(String table, String column, dev.permafrost.model.Sequence sequence,
+                                         SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String restart = ctx.render(DSL.query("alter sequence {0} restart with ", SqlRenderer.name(sequence.name())));
+        return List.of("set @permafrost_next = (" + ctx.render(renderer.nextSequenceValue(table, column, sequence)) + ")",
+                "execute immediate concat(" + ctx.render(DSL.inline(restart)) + ", @permafrost_next)");
+    }
+
     @Override
     public DataType<?> type(ColumnType type) {
         return switch (type.kind()) {

@@ -69,6 +69,16 @@ final class PostgresCatalog {
                         parts.indexes.add(new Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3)));
                     }
                 });
+        // Identity columns' own sequences (deptype 'i') are the identity, not sequences of the schema.
+        query(connection, "select s.relname, q.seqstart, q.seqincrement, t.relname, a.attname from pg_class s"
+                + " join pg_sequence q on q.seqrelid = s.oid join pg_namespace n on n.oid = s.relnamespace"
+                + " left join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = s.oid"
+                + " and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')"
+                + " left join pg_class t on t.oid = d.refobjid"
+                + " left join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid"
+                + " where s.relkind = 'S' and n.nspname = current_schema() and coalesce(d.deptype, 'a') <> 'i'"
+                + " order by s.relname", rs -> catalog.sequence(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5)));
         return catalog.result();
     }
 

@@ -77,6 +77,21 @@ public final class PostgresDialect implements Dialect {
         return renderer.standard(op, before);
     }
 
+    /** The sequence belongs to its column: PostgreSQL drops it with the column or table, and keeps it across renames. */
+    @Override
+    public String sequenceOwner(String table, String column, SqlRenderer renderer) {
+        return " owned by " + renderer.context().render(DSL.field(DSL.name(SqlRenderer.name(table), SqlRenderer.name(column))));
+    }
+
+    /** {@code setval}, so that the next value the application takes is above the rows already there. */
+    @Override
+    public List<String> continueSequence(String table, String column, dev.permafrost.model.Sequence sequence,
+                                         SqlRenderer renderer) {
+        var ctx = renderer.context();
+        return List.of(ctx.render(DSL.query("select setval({0}, ({1}), false)", DSL.inline(sequence.name()),
+                renderer.nextSequenceValue(table, column, sequence))));
+    }
+
     /** {@code setval} on the identity's sequence, so that the next number is one above the rows already there. */
     @Override
     public List<String> continueIdentity(String table, String column, SqlRenderer renderer) {

@@ -64,6 +64,11 @@ public final class SqliteDialect implements Dialect {
         };
     }
 
+    @Override
+    public boolean hasSequences() {
+        return false;
+    }
+
     /**
      * A column SQLite numbers is an alias of the rowid: declared exactly {@code integer} (any other spelling,
      * {@code int} or {@code bigint}, is not) and the table's only primary-key column. Not

@@ -42,6 +42,7 @@ public final class Drift {
 
     private static String definition(Column column) {
         String natives = column.type().nativesText();
-        return "'" + column.definitionSql() + "'" + (natives.isEmpty() ? "" : " " + natives);
+        return "'" + column.definitionSql() + "'" + (natives.isEmpty() ? "" : " " + natives)
+                + (column.sequence() == null ? "" : " taking values from " + column.sequence());
     }
 }

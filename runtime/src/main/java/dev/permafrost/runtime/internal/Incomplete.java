@@ -22,7 +22,8 @@ final class Incomplete {
         boolean up = row.state() == AppliedMigration.State.APPLYING;
         Recorder.Recording recording = up ? migrations.up(row.version()) : migrations.down(row.version());
         List<String> statements = new ArrayList<>();
-        for (Action action : Planner.plan(new SqlRenderer(session.dialect()), recording.before(), recording.steps())) {
+        for (Action action : Planner.plan(new SqlRenderer(session.dialect()), row.version(), recording.before(),
+                recording.steps())) {
             switch (action) {
                 case Action.Statements s -> statements.addAll(s.sql());
                 case Action.Rebuild r -> statements.addAll(r.sql());

@@ -71,7 +71,7 @@ public final class MigrateCommand {
                     for (int version = from; version > target; version--) {
                         Recorder.Recording recording = migrations.down(version);
                         run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN,
-                                Planner.plan(renderer, recording.before(), recording.steps()), done);
+                                Planner.plan(renderer, version, recording.before(), recording.steps()), done);
                     }
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
                 }
@@ -84,7 +84,7 @@ public final class MigrateCommand {
                         break;
                     }
                     Recorder.Recording up = migrations.up(entry.version());
-                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, up.before(), up.steps()), done);
+                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps()), done);
                     to = entry.version();
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));

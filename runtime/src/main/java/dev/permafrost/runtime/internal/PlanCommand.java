@@ -34,14 +34,14 @@ public final class PlanCommand {
             if (to < from) {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
-                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, down.before(), down.steps()),
+                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps()),
                             session, renderer));
                 }
             } else {
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
-                        steps.add(step(entry, true, Planner.plan(renderer, up.before(), up.steps()), session, renderer));
+                        steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps()), session, renderer));
                     }
                 }
             }

@@ -1,6 +1,8 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.Dialect;
+import dev.permafrost.message.Message;
+import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.dialect.TableRebuild;
 import dev.permafrost.diff.Op;
@@ -21,7 +23,12 @@ public final class Planner {
     private Planner() {
     }
 
-    public static List<Action> plan(SqlRenderer renderer, Schema before, List<Step> steps) {
+    /**
+     * @param version the migration's version, for messages
+     * @throws dev.permafrost.runtime.PermafrostException (PF711) for a sequence on a database without sequences,
+     *     before anything runs
+     */
+    public static List<Action> plan(SqlRenderer renderer, int version, Schema before, List<Step> steps) {
         Dialect dialect = renderer.dialect();
         List<Schema> states = new ArrayList<>(steps.size() + 1);
         Schema state = before;
@@ -44,6 +51,9 @@ public final class Planner {
                 case Step.Code code -> actions.add(new Action.Data(code.description(), code.step()));
                 case Step.Change change -> {
                     Op op = change.op();
+                    if (!dialect.hasSequences() && SqlRenderer.sequenceOf(op) != null) {
+                        throw Message.NO_SEQUENCES.exception(Snapshot.label(version), op.describe(), dialect.displayName());
+                    }
                     if (dialect.rebuildNeeded(op, states.get(i))) {
                         actions.add(rebuild(renderer, steps, states, i, done));
                     } else {
