@@ -366,6 +366,30 @@ final class JpaModels {
                         private boolean trained;
                     }
                     """),
+            Map.entry("seq.Keeper", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity @Table(name = "PetKeepers")
+                    public class Keeper {
+                        @Id @GeneratedValue private Long id;
+                    }
+                    """),
+            Map.entry("seq.Employee", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity(name = "Clerk") @Table(name = "desk_clerks")
+                    public class Employee {
+                        @Id @GeneratedValue private Long id;
+                    }
+                    """),
+            Map.entry("seq.Temp", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity(name = "TempWorker")
+                    public class Temp {
+                        @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id;
+                    }
+                    """),
             Map.entry("seq.Vehicle", """
                     package seq;
                     import jakarta.persistence.*;

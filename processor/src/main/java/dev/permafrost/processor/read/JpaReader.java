@@ -604,7 +604,8 @@ public final class JpaReader {
     /**
      * How the key is numbered per {@code @GeneratedValue}, as Hibernate 6+ does it: IDENTITY an identity column;
      * SEQUENCE and AUTO on a number a sequence, named by {@code @SequenceGenerator} (on the field or a class of
-     * the entity's hierarchy) or else {@code <entity>_SEQ}, starting at 1, increment 50; on UUID and String keys
+     * the entity's hierarchy) or else {@code <root table>_SEQ} (the root entity's table name as written, or its
+     * entity name), starting at 1, increment 50; on UUID and String keys
      * the application makes the value. Reports TABLE and what Permafrost cannot create.
      */
     private Numbering numbering(Context context, Element field, ColumnType type) {
@@ -643,7 +644,7 @@ public final class JpaReader {
                     + " hierarchy, where Permafrost looks; declare it there");
             return Numbering.NONE;
         }
-        String logical = entityName(root(context.entity)) + "_SEQ";
+        String logical = logicalTable(root(context.entity)) + "_SEQ";
         long start = 1;
         long increment = 50;
         AnnotationMirror at = generated;

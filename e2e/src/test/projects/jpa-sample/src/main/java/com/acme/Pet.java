@@ -6,7 +6,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "pets")
 public class Pet {
-    @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Id @GeneratedValue
     Long id;
 
     String name;
