@@ -9,6 +9,7 @@ import dev.permafrost.processor.lint.LintReport;
 import dev.permafrost.processor.lint.TargetCheck;
 import dev.permafrost.processor.model.ModelBuilder;
 import dev.permafrost.processor.read.Annotations;
+import dev.permafrost.processor.read.AutoConverters;
 import dev.permafrost.processor.read.EntityCollector;
 import dev.permafrost.processor.read.EntityReader;
 import dev.permafrost.processor.read.JpaReader;
@@ -25,6 +26,7 @@ import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
+import dev.permafrost.snapshot.SnapshotReader;
 import dev.permafrost.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ public final class Generation {
     private final ProcessingEnvironment env;
     private final Elements elements;
     private final Diagnostics diagnostics;
+    private AutoConverters converters = AutoConverters.none();
     private final Annotations annotations;
     private final Set<? extends Element> roots;
     private String stage = "starting";
@@ -71,8 +74,13 @@ public final class Generation {
         FrozenFiles frozen = frozenFiles(layout);
         EntityReader reader = new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(),
                 options.naming());
-        EntityCollector collector = new EntityCollector(elements, reader, new JpaReader(annotations, diagnostics,
-                env.getTypeUtils(), reader, options.databases(), options.jpaNaming()), diagnostics);
+        JpaReader jpa = new JpaReader(annotations, diagnostics, env.getTypeUtils(), reader, options.databases(),
+                options.jpaNaming());
+        converters = AutoConverters.find(roots, frozen.newestVersion() == 0 ? List.of()
+                : SnapshotReader.converters(frozen.text(frozen.newestVersion())), elements, env.getTypeUtils(), annotations,
+                diagnostics);
+        jpa.convertWith(converters);
+        EntityCollector collector = new EntityCollector(elements, reader, jpa, diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
             concerned = type;
@@ -144,7 +152,7 @@ public final class Generation {
         int next = changes.newest() + 1;
         Schema schema = Replay.apply(changes.from(), changes.ops());
         String snapshot = SnapshotWriter.write(new Snapshot(next, summary.description(),
-                changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema));
+                changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema, converters.names()));
         Manifest manifest = (frozen.manifest() == null ? new Manifest(migrationsPackage, List.of()) : frozen.manifest())
                 .with(new Manifest.Entry(next, Hashing.sha256(snapshot), summary.className()));
         Path snapshotFile = layout.schemaDir().resolve(Snapshot.fileName(next));

@@ -406,4 +406,42 @@ final class JpaModels {
                         private int axles;
                     }
                     """));
+
+    /** Converters Hibernate applies without {@code @Convert} ({@code autoApply}), and where JPA says they do not apply. */
+    static final Map<String, String> CONVERTERS = Map.ofEntries(
+            Map.entry("conv.Level", """
+                    package conv;
+                    public enum Level { LOW, HIGH }
+                    """),
+            Map.entry("conv.LevelConverter", """
+                    package conv;
+                    import jakarta.persistence.*;
+                    @Converter(autoApply = true)
+                    public class LevelConverter implements AttributeConverter<Level, Integer> {
+                        public Integer convertToDatabaseColumn(Level level) { return level == null ? null : level.ordinal() * 10; }
+                        public Level convertToEntityAttribute(Integer code) { return code == null ? null : Level.values()[code / 10]; }
+                    }
+                    """),
+            Map.entry("conv.Sku", """
+                    package conv;
+                    public record Sku(String value) {
+                        @jakarta.persistence.Converter(autoApply = true)
+                        public static class AsText implements jakarta.persistence.AttributeConverter<Sku, String> {
+                            public String convertToDatabaseColumn(Sku sku) { return sku == null ? null : sku.value(); }
+                            public Sku convertToEntityAttribute(String text) { return text == null ? null : new Sku(text); }
+                        }
+                    }
+                    """),
+            Map.entry("conv.Product", """
+                    package conv;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Product {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        private Level level;
+                        @Enumerated(EnumType.STRING) private Level shownLevel;
+                        @Convert(disableConversion = true) private Level plainLevel;
+                        @Column(length = 40) private Sku sku;
+                    }
+                    """));
 }

@@ -48,6 +48,8 @@ class JpaParityTest {
             "H2 customer.status", "Hibernate writes enum('NEW', 'PAID', 'SHIPPED') on H2; Permafrost a portable varchar",
             "H2 customer.ordinal_status", "Hibernate writes tinyint on H2; Permafrost smallint, which H2 also reads",
             "H2 customer.ordinalstatus", "the same, named as written",
+            "H2 product.shown_level", "Hibernate writes enum('HIGH', 'LOW') on H2; Permafrost a portable varchar",
+            "H2 product.plain_level", "Hibernate writes tinyint on H2; Permafrost smallint, which H2 also reads",
             "POSTGRES customer.usual_hour", "Hibernate writes time(0) for a LocalTime (whole seconds); Permafrost time,"
                     + " which holds every value Hibernate writes",
             "POSTGRES customer.usualhour", "the same, named as written");
@@ -67,7 +69,8 @@ class JpaParityTest {
         FEATURES_SPRING_NAMING(JpaModels.FEATURES, "spring"),
         FEATURES_HIBERNATE_NAMING(JpaModels.FEATURES, "hibernate"),
         SEQUENCES_SPRING_NAMING(JpaModels.SEQUENCES, "spring"),
-        SEQUENCES_HIBERNATE_NAMING(JpaModels.SEQUENCES, "hibernate");
+        SEQUENCES_HIBERNATE_NAMING(JpaModels.SEQUENCES, "hibernate"),
+        CONVERTERS_SPRING_NAMING(JpaModels.CONVERTERS, "spring");
 
         final Map<String, String> sources;
         final String naming;
@@ -130,6 +133,13 @@ class JpaParityTest {
                 Class<?> type = loader.loadClass(name);
                 if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
                     configuration.addAnnotatedClass(type);
+                }
+                // Converters, as Spring Boot's entity scan registers them.
+                for (Class<?> converter : java.util.stream.Stream.concat(java.util.stream.Stream.of(type),
+                        java.util.Arrays.stream(type.getDeclaredClasses())).toList()) {
+                    if (converter.isAnnotationPresent(jakarta.persistence.Converter.class)) {
+                        configuration.addAnnotatedClass(converter);
+                    }
                 }
             }
             if (naming.equals("spring")) {

@@ -14,8 +14,11 @@ import java.util.TreeMap;
  * @param entities table name → the entity class that maps it, for reading entities back from the class
  *     path when a compilation holds only some of them
  * @param schema the complete schema
+ * @param converters the JPA converters applied automatically ({@code @Converter(autoApply = true)}) when it was
+ *     written, sorted, for finding them again when a compilation does not hold them
  */
-public record Snapshot(int version, String description, String parentHash, Map<String, String> entities, Schema schema) {
+public record Snapshot(int version, String description, String parentHash, Map<String, String> entities, Schema schema,
+                       java.util.List<String> converters) {
 
     /** The format this Permafrost writes; it reads this one and every older one. */
     public static final int FORMAT = 1;
@@ -31,6 +34,12 @@ public record Snapshot(int version, String description, String parentHash, Map<S
             throw new IllegalArgumentException("a snapshot needs a one-line description");
         }
         entities = Collections.unmodifiableSortedMap(new TreeMap<>(entities));
+        converters = java.util.List.copyOf(new java.util.TreeSet<>(converters));
+    }
+
+    /** A snapshot of a schema that no automatic converter shaped. */
+    public Snapshot(int version, String description, String parentHash, Map<String, String> entities, Schema schema) {
+        this(version, description, parentHash, entities, schema, java.util.List.of());
     }
 
     /** {@code V0001.sql}: four digits at least, so that file listings sort by version. */

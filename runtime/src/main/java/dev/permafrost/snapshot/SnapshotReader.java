@@ -2,6 +2,8 @@ package dev.permafrost.snapshot;
 
 import dev.permafrost.message.Message;
 import dev.permafrost.sql.Jooq;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -15,7 +17,7 @@ public final class SnapshotReader {
         Jooq.quiet();
     }
 
-    private static final Pattern HEADER = Pattern.compile("-- (format|parent|entity (\\w+)): (.*)");
+    private static final Pattern HEADER = Pattern.compile("-- (format|parent|converter|entity (\\w+)): (.*)");
     private static final Pattern PARENT = Pattern.compile("V(\\d+) sha256:([0-9a-f]{64})");
     private static final Pattern TITLE = Pattern.compile("-- Permafrost schema snapshot V(\\d+): (.+)");
 
@@ -66,6 +68,21 @@ public final class SnapshotReader {
         return entities;
     }
 
+    /** The header's automatic JPA converters ({@code -- converter: com.acme.StatusConverter}), without parsing the DDL. */
+    public static List<String> converters(String text) {
+        List<String> converters = new ArrayList<>();
+        for (String line : Hashing.normalize(text).split("\n")) {
+            if (!line.startsWith("--")) {
+                break;
+            }
+            Matcher m = HEADER.matcher(line);
+            if (m.matches() && m.group(1).equals("converter")) {
+                converters.add(m.group(3).trim());
+            }
+        }
+        return converters;
+    }
+
     /** The description on the first line, without parsing the DDL; empty if there is none. */
     public static String description(String text) {
         String first = Hashing.normalize(text).lines().findFirst().orElse("");
@@ -89,6 +106,7 @@ public final class SnapshotReader {
         int format = 0;
         String parentHash = null;
         Map<String, String> entities = new TreeMap<>();
+        List<String> converters = new ArrayList<>();
         for (int i = 1; i < lines.length && lines[i].startsWith("--"); i++) {
             Matcher m = HEADER.matcher(lines[i]);
             if (!m.matches()) {
@@ -104,6 +122,8 @@ public final class SnapshotReader {
                             + Snapshot.versionLabel(version - 1) + " sha256:<64 hex digits>'");
                 }
                 parentHash = parent.group(2);
+            } else if (m.group(1).equals("converter")) {
+                converters.add(value);
             } else {
                 entities.put(m.group(2), value);
             }
@@ -115,7 +135,7 @@ public final class SnapshotReader {
             throw new SnapshotException(Message.FROZEN_FILE, file, 0, "the header has no '-- parent: V<n> sha256:<hash>' line");
         }
         return new Snapshot(version, description, version == 1 ? null : parentHash, entities,
-                withNatives(new DdlReader(file, text, SQLDialect.DEFAULT).schema()));
+                withNatives(new DdlReader(file, text, SQLDialect.DEFAULT).schema()), converters);
     }
 
     /** Where a snapshot records a column's native type, after its table: {@code -- native docs.ip postgresql: inet}. */

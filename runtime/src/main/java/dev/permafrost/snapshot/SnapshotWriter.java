@@ -28,6 +28,9 @@ public final class SnapshotWriter {
         for (Map.Entry<String, String> entity : snapshot.entities().entrySet()) {
             sb.append("-- entity ").append(entity.getKey()).append(": ").append(entity.getValue()).append('\n');
         }
+        for (String converter : snapshot.converters()) {
+            sb.append("-- converter: ").append(converter).append('\n');
+        }
         sb.append(body(snapshot.schema()));
         return sb.toString();
     }

@@ -68,6 +68,7 @@ public final class JpaReader {
     private final Map<String, List<KeyPart>> keys = new HashMap<>();
     private Collection<TypeElement> known = List.of();
     private JpaReader quiet;
+    private AutoConverters converters = AutoConverters.none();
 
     /**
      * @param common the reader of Permafrost's own entities, whose {@code @Check}, {@code @NativeType},
@@ -88,10 +89,16 @@ public final class JpaReader {
         this.known = List.copyOf(entities);
     }
 
+    /** The converters Hibernate applies to every attribute of their type. */
+    public void convertWith(AutoConverters automatic) {
+        this.converters = automatic;
+    }
+
     private JpaReader quiet() {
         if (quiet == null) {
             quiet = new JpaReader(annotations, Diagnostics.silent(), types, common.quiet(), targets, naming);
             quiet.known = known;
+            quiet.converters = converters;
         }
         return quiet;
     }
@@ -719,6 +726,15 @@ public final class JpaReader {
                 return null;
             }
         }
+        AutoConverters.Converter automatic = convert != null || declared.getKind() != TypeKind.DECLARED ? null
+                : converters.byJavaType().get(((TypeElement) ((DeclaredType) declared).asElement()).getQualifiedName()
+                        .toString());
+        // JPA applies an automatic converter to every basic attribute of its type but ids, versions, and
+        // attributes marked @Enumerated or @Temporal.
+        if (automatic != null && Annotations.find(field, P + "Id") == null && Annotations.find(field, P + "Version") == null
+                && Annotations.find(field, P + "Enumerated") == null && Annotations.find(field, P + "Temporal") == null) {
+            javaType = automatic.database();
+        }
         if (TypeMapper.isPrimitive(javaType) || javaType.getKind() == TypeKind.DECLARED) {
             String name = javaType.getKind() == TypeKind.DECLARED
                     ? ((TypeElement) ((DeclaredType) javaType).asElement()).getQualifiedName().toString()
@@ -843,18 +859,8 @@ public final class JpaReader {
 
     /** The database type {@code Y} of an {@code AttributeConverter<X, Y>}, or {@code null}. */
     private TypeMirror converted(TypeMirror converter) {
-        for (TypeMirror parent : types.directSupertypes(converter)) {
-            if (parent instanceof DeclaredType declared && ((TypeElement) declared.asElement()).getQualifiedName()
-                    .contentEquals(P + "AttributeConverter") && declared.getTypeArguments().size() == 2) {
-                TypeMirror database = declared.getTypeArguments().get(1);
-                return database.getKind() == TypeKind.DECLARED ? database : null;
-            }
-            TypeMirror found = converted(parent);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        TypeMirror[] arguments = AutoConverters.arguments(converter, types);
+        return arguments == null ? null : arguments[1];
     }
 
     private EntitySource.ColumnSource discriminator(TypeElement root, AnnotationMirror mirror) {
