@@ -49,6 +49,14 @@ final class Project {
         return options;
     }
 
+    private java.io.File jpaApi;
+
+    /** Compiles against this jakarta.persistence API jar instead of the one on the tests' class path. */
+    Project jpaApi(Path jar) {
+        jpaApi = jar.toFile();
+        return this;
+    }
+
     /** Adds a directory of class files to the class path of later compilations. */
     Project classpath(Path classes) {
         classpath.add(classes.toFile());
@@ -60,10 +68,15 @@ final class Project {
         lastFiles.clear();
         sources.forEach((name, code) -> lastFiles.put(name, JavaFileObjects.forSourceString(name, code)));
         var compiler = javac().withProcessors(new PermafrostProcessor()).withOptions(options());
-        if (!classpath.isEmpty()) {
+        if (!classpath.isEmpty() || jpaApi != null) {
             List<java.io.File> path = new ArrayList<>(classpath);
+            if (jpaApi != null) {
+                path.add(jpaApi);
+            }
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                path.add(new java.io.File(entry));
+                if (jpaApi == null || !new java.io.File(entry).getName().startsWith("jakarta.persistence-api")) {
+                    path.add(new java.io.File(entry));
+                }
             }
             compiler = compiler.withClasspath(path);
         }
