@@ -33,4 +33,15 @@ public record MigrateResult(String database, int fromVersion, int toVersion, Lis
                 + done.stream().map(m -> m.label() + " " + m.description() + " (" + m.executionMillis() + " ms)")
                         .collect(Collectors.joining(", "));
     }
+
+    /**
+     * As one JSON document: {@code {"database":..,"fromVersion":..,"toVersion":..,"millis":..,"applied":[..],
+     * "reverted":[..]}}, each migration as in {@link MigrationStatus#toJson()}.
+     */
+    public String toJson() {
+        return dev.permafrost.runtime.internal.Json.write(dev.permafrost.runtime.internal.Json.object("database", database,
+                "fromVersion", fromVersion, "toVersion", toVersion, "millis", millis,
+                "applied", applied.stream().map(MigrationInfo::toJsonObject).toList(),
+                "reverted", reverted.stream().map(MigrationInfo::toJsonObject).toList()));
+    }
 }

@@ -23,4 +23,11 @@ public record MigrationInfo(int version, String description, MigrationState stat
     public String toString() {
         return label() + " " + state + " " + description;
     }
+
+    /** This migration as a JSON object's members: version, description, state, checksum, appliedChecksum, appliedAt, executionMillis. */
+    java.util.Map<String, Object> toJsonObject() {
+        return dev.permafrost.runtime.internal.Json.object("version", version, "description", description, "state",
+                state.name(), "checksum", checksum, "appliedChecksum", appliedChecksum, "appliedAt",
+                appliedAt == null ? null : appliedAt.toString(), "executionMillis", executionMillis);
+    }
 }

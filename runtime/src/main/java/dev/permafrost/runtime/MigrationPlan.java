@@ -46,4 +46,15 @@ public record MigrationPlan(String database, int fromVersion, int toVersion, Lis
         }
         return sb.toString();
     }
+
+    /**
+     * As one JSON document: {@code {"database":..,"fromVersion":..,"toVersion":..,"steps":[{"version":..,
+     * "description":..,"direction":"up"|"down","statements":[..]}]}}.
+     */
+    public String toJson() {
+        return dev.permafrost.runtime.internal.Json.write(dev.permafrost.runtime.internal.Json.object("database", database,
+                "fromVersion", fromVersion, "toVersion", toVersion, "steps", steps.stream().map(s ->
+                        dev.permafrost.runtime.internal.Json.object("version", s.version(), "description", s.description(),
+                                "direction", s.up() ? "up" : "down", "statements", s.statements())).toList()));
+    }
 }

@@ -72,4 +72,14 @@ public record MigrationStatus(String database, List<MigrationInfo> migrations) {
         }
         return sb.toString();
     }
+
+    /**
+     * As one JSON document: {@code {"database":..,"currentVersion":..,"upToDate":..,"migrations":[{"version":..,
+     * "description":..,"state":..,"checksum":..,"appliedChecksum":..,"appliedAt":..,"executionMillis":..}]}}.
+     */
+    public String toJson() {
+        return dev.permafrost.runtime.internal.Json.write(dev.permafrost.runtime.internal.Json.object("database", database,
+                "currentVersion", currentVersion(), "upToDate", isUpToDate(), "migrations",
+                migrations.stream().map(MigrationInfo::toJsonObject).toList()));
+    }
 }

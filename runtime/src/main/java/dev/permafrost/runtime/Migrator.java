@@ -60,6 +60,16 @@ public final class Migrator {
      *     it would leave nothing for the application to use
      */
     public static Builder configure(String jdbcUrl) {
+        return configure(jdbcUrl, null, null);
+    }
+
+    /**
+     * Settings for a migrator of a JDBC URL whose database wants a user and password (both may be {@code null}),
+     * kept out of the URL so that nothing prints them.
+     *
+     * @throws PermafrostException as {@link #configure(String)}
+     */
+    public static Builder configure(String jdbcUrl, String user, String password) {
         requireJava21();
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("jdbcUrl is empty");
@@ -68,7 +78,7 @@ public final class Migrator {
         if (vanishing != null) {
             throw Message.VANISHING_DATABASE.exception(JdbcUrl.masked(vanishing));
         }
-        return new Builder(new DriverManagerDataSource(jdbcUrl));
+        return new Builder(new DriverManagerDataSource(jdbcUrl, user, password));
     }
 
     /**

@@ -34,6 +34,13 @@ public class PermafrostException extends RuntimeException {
         return messageCode;
     }
 
+    /** As one JSON document: {@code {"error":{"code":"PF803","kind":"CHECKSUM_MISMATCH","message":".."}}}. */
+    public String toJson() {
+        return dev.permafrost.runtime.internal.Json.write(dev.permafrost.runtime.internal.Json.object("error",
+                dev.permafrost.runtime.internal.Json.object("code", messageCode, "kind", code.name(), "message",
+                        getMessage())));
+    }
+
     @Override
     public String toString() {
         return "PermafrostException[" + (messageCode == null ? "" : messageCode + " ") + code + "]: " + getMessage();

@@ -37,4 +37,10 @@ public record Validation(String database, int version, List<String> problems) {
         }
         return database + " does not match " + at + ":\n  - " + String.join("\n  - ", problems);
     }
+
+    /** As one JSON document: {@code {"database":..,"version":..,"valid":..,"problems":[..]}}. */
+    public String toJson() {
+        return dev.permafrost.runtime.internal.Json.write(dev.permafrost.runtime.internal.Json.object("database", database,
+                "version", version, "valid", valid(), "problems", problems));
+    }
 }

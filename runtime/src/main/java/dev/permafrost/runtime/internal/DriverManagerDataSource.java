@@ -12,9 +12,18 @@ import javax.sql.DataSource;
 public final class DriverManagerDataSource implements DataSource {
 
     private final String url;
+    private final String user;
+    private final String password;
 
     public DriverManagerDataSource(String url) {
+        this(url, null, null);
+    }
+
+    /** With the user and password to connect as, or {@code null} for what the URL says. */
+    public DriverManagerDataSource(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     /** The URL as given, with its credentials: for connecting, never for printing. */
@@ -24,7 +33,8 @@ public final class DriverManagerDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
+        return user == null && password == null ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, user, password);
     }
 
     @Override

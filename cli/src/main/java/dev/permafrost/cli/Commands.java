@@ -1,0 +1,281 @@
+package dev.permafrost.cli;
+
+import dev.permafrost.runtime.MigrateResult;
+import dev.permafrost.runtime.MigrationPlan;
+import dev.permafrost.runtime.MigrationStatus;
+import dev.permafrost.runtime.Migrator;
+import dev.permafrost.runtime.PermafrostException;
+import dev.permafrost.runtime.Validation;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The commands, each a thin layer over one {@link Migrator} call. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** A wrong command line found while running (a class path entry that does not exist): exit code 2. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** What every command takes: where the database is, where the migrations are, how to print. */
+    static final class Connection {
+        @Option(names = "--url", required = true, paramLabel = "<jdbc-url>",
+                description = "The database: jdbc:sqlite:app.db, jdbc:postgresql://host/db, jdbc:mariadb://..., jdbc:h2:...")
+        String url;
+
+        @Option(names = "--user", description = "The user to connect as.")
+        String user;
+
+        @Option(names = "--password", arity = "0..1", interactive = true,
+                description = "The password; without a value it is asked for. Prefer the environment variable"
+                        + " PERMAFROST_PASSWORD, which nothing prints.")
+        String password;
+
+        @Option(names = {"--classpath", "-cp"}, split = "${sys:path.separator}", paramLabel = "<jar-or-dir>",
+                description = "The application's jars or class directories that hold its migrations and their index"
+                        + " (separated by '${sys:path.separator}', or the option repeated).")
+        List<Path> classpath = new ArrayList<>();
+
+        @Option(names = "--migrations-package", paramLabel = "<package>",
+                description = "The package of the migrations, when the class path holds several indexes.")
+        String migrationsPackage;
+
+        @Option(names = "--allow-unknown-migrations",
+                description = "Tolerate migrations in the database this build does not know (a newer build ran).")
+        boolean allowUnknown;
+
+        @Option(names = "--lock-timeout", paramLabel = "<seconds>", defaultValue = "300",
+                description = "How long to wait for another instance that is migrating (default: ${DEFAULT-VALUE} s).")
+        long lockTimeoutSeconds;
+
+        @Option(names = "--ignore-tables", split = ",", paramLabel = "<table>",
+                description = "Tables Permafrost does not own, left out of drift checks.")
+        List<String> ignoredTables = new ArrayList<>();
+
+        @Option(names = "--json", description = "Print one JSON document instead of text.")
+        boolean json;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        /** Runs {@code action} with the application's class path as the context class loader. */
+        int run(Action action) {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            try (URLClassLoader loader = new URLClassLoader(urls(), Commands.class.getClassLoader())) {
+                Thread.currentThread().setContextClassLoader(loader);
+                return action.run(this);
+            } catch (PermafrostException e) {
+                if (json) {
+                    out().println(e.toJson());
+                } else {
+                    err().println("permafrost: " + (e.messageCode() == null ? "" : "[" + e.messageCode() + "] ")
+                            + e.getMessage());
+                    if (classpath.isEmpty() && e.code() == dev.permafrost.runtime.ErrorCode.NO_MIGRATIONS) {
+                        err().println("permafrost: no --classpath was given: name the application's jar or its classes"
+                                + " directory, which hold the migrations and their index");
+                    }
+                }
+                out().flush();
+                err().flush();
+                return Main.FAILED;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+
+        private URL[] urls() {
+            List<URL> urls = new ArrayList<>();
+            for (Path entry : classpath) {
+                if (!Files.exists(entry)) {
+                    throw new UsageError("--classpath entry " + entry + " does not exist");
+                }
+                try {
+                    urls.add(entry.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new UsageError("--classpath entry " + entry + " is not a path: " + e.getMessage());
+                }
+            }
+            return urls.toArray(URL[]::new);
+        }
+
+        /** The migrator, with progress on a terminal; {@code total} is how many migrations the command may run. */
+        Migrator migrator(Progress progress) {
+            String secret = password != null ? password : System.getenv("PERMAFROST_PASSWORD");
+            MigrationIndex index = migrationsPackage == null ? MigrationIndex.find()
+                    : MigrationIndex.inPackage(migrationsPackage);
+            Migrator.Builder builder = Migrator.configure(url, user, secret).migrations(index)
+                    .allowUnknownMigrations(allowUnknown).lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+                    .ignoreTables(ignoredTables.toArray(String[]::new));
+            return builder.logger(progress).build();
+        }
+
+        Progress progress() {
+            return new Progress(!json && terminal(), err());
+        }
+
+        /** Whether a person watches: a console that is a terminal (Java 22+ has a console even when redirected). */
+        private static boolean terminal() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true; // Java 21: a console exists only for a terminal
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Action {
+        int run(Connection connection);
+    }
+
+    /** Prints {@code text} or {@code json} as asked. */
+    private static void print(Connection c, String text, String json) {
+        c.out().println(c.json ? json : text);
+        c.out().flush();
+    }
+
+    @Command(name = "status", description = "Every known and applied migration and its state.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                MigrationStatus status = c.migrator(c.progress()).status();
+                print(c, status.toString(), status.toJson());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "migrate", description = "Applies pending migrations (or, with --to below the current version,"
+            + " reverts the newer ones).")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--to", paramLabel = "<version>", description = "The version to bring the database to.")
+        Integer to;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                Progress progress = c.progress();
+                Migrator migrator = c.migrator(progress);
+                if (progress.shown()) {
+                    MigrationPlan plan = to == null ? migrator.plan() : migrator.plan(to);
+                    progress.expect(plan.steps().size());
+                }
+                MigrateResult result = to == null ? migrator.migrate() : migrator.migrateTo(to);
+                print(c, result.toString(), result.toJson());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "plan", description = "The SQL migrate would run, without running it.")
+    static final class Plan implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--to", paramLabel = "<version>", description = "The version to plan for.")
+        Integer to;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                Migrator migrator = c.migrator(c.progress());
+                MigrationPlan plan = to == null ? migrator.plan() : migrator.plan(to);
+                print(c, plan.toString(), plan.toJson());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "validate", description = "Checks applied migrations and the live schema; exit code 1 on any"
+            + " finding.")
+    static final class Validate implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                Validation validation = c.migrator(c.progress()).validate();
+                print(c, validation.toString(), validation.toJson());
+                return validation.valid() ? 0 : Main.FAILED;
+            });
+        }
+    }
+
+    @Command(name = "baseline", description = "Adopts a database built without Permafrost whose schema equals"
+            + " snapshot <version>: records migrations 1..<version> as applied.")
+    static final class Baseline implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Parameters(index = "0", paramLabel = "<version>", description = "The snapshot the database already equals.")
+        int version;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                MigrationStatus status = c.migrator(c.progress()).baseline(version);
+                print(c, status.toString(), status.toJson());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "repair", description = "Forgets migrations that stopped part way (after you undid or finished"
+            + " them by hand) and records checksums anew where the scheme changed.")
+    static final class Repair implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Override
+        public Integer call() {
+            return connection.run(c -> {
+                int repaired = c.migrator(c.progress()).repair();
+                print(c, "repaired " + repaired + " migration" + (repaired == 1 ? "" : "s"),
+                        "{\"repaired\":" + repaired + "}");
+                return 0;
+            });
+        }
+    }
+}
