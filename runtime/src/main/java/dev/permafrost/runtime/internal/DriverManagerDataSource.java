@@ -33,8 +33,43 @@ public final class DriverManagerDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return user == null && password == null ? DriverManager.getConnection(url)
-                : DriverManager.getConnection(url, user, password);
+        try {
+            return user == null && password == null ? DriverManager.getConnection(url)
+                    : DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            boolean noDriver = "08001".equals(e.getSQLState()) && e.getMessage() != null
+                    && e.getMessage().startsWith("No suitable driver");
+            Connection fromContext = noDriver ? contextDriver() : null;
+            if (fromContext == null) {
+                throw e;
+            }
+            return fromContext;
+        }
+    }
+
+    /**
+     * A connection from a driver the context class loader holds but {@link DriverManager} will not hand to this
+     * class (it only uses drivers its caller's class loader can see): the command line's and Maven plugin's
+     * drivers on the application's {@code --classpath}. {@code null} when none takes the URL.
+     */
+    private Connection contextDriver() throws SQLException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context == null || context == DriverManagerDataSource.class.getClassLoader()) {
+            return null;
+        }
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        for (java.sql.Driver driver : java.util.ServiceLoader.load(java.sql.Driver.class, context)) {
+            if (driver.acceptsURL(url)) {
+                return driver.connect(url, properties);
+            }
+        }
+        return null;
     }
 
     @Override
