@@ -144,6 +144,25 @@ class CliIT {
         }
     }
 
+    /** A shipped migration edited afterwards: the command line refuses it with exit code 1 and the code in JSON. */
+    @Test
+    void aChangedMigrationIsRefused() throws Exception {
+        SampleProject edited = SampleProject.copy("sample", work.resolve("edited"));
+        assertEquals(0, edited.mvn("package", "-DskipTests").exitCode());
+        Path jar = edited.file("target/sample-1.0.jar");
+        String url = "jdbc:sqlite:" + work.resolve("edited.db");
+        assertEquals(0, cli("migrate", "--url", url, "--classpath", jar.toString()).exitCode());
+        edited.replace("src/main/java/com/acme/migrations/V0001_Baseline.java", "public void up(Operations op) {",
+                "public void up(Operations op) {\n        op.sql(\"select 1\");");
+        SampleProject.Run rebuilt = edited.mvn("package", "-DskipTests");
+        assertEquals(0, rebuilt.exitCode(), rebuilt.output());
+        Cli refused = cli("migrate", "--json", "--url", url, "--classpath", jar.toString());
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertEquals("CHECKSUM_MISMATCH", refused.json().get("error").get("kind").asText(), refused.out());
+        Cli invalid = cli("validate", "--url", url, "--classpath", jar.toString());
+        assertEquals(1, invalid.exitCode(), invalid.out());
+    }
+
     /** On a terminal (made with util-linux's script), each migration is counted as it is done. */
     @Test
     void progressOnATerminal() throws Exception {
