@@ -150,4 +150,10 @@ public final class Annotations {
     public List<String> strings(AnnotationMirror mirror, String member) {
         return list(mirror, member).stream().map(v -> (String) v.getValue()).toList();
     }
+
+    /** The member's value as written when it is not blank, else {@code null} (JPA's "" means "the default"). */
+    public static AnnotationValue nonBlank(AnnotationMirror mirror, String member) {
+        AnnotationValue value = explicit(mirror, member);
+        return value == null || value.getValue().toString().isBlank() ? null : value;
+    }
 }

@@ -4,8 +4,6 @@ import dev.permafrost.message.Message;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
-import dev.permafrost.model.Names;
-import dev.permafrost.model.Sequence;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.Target;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -41,7 +38,6 @@ public final class JpaReader {
 
     private static final String P = Annotations.JPA;
     private static final String NOT_NULL = "jakarta.validation.constraints.NotNull";
-    private static final String SIZE = "jakarta.validation.constraints.Size";
 
     /**
      * What one entity class maps.
@@ -69,6 +65,7 @@ public final class JpaReader {
     private Collection<TypeElement> known = List.of();
     private JpaReader quiet;
     private AutoConverters converters = AutoConverters.none();
+    private JpaTypes jpaTypes;
 
     /**
      * @param common the reader of Permafrost's own entities, whose {@code @Check}, {@code @NativeType},
@@ -92,6 +89,14 @@ public final class JpaReader {
     /** The converters Hibernate applies to every attribute of their type. */
     public void convertWith(AutoConverters automatic) {
         this.converters = automatic;
+        this.jpaTypes = null;
+    }
+
+    private JpaTypes types() {
+        if (jpaTypes == null) {
+            jpaTypes = new JpaTypes(annotations, diagnostics, types, targets, converters);
+        }
+        return jpaTypes;
     }
 
     private JpaReader quiet() {
@@ -322,7 +327,7 @@ public final class JpaReader {
     /** The entity's physical table name, checked; {@code null} if it is not usable (reported). */
     private String table(TypeElement type) {
         AnnotationMirror table = Annotations.find(type, P + "Table");
-        AnnotationValue explicit = table == null ? null : nonBlank(table, "name");
+        AnnotationValue explicit = table == null ? null : Annotations.nonBlank(table, "name");
         String logical = logicalTable(type);
         return common.checkedName(type, table, explicit, naming.physical(logical), "table",
                 "@Table(name = ...) of jakarta.persistence");
@@ -330,20 +335,16 @@ public final class JpaReader {
 
     private String logicalTable(TypeElement type) {
         AnnotationMirror table = Annotations.find(type, P + "Table");
-        AnnotationValue explicit = table == null ? null : nonBlank(table, "name");
+        AnnotationValue explicit = table == null ? null : Annotations.nonBlank(table, "name");
         return explicit != null ? (String) explicit.getValue() : entityName(type);
     }
 
     private String entityName(TypeElement type) {
         AnnotationMirror entity = Annotations.find(type, Annotations.JPA_ENTITY);
-        AnnotationValue name = entity == null ? null : nonBlank(entity, "name");
+        AnnotationValue name = entity == null ? null : Annotations.nonBlank(entity, "name");
         return name != null ? (String) name.getValue() : type.getSimpleName().toString();
     }
 
-    private static AnnotationValue nonBlank(AnnotationMirror mirror, String member) {
-        AnnotationValue value = Annotations.explicit(mirror, member);
-        return value == null || value.getValue().toString().isBlank() ? null : value;
-    }
 
     private String physicalLower(String logical) {
         return naming.physical(logical).toLowerCase(Locale.ROOT);
@@ -376,7 +377,7 @@ public final class JpaReader {
         parts.sort(java.util.Comparator.comparingInt((KeyPart p) -> width(p.type())).thenComparing(KeyPart::column));
         if (!entity.equals(root)) {
             AnnotationMirror joinColumn = Annotations.find(entity, P + "PrimaryKeyJoinColumn");
-            AnnotationValue name = joinColumn == null ? null : nonBlank(joinColumn, "name");
+            AnnotationValue name = joinColumn == null ? null : Annotations.nonBlank(joinColumn, "name");
             if (name != null && parts.size() == 1) {
                 String logical = (String) name.getValue();
                 parts.set(0, new KeyPart(logical, physicalLower(logical), parts.get(0).type()));
@@ -388,7 +389,7 @@ public final class JpaReader {
     /** The logical (as written) name of a key column: {@code @Column(name)} or the field's name. */
     private String logicalColumn(EntitySource.ColumnSource column) {
         AnnotationMirror mirror = Annotations.find(column.element(), P + "Column");
-        AnnotationValue name = mirror == null ? null : nonBlank(mirror, "name");
+        AnnotationValue name = mirror == null ? null : Annotations.nonBlank(mirror, "name");
         return name != null ? (String) name.getValue() : column.element().getSimpleName().toString();
     }
 
@@ -563,7 +564,7 @@ public final class JpaReader {
                                             boolean forceNullable, boolean key, String label) {
         int before = diagnostics.errors();
         if (column != null) {
-            AnnotationValue definition = nonBlank(column, "columnDefinition");
+            AnnotationValue definition = Annotations.nonBlank(column, "columnDefinition");
             if (definition != null) {
                 unsupported(field, column, "@Column(columnDefinition = \"" + definition.getValue() + "\")", label,
                         "Permafrost cannot tell what a column definition means on each database; remove it and use"
@@ -571,16 +572,16 @@ public final class JpaReader {
                                 + " database's own type");
                 return null;
             }
-            if (nonBlank(column, "table") != null) {
+            if (Annotations.nonBlank(column, "table") != null) {
                 unsupported(field, column, "@Column(table = ...)", label, "secondary tables are not read yet");
                 return null;
             }
         }
-        AnnotationValue explicitName = column == null ? null : nonBlank(column, "name");
+        AnnotationValue explicitName = column == null ? null : Annotations.nonBlank(column, "name");
         String logical = explicitName != null ? (String) explicitName.getValue() : field.getSimpleName().toString();
         String name = common.checkedName(field, column, explicitName, naming.physical(logical), "column",
                 "@Column(name = ...) of jakarta.persistence");
-        ColumnType type = basicType(field, javaType, column, label);
+        ColumnType type = types().of(field, javaType, column, label);
         if (type != null) {
             type = common.nativeTypes(field, type, label);
         }
@@ -588,7 +589,9 @@ public final class JpaReader {
         // In a single-table subclass Hibernate keeps only an explicit @Column(nullable = false).
         boolean nullable = forceNullable ? declaredNullable : !key && !TypeMapper.isPrimitive(javaType)
                 && declaredNullable && Annotations.find(field, NOT_NULL) == null && !notOptional(field);
-        Numbering numbering = key ? numbering(context, field, type) : Numbering.NONE;
+        JpaNumbering.Numbering numbering = key ? new JpaNumbering(annotations, diagnostics)
+                .of(context.entity, field, type, logicalTable(root(context.entity)) + "_SEQ", this::physicalLower)
+                : JpaNumbering.Numbering.NONE;
         if (diagnostics.errors() > before || name == null || type == null) {
             return null;
         }
@@ -603,268 +606,9 @@ public final class JpaReader {
         return basic != null && !annotations.bool(basic, "optional");
     }
 
-    /** How a key's values are made per {@code @GeneratedValue}: by the database (identity), from a sequence, or not. */
-    private record Numbering(boolean identity, Sequence sequence) {
-        static final Numbering NONE = new Numbering(false, null);
-    }
-
-    /**
-     * How the key is numbered per {@code @GeneratedValue}, as Hibernate 6+ does it: IDENTITY an identity column;
-     * SEQUENCE and AUTO on a number a sequence, named by {@code @SequenceGenerator} (on the field or a class of
-     * the entity's hierarchy) or else {@code <root table>_SEQ} (the root entity's table name as written, or its
-     * entity name), starting at 1, increment 50; on UUID and String keys
-     * the application makes the value. Reports TABLE and what Permafrost cannot create.
-     */
-    private Numbering numbering(Context context, Element field, ColumnType type) {
-        AnnotationMirror generated = Annotations.find(field, P + "GeneratedValue");
-        if (generated == null || type == null) {
-            return Numbering.NONE;
-        }
-        String strategy = annotations.enumName(generated, "strategy");
-        if (strategy.equals("IDENTITY")) {
-            if (!type.isInteger()) {
-                unsupported(field, generated, "@GeneratedValue(strategy = IDENTITY)", field.getSimpleName(),
-                        "an identity column is an integer; the field is " + type.sql());
-                return Numbering.NONE;
-            }
-            return new Numbering(true, null);
-        }
-        if (type.kind() == ColumnType.Kind.UUID || type.kind() == ColumnType.Kind.VARCHAR) {
-            return Numbering.NONE;
-        }
-        String label = context.entity.getSimpleName() + "." + field.getSimpleName();
-        if (strategy.equals("TABLE")) {
-            unsupported(field, generated, "@GeneratedValue(strategy = TABLE)", label, "Hibernate then keeps ids in a"
-                    + " table of its own, which Permafrost does not create; use GenerationType.SEQUENCE or IDENTITY");
-            return Numbering.NONE;
-        }
-        if (!type.isInteger()) {
-            unsupported(field, generated, "@GeneratedValue(strategy = " + strategy + ")", label,
-                    "a sequence hands out integers; the field is " + type.sql());
-            return Numbering.NONE;
-        }
-        String generatorName = annotations.string(generated, "generator");
-        AnnotationMirror generator = sequenceGenerator(context, field, generatorName);
-        if (generator == null && !generatorName.isBlank()) {
-            unsupported(field, generated, "@GeneratedValue(generator = \"" + generatorName + "\")", label, "no"
-                    + " @SequenceGenerator(name = \"" + generatorName + "\") is on the field or a class of the entity's"
-                    + " hierarchy, where Permafrost looks; declare it there");
-            return Numbering.NONE;
-        }
-        String logical = logicalTable(root(context.entity)) + "_SEQ";
-        long start = 1;
-        long increment = 50;
-        AnnotationMirror at = generated;
-        if (generator != null) {
-            at = generator;
-            for (String member : List.of("schema", "catalog")) {
-                if (nonBlank(generator, member) != null) {
-                    unsupported(field, generator, "@SequenceGenerator(" + member + " = ...)", label, "Permafrost keeps"
-                            + " the whole schema in one place; remove " + member);
-                    return Numbering.NONE;
-                }
-            }
-            AnnotationValue sequenceName = nonBlank(generator, "sequenceName");
-            AnnotationValue name = nonBlank(generator, "name");
-            if (sequenceName != null) {
-                logical = (String) sequenceName.getValue();
-            } else if (name != null) {
-                logical = (String) name.getValue();
-            }
-            start = annotations.integer(generator, "initialValue");
-            increment = annotations.integer(generator, "allocationSize");
-        }
-        String name = physicalLower(logical);
-        if (!Names.isIdentifier(name)) {
-            unsupported(field, at, "sequence " + logical, label, "'" + name + "' is not a portable identifier"
-                    + " ([a-z_][a-z0-9_]*, at most " + Names.MAX_LENGTH + " characters); name it with"
-                    + " @SequenceGenerator(sequenceName = ...)");
-            return Numbering.NONE;
-        }
-        if (increment <= 0) {
-            unsupported(field, at, "@SequenceGenerator(allocationSize = " + increment + ")", label,
-                    "a sequence counts upwards; use an allocationSize of 1 or more");
-            return Numbering.NONE;
-        }
-        return new Numbering(false, new Sequence(name, start, increment));
-    }
-
-    /**
-     * The {@code @SequenceGenerator} a key uses: the one named {@code generator} (or, with no name, an unnamed one,
-     * as JPA 3.2 allows) on the field, else on the entity's classes from the entity up.
-     */
-    private AnnotationMirror sequenceGenerator(Context context, Element field, String generator) {
-        List<Element> places = new ArrayList<>();
-        places.add(field);
-        for (TypeElement type = context.entity; type != null; type = EntityReader.superclass(type)) {
-            places.add(type);
-        }
-        for (Element place : places) {
-            for (AnnotationMirror mirror : sequenceGenerators(place)) {
-                if (annotations.string(mirror, "name").equals(generator)) {
-                    return mirror;
-                }
-            }
-        }
-        return null;
-    }
-
-    private List<AnnotationMirror> sequenceGenerators(Element place) {
-        return annotations.repeated(place, P + "SequenceGenerator", P + "SequenceGenerators");
-    }
-
-    /** The column type of a basic value as Hibernate maps it, or {@code null} when it is in error (reported). */
-    private ColumnType basicType(Element field, TypeMirror declared, AnnotationMirror column, String label) {
-        TypeMirror javaType = declared;
-        AnnotationMirror convert = Annotations.find(field, P + "Convert");
-        if (convert != null && !annotations.bool(convert, "disableConversion")
-                && annotations.type(convert, "converter").getKind() == TypeKind.DECLARED) {
-            javaType = converted(annotations.type(convert, "converter"));
-            if (javaType == null) {
-                unsupported(field, convert, "@Convert", label, "its converter does not implement"
-                        + " AttributeConverter<X, Y> with a concrete database type Y");
-                return null;
-            }
-        }
-        AutoConverters.Converter automatic = convert != null || declared.getKind() != TypeKind.DECLARED ? null
-                : converters.byJavaType().get(((TypeElement) ((DeclaredType) declared).asElement()).getQualifiedName()
-                        .toString());
-        // JPA applies an automatic converter to every basic attribute of its type but ids, versions, and
-        // attributes marked @Enumerated or @Temporal.
-        if (automatic != null && Annotations.find(field, P + "Id") == null && Annotations.find(field, P + "Version") == null
-                && Annotations.find(field, P + "Enumerated") == null && Annotations.find(field, P + "Temporal") == null) {
-            javaType = automatic.database();
-        }
-        if (TypeMapper.isPrimitive(javaType) || javaType.getKind() == TypeKind.DECLARED) {
-            String name = javaType.getKind() == TypeKind.DECLARED
-                    ? ((TypeElement) ((DeclaredType) javaType).asElement()).getQualifiedName().toString()
-                    : javaType.toString();
-            if (name.equals("char") || name.equals("java.lang.Character") || name.equals("byte")
-                    || name.equals("java.lang.Byte")) {
-                boolean isChar = name.contains("har");
-                unsupported(field, null, "field " + field.getSimpleName(), label, "Hibernate maps " + javaType + " to "
-                        + (isChar ? "char(1)" : "tinyint") + ", a type Permafrost does not write; use "
-                        + (isChar ? "String with @Column(length = 1)" : "short"));
-                return null;
-            }
-            ColumnType temporal = temporal(field, name);
-            if (temporal != null) {
-                return temporal;
-            }
-        }
-        if (isEnum(javaType)) {
-            AnnotationMirror enumerated = Annotations.find(field, P + "Enumerated");
-            if (enumerated != null && annotations.enumName(enumerated, "value").equals("STRING")) {
-                return varchar(field, column, label, 255);
-            }
-            return ColumnType.simple(ColumnType.Kind.SMALLINT);
-        }
-        AnnotationMirror lob = Annotations.find(field, P + "Lob");
-        Set<ColumnType.Kind> kinds = TypeMapper.kinds(javaType);
-        if (kinds.isEmpty() && javaType.getKind() == TypeKind.ARRAY
-                && ((ArrayType) javaType).getComponentType().toString().equals("java.lang.Byte")) {
-            kinds = Set.of(ColumnType.Kind.BLOB);
-        }
-        if (kinds.isEmpty()) {
-            diagnostics.report(field, Message.UNSUPPORTED_TYPE, label, javaType, TypeMapper.hint(javaType),
-                    TypeMapper.SUPPORTED + ", and for JPA java.util.Date, Calendar, java.sql.Date, Time, Timestamp"
-                            + " and ZonedDateTime");
-            return null;
-        }
-        ColumnType.Kind kind = TypeMapper.defaultKind(kinds);
-        if (lob != null) {
-            if (targets.contains(Target.POSTGRESQL)) {
-                unsupported(field, lob, "@Lob", label, "Hibernate stores a @Lob on PostgreSQL as a large object (an oid"
-                        + " column whose data lives apart and is never deleted with the row), which Permafrost does not"
-                        + " create; remove @Lob and map the column as text or bytea, e.g. with Hibernate's"
-                        + " @JdbcTypeCode(SqlTypes.LONG32VARCHAR) or @JdbcTypeCode(SqlTypes.LONG32VARBINARY)");
-                return null;
-            }
-            return ColumnType.simple(kind == ColumnType.Kind.BLOB ? ColumnType.Kind.BLOB : ColumnType.Kind.TEXT);
-        }
-        String jdbcType = jdbcTypeCode(field);
-        if (jdbcType != null) {
-            return jdbcType.equals("text") ? ColumnType.simple(ColumnType.Kind.TEXT)
-                    : jdbcType.equals("json") ? ColumnType.simple(ColumnType.Kind.JSON)
-                    : ColumnType.simple(ColumnType.Kind.BLOB);
-        }
-        return switch (kind) {
-            case VARCHAR -> varchar(field, column, label, 255);
-            case DECIMAL -> decimal(column);
-            default -> ColumnType.simple(kind);
-        };
-    }
-
-    /** Hibernate's {@code @JdbcTypeCode} of a long text, long binary or JSON: {@code text}, {@code blob}, {@code json}. */
-    private String jdbcTypeCode(Element field) {
-        AnnotationMirror code = Annotations.find(field, "org.hibernate.annotations.JdbcTypeCode");
-        if (code == null) {
-            return null;
-        }
-        int value = annotations.integer(code, "value");
-        return switch (value) {
-            case 4001, -16, -1 -> "text";
-            case 4003, -4 -> "blob";
-            case 3001 -> "json";
-            default -> {
-                unsupported(field, code, "@JdbcTypeCode(" + value + ")", field.getSimpleName(), "Permafrost reads"
-                        + " SqlTypes.LONG32VARCHAR, LONG32VARBINARY and JSON there");
-                yield "text";
-            }
-        };
-    }
-
-    private ColumnType temporal(Element field, String javaType) {
-        AnnotationMirror temporal = Annotations.find(field, P + "Temporal");
-        String kind = temporal == null ? null : annotations.enumName(temporal, "value");
-        return switch (javaType) {
-            case "java.util.Date", "java.util.Calendar" -> ColumnType.simple(kind == null || kind.equals("TIMESTAMP")
-                    ? ColumnType.Kind.TIMESTAMP : kind.equals("DATE") ? ColumnType.Kind.DATE : ColumnType.Kind.TIME);
-            case "java.sql.Date" -> ColumnType.simple(ColumnType.Kind.DATE);
-            case "java.sql.Time" -> ColumnType.simple(ColumnType.Kind.TIME);
-            case "java.sql.Timestamp" -> ColumnType.simple(ColumnType.Kind.TIMESTAMP);
-            case "java.time.ZonedDateTime" -> ColumnType.simple(ColumnType.Kind.TIMESTAMP_TZ);
-            default -> null;
-        };
-    }
-
-    private ColumnType varchar(Element field, AnnotationMirror column, String label, int fallback) {
-        AnnotationValue length = column == null ? null : Annotations.explicit(column, "length");
-        int n = length == null ? fallback : (Integer) length.getValue();
-        AnnotationMirror size = Annotations.find(field, SIZE);
-        if (size != null && annotations.integer(size, "max") < Integer.MAX_VALUE) {
-            n = annotations.integer(size, "max");
-        }
-        if (n < 1 || n > ColumnType.MAX_VARCHAR_LENGTH) {
-            diagnostics.report(field, column, length, Message.OUT_OF_RANGE, "length", n, label, "a varchar holds 1 to "
-                    + ColumnType.MAX_VARCHAR_LENGTH + " characters; for longer text use Hibernate's"
-                    + " @JdbcTypeCode(SqlTypes.LONG32VARCHAR)");
-            return null;
-        }
-        return ColumnType.varchar(n);
-    }
-
-    private ColumnType decimal(AnnotationMirror column) {
-        int precision = column == null ? 0 : annotations.integer(column, "precision");
-        int scale = column == null ? 0 : annotations.integer(column, "scale");
-        if (precision <= 0) {
-            return ColumnType.decimal(38, scale > 0 ? scale : 2);
-        }
-        return ColumnType.decimal(Math.min(precision, ColumnType.MAX_DECIMAL_PRECISION), Math.min(scale, precision));
-    }
-
-    private static boolean isEnum(TypeMirror type) {
-        return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
-    }
-
-    /** The database type {@code Y} of an {@code AttributeConverter<X, Y>}, or {@code null}. */
-    private TypeMirror converted(TypeMirror converter) {
-        TypeMirror[] arguments = AutoConverters.arguments(converter, types);
-        return arguments == null ? null : arguments[1];
-    }
 
     private EntitySource.ColumnSource discriminator(TypeElement root, AnnotationMirror mirror) {
-        AnnotationValue explicit = mirror == null ? null : nonBlank(mirror, "name");
+        AnnotationValue explicit = mirror == null ? null : Annotations.nonBlank(mirror, "name");
         String name = common.checkedName(root, mirror, explicit, naming.physical(explicit != null
                 ? (String) explicit.getValue() : "DTYPE"), "column", "@DiscriminatorColumn(name = ...)");
         String kind = mirror == null ? "STRING" : annotations.enumName(mirror, "discriminatorType");
@@ -982,7 +726,7 @@ public final class JpaReader {
         if (joinColumns.isEmpty()) {
             return key;
         }
-        if (joinColumns.size() == 1 && nonBlank(joinColumns.get(0), "referencedColumnName") != null) {
+        if (joinColumns.size() == 1 && Annotations.nonBlank(joinColumns.get(0), "referencedColumnName") != null) {
             String logical = annotations.string(joinColumns.get(0), "referencedColumnName");
             String physical = physicalLower(logical);
             for (KeyPart part : key) {
@@ -1019,7 +763,7 @@ public final class JpaReader {
     }
 
     private String joinColumnName(Element field, AnnotationMirror joinColumn, String implicit) {
-        AnnotationValue explicit = joinColumn == null ? null : nonBlank(joinColumn, "name");
+        AnnotationValue explicit = joinColumn == null ? null : Annotations.nonBlank(joinColumn, "name");
         return common.checkedName(field, joinColumn, explicit, naming.physical(explicit != null
                 ? (String) explicit.getValue() : implicit), "column", "@JoinColumn(name = ...)");
     }
@@ -1084,7 +828,7 @@ public final class JpaReader {
             return;
         }
         AnnotationMirror joinTable = Annotations.find(field, P + "JoinTable");
-        AnnotationValue explicit = joinTable == null ? null : nonBlank(joinTable, "name");
+        AnnotationValue explicit = joinTable == null ? null : Annotations.nonBlank(joinTable, "name");
         String logical = explicit != null ? (String) explicit.getValue() : naming.joinTable(naming.physical(
                 logicalTable(owner)), logicalTable(owner), field.getSimpleName().toString(), logicalTable(tableOwner(target)));
         String table = common.checkedName(field, joinTable, explicit, naming.physical(logical), "table",
@@ -1187,7 +931,7 @@ public final class JpaReader {
             return;
         }
         AnnotationMirror collectionTable = Annotations.find(field, P + "CollectionTable");
-        AnnotationValue explicit = collectionTable == null ? null : nonBlank(collectionTable, "name");
+        AnnotationValue explicit = collectionTable == null ? null : Annotations.nonBlank(collectionTable, "name");
         String logical = explicit != null ? (String) explicit.getValue()
                 : entityName(context.entity) + "_" + field.getSimpleName();
         String table = common.checkedName(field, collectionTable, explicit, naming.physical(logical), "table",
