@@ -117,10 +117,13 @@ public final class DdlReader {
         return guard("the schema", () -> new Schema(new ArrayList<>(tables.values())));
     }
 
-    /** {@code create sequence s start with 1 increment by 50 owned by t.c}: the sequence column {@code t.c} takes values from. */
+    /**
+     * {@code create sequence s start with 1 increment by 50 owned by t.c}: the sequence column {@code t.c} takes values
+     * from (names quoted where they are reserved words, as the writer quotes them).
+     */
     private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile(
-            "create sequence ([a-z_][a-z0-9_]*) start with (-?[0-9]+) increment by (-?[0-9]+)"
-                    + " owned by ([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*);");
+            "create sequence \"?([a-z_][a-z0-9_]*)\"? start with (-?[0-9]+) increment by (-?[0-9]+)"
+                    + " owned by \"?([a-z_][a-z0-9_]*)\"?\\.\"?([a-z_][a-z0-9_]*)\"?;");
 
     private void attach(Map<String, Table> tables, int line, java.util.regex.Matcher m) {
         String name = m.group(1);

@@ -152,6 +152,11 @@ class SequenceTest {
         String body = dev.permafrost.snapshot.SnapshotWriter.body(schema);
         assertTrue(body.endsWith(");\ncreate sequence owners_seq start with 7 increment by 50 owned by owners.id;\n"), body);
         assertEquals(schema, new dev.permafrost.snapshot.DdlReader("V0001.sql", body, org.jooq.SQLDialect.DEFAULT).schema());
+        dev.permafrost.model.Schema reserved = new dev.permafrost.model.Schema(List.of(table("user")
+                .column(column("order", ColumnType.BIGINT).notNull().sequence("select", 1, 1)).build()));
+        String quoted = dev.permafrost.snapshot.SnapshotWriter.body(reserved);
+        assertTrue(quoted.contains("create sequence \"select\" start with 1 increment by 1 owned by \"user\".\"order\";"), quoted);
+        assertEquals(reserved, new dev.permafrost.snapshot.DdlReader("V0001.sql", quoted, org.jooq.SQLDialect.DEFAULT).schema());
         var wrong = assertThrows(dev.permafrost.snapshot.SnapshotException.class, () -> new dev.permafrost.snapshot.DdlReader(
                 "V0001.sql", body.replace("owned by owners.id", "owned by owners.nope"), org.jooq.SQLDialect.DEFAULT).schema());
         assertTrue(wrong.getMessage().contains("V0001.sql:7: sequence owners_seq is owned by owners.nope, which is not"

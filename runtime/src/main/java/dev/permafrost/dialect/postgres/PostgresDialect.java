@@ -88,7 +88,8 @@ public final class PostgresDialect implements Dialect {
     public List<String> continueSequence(String table, String column, dev.permafrost.model.Sequence sequence,
                                          SqlRenderer renderer) {
         var ctx = renderer.context();
-        return List.of(ctx.render(DSL.query("select setval({0}, ({1}), false)", DSL.inline(sequence.name()),
+        String regclass = ctx.render(SqlRenderer.name(sequence.name())); // quoted where reserved, as regclass reads it
+        return List.of(ctx.render(DSL.query("select setval({0}, ({1}), false)", DSL.inline(regclass),
                 renderer.nextSequenceValue(table, column, sequence))));
     }
 
