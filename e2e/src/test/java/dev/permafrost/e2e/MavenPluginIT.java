@@ -12,19 +12,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Maven plugin's goals in real Maven builds of a project that has never been compiled, Maven itself on the
- * default JDK (17 here) while the goals run in the project's JDK 21+ toolchain: status, plan, migrate (up and
- * down), repair, baseline, and validate bound to {@code verify}, which fails the build on drift.
+ * The Maven plugin's goals in real Maven builds of a project that has never been compiled, the plugin declared
+ * with the README's snippet as written, Maven itself on the default JDK (17 here) while the goals run in a JDK
+ * 21+: status, plan, migrate (up and down), repair, baseline, and validate bound to {@code verify}, which fails
+ * the build on drift.
  */
 class MavenPluginIT {
 
     @TempDir
     Path work;
 
+    /** The README's {@code <plugin>} block of the section "Maven plugin", with the version under test. */
+    private static String readmePlugin() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Path.of(System.getProperty("readme.file")));
+        String section = readme.substring(readme.indexOf("\n## Maven plugin\n"));
+        java.util.regex.Matcher xml = java.util.regex.Pattern.compile("```xml\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(section);
+        if (!xml.find()) {
+            throw new AssertionError("README's section 'Maven plugin' has no xml block");
+        }
+        return xml.group(1);
+    }
+
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
     void everyGoalInARealBuild(TestDatabase kind) throws Exception {
-        SampleProject project = SampleProject.copy("plugin-sample", work.resolve("plugin-sample"));
+        SampleProject project = SampleProject.copy("sample", work.resolve("plugin-sample"));
+        project.replace("pom.xml", "    </plugins>", readmePlugin() + "\n    </plugins>");
         try (TestDatabase.Fresh db = kind.create(work)) {
             String url = "-Dpermafrost.url=" + db.url();
             SampleProject.Run status = project.mvn("compile", "permafrost:status", url);
