@@ -156,4 +156,13 @@ public final class Annotations {
         AnnotationValue value = explicit(mirror, member);
         return value == null || value.getValue().toString().isBlank() ? null : value;
     }
+
+    /** The class a declared type names when {@code test} accepts it, else {@code null} (primitives, arrays, others). */
+    public static TypeElement declaredAs(javax.lang.model.type.TypeMirror type, java.util.function.Predicate<TypeElement> test) {
+        if (type.getKind() == javax.lang.model.type.TypeKind.DECLARED
+                && ((javax.lang.model.type.DeclaredType) type).asElement() instanceof TypeElement element && test.test(element)) {
+            return element;
+        }
+        return null;
+    }
 }

@@ -9,8 +9,6 @@ import java.util.Locale;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -72,10 +70,6 @@ final class Embedding {
 
     /** The {@code @Embeddable} type a field's type is, or {@code null}. */
     private static TypeElement embeddable(TypeMirror type) {
-        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement element
-                && Annotations.find(element, Annotations.EMBEDDABLE) != null) {
-            return element;
-        }
-        return null;
+        return Annotations.declaredAs(type, e -> Annotations.find(e, Annotations.EMBEDDABLE) != null);
     }
 }

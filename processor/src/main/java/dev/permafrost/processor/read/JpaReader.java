@@ -552,11 +552,7 @@ public final class JpaReader {
     }
 
     private static TypeElement embeddable(TypeMirror type) {
-        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement element
-                && Annotations.find(element, P + "Embeddable") != null) {
-            return element;
-        }
-        return null;
+        return Annotations.declaredAs(type, e -> Annotations.find(e, P + "Embeddable") != null);
     }
 
     /** A basic attribute's column; {@code null} when it is in error (reported). */
@@ -629,11 +625,7 @@ public final class JpaReader {
 
     /** The entity a field's type (or its collection's element type) is, or {@code null}. */
     private static TypeElement relationTarget(TypeMirror type) {
-        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement element
-                && Annotations.isJpaEntity(element)) {
-            return element;
-        }
-        return null;
+        return Annotations.declaredAs(type, Annotations::isJpaEntity);
     }
 
     /** The element type of a collection field, or {@code null} for a map or a raw or unknown type (reported). */

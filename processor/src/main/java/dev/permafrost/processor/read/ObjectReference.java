@@ -39,11 +39,7 @@ record ObjectReference(TypeElement target, List<Element> keys, List<String> keyC
 
     /** The entity a field's type names, or {@code null} when it is not an entity. */
     static TypeElement entityOf(TypeMirror type) {
-        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement element
-                && Annotations.find(element, Annotations.TABLE) != null) {
-            return element;
-        }
-        return null;
+        return Annotations.declaredAs(type, e -> Annotations.find(e, Annotations.TABLE) != null);
     }
 
     /**
