@@ -128,7 +128,7 @@ final class Commands {
             return urls.toArray(URL[]::new);
         }
 
-        /** The migrator, with progress on a terminal; {@code total} is how many migrations the command may run. */
+        /** The migrator of these options, reporting to {@code progress}. */
         Migrator migrator(Progress progress) {
             String secret = password != null ? password : System.getenv("PERMAFROST_PASSWORD");
             MigrationIndex index = migrationsPackage == null ? MigrationIndex.find()
