@@ -444,4 +444,58 @@ final class JpaModels {
                         @Column(length = 40) private Sku sku;
                     }
                     """));
+
+    /** Hibernate's {@code @OnDelete} on each kind of foreign key it makes. */
+    static final Map<String, String> ON_DELETE = Map.ofEntries(
+            Map.entry("del.Album", """
+                    package del;
+                    import jakarta.persistence.*;
+                    import org.hibernate.annotations.OnDelete;
+                    import org.hibernate.annotations.OnDeleteAction;
+                    @Entity
+                    public class Album {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        @ElementCollection @OnDelete(action = OnDeleteAction.CASCADE) private java.util.Set<String> tags;
+                        @ManyToMany @OnDelete(action = OnDeleteAction.CASCADE) private java.util.Set<Artist> artists;
+                        @OneToMany @JoinColumn(name = "album_id") @OnDelete(action = OnDeleteAction.SET_NULL)
+                        private java.util.List<Track> tracks;
+                    }
+                    """),
+            Map.entry("del.Artist", """
+                    package del;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Artist {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    }
+                    """),
+            Map.entry("del.Track", """
+                    package del;
+                    import jakarta.persistence.*;
+                    import org.hibernate.annotations.OnDelete;
+                    import org.hibernate.annotations.OnDeleteAction;
+                    @Entity
+                    public class Track {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                        @ManyToOne(optional = false) @OnDelete(action = OnDeleteAction.CASCADE) private Artist artist;
+                    }
+                    """),
+            Map.entry("del.Media", """
+                    package del;
+                    import jakarta.persistence.*;
+                    @Entity @Inheritance(strategy = InheritanceType.JOINED)
+                    public class Media {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    }
+                    """),
+            Map.entry("del.Video", """
+                    package del;
+                    import jakarta.persistence.*;
+                    import org.hibernate.annotations.OnDelete;
+                    import org.hibernate.annotations.OnDeleteAction;
+                    @Entity @OnDelete(action = OnDeleteAction.CASCADE)
+                    public class Video extends Media {
+                        private int seconds;
+                    }
+                    """));
 }

@@ -70,7 +70,8 @@ class JpaParityTest {
         FEATURES_HIBERNATE_NAMING(JpaModels.FEATURES, "hibernate"),
         SEQUENCES_SPRING_NAMING(JpaModels.SEQUENCES, "spring"),
         SEQUENCES_HIBERNATE_NAMING(JpaModels.SEQUENCES, "hibernate"),
-        CONVERTERS_SPRING_NAMING(JpaModels.CONVERTERS, "spring");
+        CONVERTERS_SPRING_NAMING(JpaModels.CONVERTERS, "spring"),
+        ON_DELETE_SPRING_NAMING(JpaModels.ON_DELETE, "spring");
 
         final Map<String, String> sources;
         final String naming;
@@ -201,7 +202,8 @@ class JpaParityTest {
                         : "index " + index.columns()));
             }
             for (ForeignKey fk : table.foreignKeys()) {
-                constraints.add("  foreign key " + fk.columns() + " -> " + fk.referencedTable() + fk.referencedColumns());
+                constraints.add("  foreign key " + fk.columns() + " -> " + fk.referencedTable() + fk.referencedColumns()
+                        + (fk.onDelete() == ForeignKey.Action.NO_ACTION ? "" : " on delete " + fk.onDelete()));
             }
             constraints.sort(null);
             lines.addAll(constraints);

@@ -402,7 +402,7 @@ public final class JpaReader {
         List<KeyPart> parentKey = keyOf(parent);
         EntitySource.ReferenceSource reference = new EntitySource.ReferenceSource(Annotations.find(type,
                 Annotations.JPA_ENTITY), parent, key.size() == 1 ? parentKey.get(0).column() : "", "",
-                ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
+                onDelete(type), ForeignKey.Action.NO_ACTION);
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         for (KeyPart part : key) {
             columns.add(new EntitySource.ColumnSource(type, new Column(part.column(), part.type(), false, null, false),
@@ -652,6 +652,24 @@ public final class JpaReader {
         return name.endsWith("Set");
     }
 
+    /**
+     * Hibernate's {@code @OnDelete(action = ...)} on a relation, collection or joined subclass: the {@code ON DELETE}
+     * of the foreign key it makes; no action without it.
+     */
+    private ForeignKey.Action onDelete(Element element) {
+        AnnotationMirror on = Annotations.find(element, "org.hibernate.annotations.OnDelete");
+        if (on == null) {
+            return ForeignKey.Action.NO_ACTION;
+        }
+        return switch (annotations.enumName(on, "action")) {
+            case "CASCADE" -> ForeignKey.Action.CASCADE;
+            case "SET_NULL" -> ForeignKey.Action.SET_NULL;
+            case "SET_DEFAULT" -> ForeignKey.Action.SET_DEFAULT;
+            case "RESTRICT" -> ForeignKey.Action.RESTRICT;
+            default -> ForeignKey.Action.NO_ACTION;
+        };
+    }
+
     /** The class whose table holds an entity's rows: a single-table subclass's root. */
     private TypeElement tableOwner(TypeElement entity) {
         TypeElement root = root(entity);
@@ -685,7 +703,7 @@ public final class JpaReader {
         }
         boolean optional = annotations.bool(mirror, "optional") && Annotations.find(field, NOT_NULL) == null;
         EntitySource.ReferenceSource reference = new EntitySource.ReferenceSource(mirror, tableOwner(target),
-                referenced.size() == 1 ? referenced.get(0).column() : "", "", ForeignKey.Action.NO_ACTION,
+                referenced.size() == 1 ? referenced.get(0).column() : "", "", onDelete(field),
                 ForeignKey.Action.NO_ACTION);
         boolean oneToOne = relation.equals("OneToOne");
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
@@ -784,7 +802,7 @@ public final class JpaReader {
             return;
         }
         EntitySource.ReferenceSource reference = new EntitySource.ReferenceSource(mirror, owner,
-                key.size() == 1 ? key.get(0).column() : "", "", ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
+                key.size() == 1 ? key.get(0).column() : "", "", onDelete(field), ForeignKey.Action.NO_ACTION);
         List<EntitySource.ColumnSource> columns = context.foreign.computeIfAbsent(
                 tableOwner(target).getQualifiedName().toString(), k -> new ArrayList<>());
         for (int i = 0; i < key.size(); i++) {
@@ -887,8 +905,10 @@ public final class JpaReader {
                     + " columns; give one @JoinColumn for each");
             return List.of();
         }
+        // @OnDelete on a collection acts on the key to its owner (the join or collection table's joinColumns).
         EntitySource.ReferenceSource reference = new EntitySource.ReferenceSource(table, referenced,
-                key.size() == 1 ? key.get(0).column() : "", "", ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
+                key.size() == 1 ? key.get(0).column() : "", "", member.equals("joinColumns") ? onDelete(field)
+                : ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
         List<EntitySource.ColumnSource> columns = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
             AnnotationMirror joinColumn = given.isEmpty() ? null : given.get(i);
