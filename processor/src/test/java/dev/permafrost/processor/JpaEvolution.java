@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Random histories of JPA entities as their users change them, one version of every source at a time: entities
- * added, dropped and renamed ({@code @RenamedFrom}), basic fields and {@code @ManyToOne} references added,
+ * added, dropped and renamed ({@code @RenamedFrom}), basic fields and {@code @ManyToOne} references (some with
+ * Hibernate's {@code @OnDelete(CASCADE)}) added,
  * dropped and renamed, strings widened, a primitive made nullable, a column made unique, an index added, and keys
  * moved between identity and sequence numbering (AUTO, SEQUENCE with a generator). Every version compiles and
  * is what Hibernate accepts; each differs from the one before.
@@ -185,7 +186,9 @@ final class JpaEvolution {
         if (entity.fields.stream().anyMatch(f -> f.name().equals(name))) {
             return false;
         }
-        entity.fields.add(new Field(name, target.name, "@ManyToOne", null));
+        entity.fields.add(new Field(name, target.name, random.nextBoolean() ? "@ManyToOne"
+                : "@ManyToOne @org.hibernate.annotations.OnDelete(action = org.hibernate.annotations.OnDeleteAction.CASCADE)",
+                null));
         return true;
     }
 
