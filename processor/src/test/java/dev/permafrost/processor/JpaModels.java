@@ -390,6 +390,23 @@ final class JpaModels {
                         @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id;
                     }
                     """),
+            Map.entry("seq.Depot", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    @SequenceGenerator(name = "crateIds", sequenceName = "crate_ids", allocationSize = 3)
+                    public class Depot {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    }
+                    """),
+            Map.entry("seq.Crate", """
+                    package seq;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Crate {
+                        @Id @GeneratedValue(generator = "crateIds") private Long id;
+                    }
+                    """),
             Map.entry("seq.Vehicle", """
                     package seq;
                     import jakarta.persistence.*;
