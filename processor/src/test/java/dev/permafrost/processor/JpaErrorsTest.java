@@ -200,7 +200,11 @@ class JpaErrorsTest {
                         }
                         """));
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[PF205] table name 'item_tag' is already mapped by shop.Item");
+        assertThat(compilation).hadErrorContaining("[PF205] table name 'item_tag' is already mapped by the join or"
+                + " collection table of shop.Item.tags (names are compared ignoring case); give one of them another name"
+                + " (@Table, or @JoinTable or @CollectionTable for a join or collection table)")
+                .inFile(compilation.sourceFiles().stream().filter(f -> f.getName().endsWith("Item.java")).findFirst()
+                        .orElseThrow()).onLineContaining("favourites");
     }
 
     @Test

@@ -68,7 +68,7 @@ public enum Message {
                     + " your own SQL too, or choose another name with %s"),
     DUPLICATE_TABLE("PF205", Severity.ERROR,
             "table name '%s' is already mapped by %s (names are compared ignoring case); give one of them"
-                    + " another @Table(name = ...)%s"),
+                    + " another %s%s"),
     DUPLICATE_COLUMN("PF206", Severity.ERROR,
             "column name '%s' of table %s is already mapped by field %s (names are compared ignoring case);"
                     + " give one of them another @Column(name = ...)"),

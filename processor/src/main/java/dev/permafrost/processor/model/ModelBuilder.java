@@ -58,8 +58,16 @@ public final class ModelBuilder {
         for (EntitySource entity : entities) {
             EntitySource previous = byTable.putIfAbsent(entity.table(), entity);
             if (previous != null) {
-                diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_TABLE, entity.table(),
-                        previous.className(), staleHint(previous, entity));
+                String way = entity.implied() || previous.implied()
+                        ? "name (@Table, or @JoinTable or @CollectionTable for a join or collection table)"
+                        : "@Table(name = ...)";
+                if (entity.impliedBy() != null) {
+                    diagnostics.report(entity.impliedBy(), Message.DUPLICATE_TABLE, entity.table(), previous.describe(),
+                            way, staleHint(previous, entity));
+                } else {
+                    diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_TABLE, entity.table(),
+                            previous.describe(), way, staleHint(previous, entity));
+                }
                 continue;
             }
             if (!entity.implied()) {

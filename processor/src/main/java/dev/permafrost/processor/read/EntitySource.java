@@ -41,6 +41,17 @@ public record EntitySource(TypeElement type, AnnotationMirror tableAnnotation, S
         return type.getQualifiedName().toString();
     }
 
+    /** The field of the entity whose join or collection table this is, or {@code null} for an entity's own table. */
+    public javax.lang.model.element.Element impliedBy() {
+        return implied && !columns.isEmpty() ? columns.get(0).element() : null;
+    }
+
+    /** What maps this table, for people: {@code shop.Item}, or {@code the join table of shop.Item.tags}. */
+    public String describe() {
+        javax.lang.model.element.Element field = impliedBy();
+        return field == null ? className() : "the join or collection table of " + className() + "." + field.getSimpleName();
+    }
+
     /**
      * A field or record component and its column.
      *
