@@ -198,14 +198,24 @@ final class Commands {
                 Progress progress = c.progress();
                 Migrator migrator = c.migrator(progress);
                 if (progress.shown()) {
-                    MigrationPlan plan = to == null ? migrator.plan() : migrator.plan(to);
-                    progress.expect(plan.steps().size());
+                    progress.expect(steps(migrator.status(), to));
                 }
                 MigrateResult result = to == null ? migrator.migrate() : migrator.migrateTo(to);
                 print(c, result.toString(), result.toJson());
                 return 0;
             });
         }
+    }
+
+    /**
+     * How many migrations {@code migrate [--to]} will apply or revert, from the history alone (a plan would render
+     * every statement just to be counted).
+     */
+    static int steps(MigrationStatus status, Integer to) {
+        int target = to == null ? Integer.MAX_VALUE : to;
+        return (int) (target < status.currentVersion()
+                ? status.applied().stream().filter(m -> m.version() > target).count()
+                : status.pending().stream().filter(m -> m.version() <= target).count());
     }
 
     @Command(name = "plan", description = "The SQL migrate would run, without running it.")
