@@ -56,12 +56,8 @@ public final class SnapshotReader {
     /** The header's table → entity class lines, without parsing the DDL. */
     public static Map<String, String> entities(String text) {
         Map<String, String> entities = new TreeMap<>();
-        for (String line : Hashing.normalize(text).split("\n")) {
-            if (!line.startsWith("--")) {
-                break;
-            }
-            Matcher m = HEADER.matcher(line);
-            if (m.matches() && m.group(2) != null) {
+        for (Matcher m : header(text)) {
+            if (m.group(2) != null) {
                 entities.put(m.group(2), m.group(3).trim());
             }
         }
@@ -71,16 +67,27 @@ public final class SnapshotReader {
     /** The header's automatic JPA converters ({@code -- converter: com.acme.StatusConverter}), without parsing the DDL. */
     public static List<String> converters(String text) {
         List<String> converters = new ArrayList<>();
+        for (Matcher m : header(text)) {
+            if (m.group(1).equals("converter")) {
+                converters.add(m.group(3).trim());
+            }
+        }
+        return converters;
+    }
+
+    /** The header's {@code -- key: value} lines, matched, up to the first line that is not a comment. */
+    private static List<Matcher> header(String text) {
+        List<Matcher> lines = new ArrayList<>();
         for (String line : Hashing.normalize(text).split("\n")) {
             if (!line.startsWith("--")) {
                 break;
             }
             Matcher m = HEADER.matcher(line);
-            if (m.matches() && m.group(1).equals("converter")) {
-                converters.add(m.group(3).trim());
+            if (m.matches()) {
+                lines.add(m);
             }
         }
-        return converters;
+        return lines;
     }
 
     /** The description on the first line, without parsing the DDL; empty if there is none. */
