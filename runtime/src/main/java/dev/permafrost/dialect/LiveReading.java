@@ -60,9 +60,8 @@ public record LiveReading(Schema schema, List<LiveSequence> sequences, List<Stri
         return result;
     }
 
-    /** The sequences no column of {@link #schema(Schema)} takes values from, for people. */
-    public List<String> strays(Schema expected) {
-        Schema attached = schema(expected);
+    /** The sequences no column of {@code attached} (what {@link #schema(Schema)} gave) takes values from, for people. */
+    public List<String> strays(Schema attached) {
         Map<String, String[]> used = owners(attached);
         List<String> strays = new ArrayList<>();
         for (LiveSequence live : sequences) {

@@ -288,9 +288,10 @@ final class Checks {
         try (Connection connection = dataSource.getConnection()) {
             Dialect database = Dialects.detect(connection);
             LiveReading reading = LiveSchema.read(connection, database, c.ignoredTables());
-            Schema live = Alignment.align(reading.schema(expected), expected, new SqlRenderer(database));
+            Schema attached = reading.schema(expected);
+            Schema live = Alignment.align(attached, expected, new SqlRenderer(database));
             List<String> differences = new ArrayList<>(reading.problems());
-            differences.addAll(reading.strays(expected));
+            differences.addAll(reading.strays(attached));
             Differ.diff(live, expected).forEach(op -> differences.add(Drift.describe(op)));
             return differences;
         } catch (SQLException e) {

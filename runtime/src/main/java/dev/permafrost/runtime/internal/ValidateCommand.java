@@ -58,9 +58,10 @@ public final class ValidateCommand {
     static List<String> drift(Session session, Schema expected, Config config) {
         Jooq.quiet();
         LiveReading reading = LiveSchema.read(session.connection(), session.dialect(), config.ignoredTables());
-        Schema aligned = Alignment.align(reading.schema(expected), expected, new SqlRenderer(session.dialect()));
+        Schema live = reading.schema(expected);
+        Schema aligned = Alignment.align(live, expected, new SqlRenderer(session.dialect()));
         List<String> problems = new ArrayList<>(reading.problems());
-        problems.addAll(reading.strays(expected));
+        problems.addAll(reading.strays(live));
         for (Op op : Differ.diff(aligned, expected)) {
             problems.add(Drift.describe(op));
         }
