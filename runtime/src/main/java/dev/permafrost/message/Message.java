@@ -259,6 +259,12 @@ public enum Message {
     UNKNOWN_TARGET("PF624", ErrorCode.INVALID_REQUEST, "cannot %s V%04d: this build knows versions %d to %d"),
     LIVE_SCHEMA_UNSUPPORTED("PF625", ErrorCode.INVALID_REQUEST,
             "reading the live schema is supported on SQLite, PostgreSQL, MariaDB, MySQL and H2, not on %s"),
+    JOOQ_TOO_OLD("PF626", ErrorCode.INVALID_REQUEST,
+            "Permafrost's runtime needs jOOQ 3.21 or newer, but the class path has jOOQ %s (%s). A dependency"
+                    + " manager chose it: Spring Boot's manages jOOQ at 3.19. Set the version to 3.21.7 (Maven with"
+                    + " Boot's parent: <jooq.version>3.21.7</jooq.version> in <properties>; with Boot's BOM imported:"
+                    + " org.jooq:jooq 3.21.7 in <dependencyManagement> before it; Gradle's Spring dependency-management"
+                    + " plugin: ext['jooq.version'] = '3.21.7')."),
 
     // ---- run time: running migrations (PF7xx) ----
     MIGRATION_FAILED("PF700", ErrorCode.MIGRATION_FAILED, "migration %s (%s) failed at '%s':\n  %s\n  %s\n%s"),

@@ -98,6 +98,14 @@ public final class Migrator {
     static final String JAVA_TOO_OLD = "Permafrost's runtime needs Java 21 or newer (it runs on jOOQ 3.21), but this"
             + " application runs on Java %s (%s). Start it with a Java 21+ runtime.";
 
+    /**
+     * The data source this migrator connects through: the one it was configured with, or for a JDBC URL one that
+     * opens a connection per use (for integrations that must know which database a migrator manages).
+     */
+    public DataSource dataSource() {
+        return config.dataSource();
+    }
+
     /** Applies every pending migration in version order and reports what it did. */
     public MigrateResult migrate() {
         return MigrateCommand.run(config);
@@ -211,7 +219,12 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * @throws PermafrostException {@code PF626} when the class path holds a jOOQ older than 3.21 (Spring Boot's
+         *     dependency management chooses 3.19 unless told otherwise)
+         */
         public Migrator build() {
+            dev.permafrost.runtime.internal.JooqVersion.require();
             return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger));
         }
     }
