@@ -1,0 +1,41 @@
+package dev.permafrost.spring;
+
+import java.time.Duration;
+import java.util.List;
+
+/** One instance's settings after an instance's own properties are laid over the top-level ones. */
+record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
+                        boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
+                        List<String> ignoreTables, String dataSource, String url, String user, String password) {
+
+    /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
+    static final String DEFAULT = "permafrostMigrator";
+
+    static InstanceSettings of(PermafrostProperties top) {
+        return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), top.isValidateOnMigrate(),
+                top.isAllowUnknownMigrations(), top.getLockTimeout(), top.getMigrationsPackage(),
+                List.copyOf(top.getIgnoreTables()), null, top.getUrl(), top.getUser(), top.getPassword());
+    }
+
+    static InstanceSettings of(String name, PermafrostProperties.Instance own, PermafrostProperties top) {
+        InstanceSettings base = of(top);
+        boolean ownDatabase = own.getUrl() != null || own.getDataSource() != null;
+        return new InstanceSettings(name, or(own.getEnabled(), base.enabled), or(own.getTargetVersion(),
+                base.targetVersion), or(own.getValidateOnMigrate(), base.validateOnMigrate),
+                or(own.getAllowUnknownMigrations(), base.allowUnknownMigrations), or(own.getLockTimeout(),
+                base.lockTimeout), or(own.getMigrationsPackage(), base.migrationsPackage),
+                own.getIgnoreTables() != null ? List.copyOf(own.getIgnoreTables()) : base.ignoreTables,
+                own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
+                ownDatabase ? own.getUser() : base.user, ownDatabase ? own.getPassword() : base.password);
+    }
+
+    private static <T> T or(T own, T base) {
+        return own != null ? own : base;
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "InstanceSettings[" + name + (url != null ? ", url" : dataSource != null ? ", " + dataSource : "") + "]";
+    }
+}
