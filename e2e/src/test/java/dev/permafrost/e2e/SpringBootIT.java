@@ -52,6 +52,31 @@ class SpringBootIT {
         startsMigratesAndStops("4.0.7", "jdbc:sqlite:" + work.resolve("app.db"), false);
     }
 
+    /**
+     * The README's Spring Boot snippets, as written, are in the sample's pom (each snippet's lines in order), so the
+     * application these tests build is the one a reader who copies them gets.
+     */
+    @Test
+    void theReadmesSnippetsAreTheSamplesOwn() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("readme.file")));
+        String section = readme.substring(readme.indexOf("\n## Spring Boot\n"), readme.indexOf("\n## Test kit\n"));
+        List<String> pom = Files.readString(Path.of(System.getProperty("samples.dir"), "boot-sample", "pom.xml"))
+                .lines().map(String::trim).toList();
+        java.util.regex.Matcher snippet = java.util.regex.Pattern.compile("```xml\n(.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(section);
+        int snippets = 0;
+        while (snippet.find()) {
+            snippets++;
+            int at = 0;
+            for (String line : snippet.group(1).lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+                int found = pom.subList(at, pom.size()).indexOf(line);
+                assertTrue(found >= 0, "README's line '" + line + "' is not in the sample's pom after line " + at);
+                at += found + 1;
+            }
+        }
+        assertEquals(2, snippets, "the Spring Boot section's XML snippets");
+    }
+
     private void startsMigratesAndStops(String boot, String url, boolean jpa) throws Exception {
         SampleProject project = SampleProject.copy("boot-sample", work.resolve("boot-sample"));
         project.replace("pom.xml", "@boot.version@", boot);
