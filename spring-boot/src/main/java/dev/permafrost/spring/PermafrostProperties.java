@@ -13,13 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * an instance leaves unset it takes from the top level.
  */
 @ConfigurationProperties(prefix = "permafrost")
-public class PermafrostProperties {
+public class PermafrostProperties extends PermafrostDatabaseProperties {
 
     /** Whether to migrate at start-up. */
     private boolean enabled = true;
-
-    /** The version to migrate up to; the newest when unset. A database already past it is left as it is. */
-    private Integer targetVersion;
 
     /** Whether to run validate() after migrating, and fail start-up if the live schema drifted from the migrations. */
     private boolean validateOnMigrate;
@@ -30,33 +27,18 @@ public class PermafrostProperties {
     /** How long to wait for another instance that is migrating the same database. */
     private Duration lockTimeout = Duration.ofMinutes(5);
 
-    /** The package of the migrations to apply, when the class path holds the migrations of several modules. */
-    private String migrationsPackage;
-
     /** Tables Permafrost does not own (another library's), left out of validation. */
     private List<String> ignoreTables = new ArrayList<>();
-
-    /** JDBC URL of the database to migrate, instead of the application's DataSource. */
-    private String url;
-
-    /** Login user of the database given by url. */
-    private String user;
-
-    /** Login password of the database given by url (never logged or printed). */
-    private String password;
 
     /** Named instances, each migrating its own database with its own migrations package; when set, they replace
      * the single top-level one. */
     private Map<String, Instance> instances = new LinkedHashMap<>();
 
     /** One named database to migrate; unset settings take the top-level ones. */
-    public static class Instance {
+    public static class Instance extends PermafrostDatabaseProperties {
 
         /** Whether to migrate this instance at start-up. */
         private Boolean enabled;
-
-        /** The version to migrate up to; the newest when unset. */
-        private Integer targetVersion;
 
         /** Whether to run validate() after migrating, and fail start-up on drift. */
         private Boolean validateOnMigrate;
@@ -67,23 +49,11 @@ public class PermafrostProperties {
         /** How long to wait for another instance that is migrating the same database. */
         private Duration lockTimeout;
 
-        /** The package of this instance's migrations. */
-        private String migrationsPackage;
-
         /** Tables Permafrost does not own, left out of validation. */
         private List<String> ignoreTables;
 
         /** Name of the DataSource bean to migrate. */
         private String dataSource;
-
-        /** JDBC URL of the database to migrate. */
-        private String url;
-
-        /** Login user of the database given by url. */
-        private String user;
-
-        /** Login password of the database given by url (never logged or printed). */
-        private String password;
 
         public Boolean getEnabled() {
             return enabled;
@@ -91,14 +61,6 @@ public class PermafrostProperties {
 
         public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
-        }
-
-        public Integer getTargetVersion() {
-            return targetVersion;
-        }
-
-        public void setTargetVersion(Integer targetVersion) {
-            this.targetVersion = targetVersion;
         }
 
         public Boolean getValidateOnMigrate() {
@@ -125,14 +87,6 @@ public class PermafrostProperties {
             this.lockTimeout = lockTimeout;
         }
 
-        public String getMigrationsPackage() {
-            return migrationsPackage;
-        }
-
-        public void setMigrationsPackage(String migrationsPackage) {
-            this.migrationsPackage = migrationsPackage;
-        }
-
         public List<String> getIgnoreTables() {
             return ignoreTables;
         }
@@ -148,30 +102,6 @@ public class PermafrostProperties {
         public void setDataSource(String dataSource) {
             this.dataSource = dataSource;
         }
-
-        public String getUrl() {
-            return url;
-        }
-
-        public void setUrl(String url) {
-            this.url = url;
-        }
-
-        public String getUser() {
-            return user;
-        }
-
-        public void setUser(String user) {
-            this.user = user;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
     }
 
     public boolean isEnabled() {
@@ -180,14 +110,6 @@ public class PermafrostProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public Integer getTargetVersion() {
-        return targetVersion;
-    }
-
-    public void setTargetVersion(Integer targetVersion) {
-        this.targetVersion = targetVersion;
     }
 
     public boolean isValidateOnMigrate() {
@@ -214,44 +136,12 @@ public class PermafrostProperties {
         this.lockTimeout = lockTimeout;
     }
 
-    public String getMigrationsPackage() {
-        return migrationsPackage;
-    }
-
-    public void setMigrationsPackage(String migrationsPackage) {
-        this.migrationsPackage = migrationsPackage;
-    }
-
     public List<String> getIgnoreTables() {
         return ignoreTables;
     }
 
     public void setIgnoreTables(List<String> ignoreTables) {
         this.ignoreTables = ignoreTables;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url;
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     public Map<String, Instance> getInstances() {
