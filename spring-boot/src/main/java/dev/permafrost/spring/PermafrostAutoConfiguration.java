@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -84,6 +85,15 @@ public class PermafrostAutoConfiguration {
     public PermafrostMigrationInitializer permafrostMigrationInitializer(PermafrostMigrators migrators,
             ObjectProvider<PermafrostMigrationStrategy> strategy) {
         return new PermafrostMigrationInitializer(migrators, strategy.getIfAvailable());
+    }
+
+    /**
+     * With {@code spring.main.lazy-initialization=true} nothing would ask for the initializer, and the application
+     * would start on an unmigrated database: it is always created eagerly.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter permafrostLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(PermafrostMigrationInitializer.class);
     }
 
     @Bean

@@ -54,6 +54,17 @@ class PermafrostAutoConfigurationTest {
     }
 
     @Test
+    void lazyInitializationStillMigratesAtStartUp() {
+        runner.withPropertyValues(SHOP)
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(Databases.tables(url)).as("spring.main.lazy-initialization=true").contains("items");
+                });
+    }
+
+    @Test
     void aSecondStartAppliesNothing() {
         runner.withPropertyValues(SHOP).run(context -> assertThat(context).hasNotFailed());
         runner.withPropertyValues(SHOP).run(context -> {
