@@ -162,6 +162,37 @@ public interface Dialect {
     }
 
     /** Whether {@code op} can only be performed by rebuilding its table (SQLite); such ops are never rendered. */
+    /**
+     * The lock-safe form of {@code op} on a table that held rows before the migration, or {@code null} when the plain
+     * form takes no lock that stops writers for longer than a moment (or the database has no better form).
+     */
+    default LockSafe lockSafe(Op op, Schema before, SqlRenderer renderer) {
+        return null;
+    }
+
+    /**
+     * The statement that bounds how long each following statement of this session (or, with {@code local}, of this
+     * transaction) waits for a lock, or {@code null} where the database has none; a statement that times out is
+     * retried, so that DDL queued behind a long transaction never holds up the sessions queued behind it.
+     */
+    default String lockTimeout(java.time.Duration timeout, boolean local) {
+        return null;
+    }
+
+    /** The statement that puts the session's lock wait back to the server's default, or {@code null}. */
+    default String resetLockTimeout() {
+        return null;
+    }
+
+    /** Whether {@code e} says a statement gave up waiting for a lock ({@link #lockTimeout}). */
+    default boolean isLockTimeout(SQLException e) {
+        return false;
+    }
+
+    /** Drops {@code index} if a failed or killed concurrent build left it behind invalid. */
+    default void dropInvalidIndex(Connection connection, String index) throws SQLException {
+    }
+
     default boolean rebuildNeeded(Op op, Schema before) {
         return false;
     }

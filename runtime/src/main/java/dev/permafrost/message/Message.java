@@ -294,6 +294,15 @@ public enum Message {
             "migration %s cannot %s: %s has no sequences. Nothing was changed. Build the application with"
                     + " -Apermafrost.databases naming the databases it runs on, so that the compiler refuses this"),
 
+    DDL_LOCK_TIMEOUT("PF712", ErrorCode.LOCK_TIMEOUT,
+            "migration %s could not take the lock its statement needs within %d s of trying: %s\n  Each attempt gave up"
+                    + " after %d ms, so no other session waited behind it longer than that. A long transaction holds"
+                    + " the table: find it in pg_stat_activity and end it, or raise Migrator.configure(..).lockTimeout(..)"
+                    + " (how long to keep trying). %s"),
+    REVERT_UNFINISHED("PF713", ErrorCode.INCOMPLETE_MIGRATION,
+            "migration %s (%s) stopped part way through its down after %d statement(s) (its lock-safe steps run outside"
+                    + " one transaction): finish reverting it with migrateTo(%d), which continues where it stopped."),
+
     // ---- run time: the history and the live schema (PF8xx) ----
     HISTORY_UNREADABLE("PF800", ErrorCode.DATABASE, "cannot %s the migration history: %s"),
     UNKNOWN_APPLIED("PF801", ErrorCode.UNKNOWN_MIGRATION,

@@ -171,6 +171,8 @@ public final class Migrator {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Set<String> ignoredTables = Set.of();
         private System.Logger logger;
+        private boolean lockSafeDdl = true;
+        private Duration statementLockTimeout = Duration.ofSeconds(5);
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -200,6 +202,31 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Whether operations on tables that already exist take the database's lock-safe form (on by default): on
+         * PostgreSQL indexes are built and dropped {@code concurrently}, and foreign keys and checks are added
+         * {@code not valid} and validated in a step of their own, so that writers go on meanwhile. Those steps run
+         * outside the migration's transaction; a migration that stops part way continues where it stopped at the
+         * next start. Off: every migration runs in one transaction.
+         */
+        public Builder lockSafeDdl(boolean lockSafe) {
+            this.lockSafeDdl = lockSafe;
+            return this;
+        }
+
+        /**
+         * How long one DDL statement waits for a lock (PostgreSQL's {@code lock_timeout}) before it gives up and is
+         * tried again with backoff, for as long as {@link #lockTimeout}: a migration queued behind a long transaction
+         * then never holds up the sessions that would queue behind it. 5 seconds by default.
+         */
+        public Builder statementLockTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("statementLockTimeout must be positive");
+            }
+            this.statementLockTimeout = timeout;
+            return this;
+        }
+
         /** Tables Permafrost does not own (another library's), left out of drift checks. */
         public Builder ignoreTables(String... tables) {
             this.ignoredTables = java.util.Arrays.stream(tables).map(t -> t.toLowerCase(java.util.Locale.ROOT))
@@ -225,7 +252,8 @@ public final class Migrator {
          */
         public Migrator build() {
             dev.permafrost.runtime.internal.JooqVersion.require();
-            return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger));
+            return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger,
+                    lockSafeDdl, statementLockTimeout));
         }
     }
 }

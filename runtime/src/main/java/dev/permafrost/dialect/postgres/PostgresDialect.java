@@ -2,6 +2,7 @@ package dev.permafrost.dialect.postgres;
 
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Op;
@@ -75,6 +76,71 @@ public final class PostgresDialect implements Dialect {
             return renderer.dropIndexAround(before, drop.table(), index, List.of(), relying);
         }
         return renderer.standard(op, before);
+    }
+
+    /**
+     * On a table with rows: indexes are built and dropped {@code concurrently} (writers go on; outside any
+     * transaction), and foreign keys and checks are added {@code not valid} in the migration's transaction (a short
+     * lock, no scan) and validated afterwards on their own ({@code share update exclusive}: writers go on).
+     */
+    @Override
+    public LockSafe lockSafe(Op op, Schema before, SqlRenderer renderer) {
+        return switch (op) {
+            case Op.CreateIndex o -> new LockSafe(List.of(), List.of(new LockSafe.Online(
+                    concurrently(renderer.createIndex(o.table(), o.index())), o.index().name())));
+            case Op.DropIndex o when !o.index().unique() -> new LockSafe(List.of(), List.of(new LockSafe.Online(
+                    "drop index concurrently if exists " + renderer.context().render(SqlRenderer.name(o.index().name())),
+                    null)));
+            case Op.AddForeignKey o -> notValid(o.table(), o.foreignKey().name(), renderer.standard(op, before), renderer);
+            case Op.AddCheck o -> notValid(o.table(), o.check().name(), renderer.standard(op, before), renderer);
+            default -> null;
+        };
+    }
+
+    private static String concurrently(String createIndex) {
+        return createIndex.replaceFirst("^create (unique )?index ", "create $1index concurrently ");
+    }
+
+    private static LockSafe notValid(String table, String constraint, List<String> add, SqlRenderer renderer) {
+        var ctx = renderer.context();
+        String validate = ctx.render(DSL.query("alter table {0} validate constraint {1}",
+                SqlRenderer.name(table), SqlRenderer.name(constraint)));
+        return new LockSafe(add.stream().map(sql -> sql + " not valid").toList(),
+                List.of(new LockSafe.Online(validate, null)));
+    }
+
+    @Override
+    public String lockTimeout(Duration timeout, boolean local) {
+        return "set " + (local ? "local " : "") + "lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'";
+    }
+
+    @Override
+    public String resetLockTimeout() {
+        return "reset lock_timeout";
+    }
+
+    /** {@code lock_not_available}: the statement gave up waiting for its lock after {@code lock_timeout}. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
+    @Override
+    public void dropInvalidIndex(Connection connection, String index) throws SQLException {
+        boolean invalid;
+        try (var statement = connection.prepareStatement("select 1 from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace where c.relname = ? and n.nspname = current_schema()"
+                + " and not i.indisvalid")) {
+            statement.setString(1, index);
+            try (var rs = statement.executeQuery()) {
+                invalid = rs.next();
+            }
+        }
+        if (invalid) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("drop index concurrently if exists \"" + index.replace("\"", "\"\"") + "\"");
+            }
+        }
     }
 
     /** The sequence belongs to its column: PostgreSQL drops it with the column or table, and keeps it across renames. */

@@ -1,5 +1,6 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.TableRebuild;
 import dev.permafrost.runtime.DataStep;
 import java.util.List;
@@ -21,6 +22,20 @@ public sealed interface Action {
     record Rebuild(String what, TableRebuild rebuild, List<String> sql) implements Action {
         public Rebuild {
             sql = List.copyOf(sql);
+        }
+    }
+
+    /**
+     * Statements that each run on their own outside the migration's transaction (a concurrent index build, a
+     * constraint's validation), so that writers of a table with rows go on meanwhile.
+     */
+    record Online(String what, List<LockSafe.Online> statements) implements Action {
+        public Online {
+            statements = List.copyOf(statements);
+        }
+
+        public List<String> sql() {
+            return statements.stream().map(LockSafe.Online::sql).toList();
         }
     }
 

@@ -53,13 +53,26 @@ public final class Catalog {
         return applied.values().stream().filter(r -> !r.complete()).findFirst().orElse(null);
     }
 
-    /** The highest applied version, or 0. */
+    /** The highest applied version (one stopped part way through its {@code up} does not count), or 0. */
     public int currentVersion() {
-        return applied.isEmpty() ? 0 : ((TreeMap<Integer, AppliedMigration>) applied).lastKey();
+        return applied.values().stream().filter(r -> r.state() != AppliedMigration.State.APPLYING)
+                .mapToInt(AppliedMigration::version).max().orElse(0);
     }
 
+    /** Migrations not applied, including one whose {@code up} stopped part way (it resumes where it stopped). */
     public List<MigrationEntry> pending() {
-        return known.values().stream().filter(m -> !applied.containsKey(m.version())).toList();
+        return known.values().stream().filter(m -> !applied.containsKey(m.version())
+                || applied.get(m.version()).state() == AppliedMigration.State.APPLYING).toList();
+    }
+
+    /**
+     * Whether the migration that stopped part way can continue where it stopped: on a database with transactional
+     * DDL only a migration with lock-safe steps run outside its transaction stops part way, each step committed with
+     * its progress, and this build has the same migration.
+     */
+    public boolean resumable(AppliedMigration incomplete, boolean transactionalDdl) {
+        MigrationEntry entry = known.get(incomplete.version());
+        return transactionalDdl && entry != null && entry.matches(incomplete.checksum());
     }
 
     public List<MigrationEntry> known() {
@@ -75,8 +88,16 @@ public final class Catalog {
      * not know (unless allowed), or a gap in what was applied.
      */
     public void requireConsistent(boolean allowUnknown) {
+        requireConsistent(allowUnknown, false);
+    }
+
+    /** @param resuming whether a migration that stopped part way is about to continue ({@link #resumable}) */
+    public void requireConsistent(boolean allowUnknown, boolean resuming) {
         for (AppliedMigration row : applied.values()) {
             MigrationEntry entry = known.get(row.version());
+            if (!row.complete() && resuming) {
+                continue;
+            }
             if (!row.complete()) {
                 String label = label(row.version());
                 throw Message.INCOMPLETE_UNKNOWN.exception(label, row.description(), row.state().sql(), row.statements());

@@ -13,9 +13,11 @@ import javax.sql.DataSource;
  * @param lockTimeout how long to wait for another instance that is migrating
  * @param ignoredTables tables Permafrost does not own, left out of drift checks
  * @param log where what a command did is reported
+ * @param lockSafe whether operations on tables with rows take the database's lock-safe form
+ * @param statementLockTimeout how long one DDL statement waits for a lock before it is retried
  */
 public record Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
-                     Set<String> ignoredTables, System.Logger log) {
+                     Set<String> ignoredTables, System.Logger log, boolean lockSafe, Duration statementLockTimeout) {
 
     /** The logger Permafrost reports to unless told otherwise. */
     public static final String LOGGER = "dev.permafrost.runtime";
@@ -23,6 +25,17 @@ public record Config(DataSource dataSource, MigrationIndex index, boolean allowU
     public Config {
         ignoredTables = Set.copyOf(ignoredTables);
         log = log != null ? log : System.getLogger(LOGGER);
+    }
+
+    public Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
+                  Set<String> ignoredTables, System.Logger log) {
+        this(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, log, true,
+                Executor.STATEMENT_LOCK_TIMEOUT);
+    }
+
+    /** An executor on {@code session}'s connection with these settings. */
+    Executor executor(Session session) {
+        return new Executor(session.connection(), session.dialect(), log, statementLockTimeout, lockTimeout);
     }
 
     public MigrationIndex indexOrFind() {

@@ -1,6 +1,7 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.MigrationTransaction;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.dialect.TableRebuilds;
@@ -12,8 +13,10 @@ import dev.permafrost.sql.Expressions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.impl.DSL;
 
@@ -31,11 +34,31 @@ public final class Executor {
     private final System.Logger log;
     /** How many statements of the migration running without transactional DDL have run, for failure messages. */
     private int statementsDone;
+    /** Whether the migration running has lock-safe steps outside its transaction ({@link #runInSteps}). */
+    private boolean inSteps;
+
+    /** How long one DDL statement waits for its lock before it gives up and is retried, unless told otherwise. */
+    public static final Duration STATEMENT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Duration statementLockTimeout;
+    private final Duration keepTrying;
 
     public Executor(Connection connection, Dialect dialect, System.Logger log) {
+        this(connection, dialect, log, STATEMENT_LOCK_TIMEOUT, Duration.ofMinutes(5));
+    }
+
+    /**
+     * @param statementLockTimeout how long each statement waits for a lock before it gives up (and is retried), where
+     *     the database can bound it ({@link Dialect#lockTimeout})
+     * @param keepTrying how long to keep retrying a statement whose lock is not granted
+     */
+    public Executor(Connection connection, Dialect dialect, System.Logger log, Duration statementLockTimeout,
+                    Duration keepTrying) {
         this.connection = connection;
         this.dialect = dialect;
         this.log = log;
+        this.statementLockTimeout = statementLockTimeout;
+        this.keepTrying = keepTrying;
     }
 
     /** Returned by {@link #run} when another instance did the work meanwhile. */
@@ -50,8 +73,224 @@ public final class Executor {
      *     under the lock, the work turned out to be done already
      */
     public long run(MigrationEntry entry, Direction direction, List<Action> actions) {
-        return dialect.transactionalDdl() ? runInTransaction(entry, direction, actions)
-                : runWithProgress(entry, direction, actions);
+        if (!dialect.transactionalDdl()) {
+            return runWithProgress(entry, direction, actions);
+        }
+        if (actions.stream().anyMatch(Action.Online.class::isInstance)) {
+            return runInSteps(entry, direction, actions);
+        }
+        return retrying(entry, () -> runInTransaction(entry, direction, actions));
+    }
+
+    /**
+     * Runs a migration with lock-safe steps on a database with transactional DDL: consecutive ordinary statements in
+     * one transaction each, committed together with the migration's progress, and every online statement on its own,
+     * outside a transaction, its progress recorded after it. A migration that stopped (failed, or its process killed)
+     * continues where it stopped at the next start: the transactions are whole, and each online statement can run
+     * again (a concurrent build's invalid leftover is dropped first).
+     */
+    private long runInSteps(MigrationEntry entry, Direction direction, List<Action> actions) {
+        long start = System.nanoTime();
+        inSteps = true;
+        boolean up = direction == Direction.UP;
+        AppliedMigration.State state = up ? AppliedMigration.State.APPLYING : AppliedMigration.State.REVERTING;
+        try {
+            connection.setAutoCommit(true);
+            AppliedMigration existing = History.find(connection, entry.version());
+            if (up ? existing != null && existing.complete() : existing == null) {
+                return ALREADY_DONE;
+            }
+            int resumeFrom = existing != null && existing.state() == state ? existing.statements() : 0;
+            if (resumeFrom > 0) {
+                log.log(System.Logger.Level.INFO, "{0} continues after statement {1}, where it stopped", label(entry),
+                        resumeFrom);
+            }
+            if (up && existing == null) {
+                History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS), 0, state, 0));
+            } else if (resumeFrom == 0) {
+                History.progress(connection, entry.version(), state, 0, 0);
+            }
+            statementsDone = 0;
+            List<Action> together = new ArrayList<>();
+            for (Action action : actions) {
+                if (!(action instanceof Action.Online online)) {
+                    together.add(action);
+                    continue;
+                }
+                inOneTransaction(entry, together, state, resumeFrom, start);
+                together.clear();
+                for (LockSafe.Online statement : online.statements()) {
+                    if (statementsDone >= resumeFrom) {
+                        retrying(entry, () -> online(entry, online, statement));
+                        History.progress(connection, entry.version(), state, statementsDone + 1, millisSince(start));
+                    }
+                    statementsDone++;
+                }
+            }
+            inOneTransaction(entry, together, state, resumeFrom, start);
+            long millis = millisSince(start);
+            if (up) {
+                History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, statementsDone, millis);
+            } else {
+                History.delete(connection, entry.version());
+            }
+            return millis;
+        } catch (SQLException e) {
+            throw Message.PROGRESS_NOT_RECORDED.exception(e, label(entry), e.getMessage());
+        } finally {
+            inSteps = false;
+            resetLockWaits();
+        }
+    }
+
+    /** Runs {@code actions} (none online) in one transaction with the migration's progress, unless that part ran. */
+    private void inOneTransaction(MigrationEntry entry, List<Action> actions, AppliedMigration.State state,
+                                  int resumeFrom, long start) throws SQLException {
+        int count = 0;
+        for (Action action : actions) {
+            count += switch (action) {
+                case Action.Statements s -> s.sql().size();
+                case Action.Data d -> 1;
+                case Action.Rebuild r -> r.sql().size();
+                case Action.Online o -> throw new IllegalArgumentException("an online action in a transaction");
+            };
+        }
+        if (count == 0) {
+            return;
+        }
+        if (statementsDone + count <= resumeFrom) {
+            statementsDone += count;
+            return;
+        }
+        int after = statementsDone + count;
+        retrying(entry, () -> {
+            try {
+                connection.setAutoCommit(false);
+                boundLockWaits(true);
+                for (Action action : actions) {
+                    perform(entry, action);
+                }
+                History.progress(connection, entry.version(), state, after, millisSince(start));
+                connection.commit();
+                return 0L;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the original failure is what the caller needs to see
+                }
+                if (e instanceof SQLException sql) {
+                    throw Message.MIGRATION_NOT_RUN.exception(sql, label(entry), sql.getMessage());
+                }
+                throw (RuntimeException) e;
+            } finally {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // a broken connection fails the next statement with its own message
+                }
+            }
+        });
+        statementsDone = after;
+    }
+
+    /** One online statement, outside any transaction; a concurrent build that fails leaves no invalid index. */
+    private long online(MigrationEntry entry, Action.Online action, LockSafe.Online statement) {
+        try {
+            boundLockWaits(false);
+            if (statement.index() != null) {
+                dialect.dropInvalidIndex(connection, statement.index());
+            }
+        } catch (SQLException e) {
+            throw failure(entry, action, statement.sql(), e);
+        }
+        try {
+            execute(entry, action, statement.sql());
+        } catch (PermafrostException e) {
+            if (statement.index() != null) {
+                try {
+                    dialect.dropInvalidIndex(connection, statement.index());
+                } catch (SQLException ignored) {
+                    // reported with the original failure; the next start drops it before building again
+                }
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    /** Puts the session's lock wait back (the connection goes back to the application's pool). */
+    private void resetLockWaits() {
+        String sql = dialect.resetLockTimeout();
+        if (sql != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException ignored) {
+                // a broken connection is discarded by its pool
+            }
+        }
+    }
+
+    /** Bounds how long the following statements wait for a lock, where the database can. */
+    private void boundLockWaits(boolean local) throws SQLException {
+        String sql = dialect.lockTimeout(statementLockTimeout, local);
+        if (sql != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} again, with backoff, while it fails only because a lock was not granted within the
+     * statement's lock timeout, until {@code keepTrying} has passed.
+     */
+    private long retrying(MigrationEntry entry, java.util.function.LongSupplier work) {
+        long deadline = System.nanoTime() + keepTrying.toNanos();
+        long wait = 50;
+        while (true) {
+            try {
+                return work.getAsLong();
+            } catch (PermafrostException e) {
+                SQLException timeout = lockTimeout(e);
+                if (timeout == null) {
+                    throw e;
+                }
+                if (System.nanoTime() + wait * 1_000_000 > deadline) {
+                    throw Message.DDL_LOCK_TIMEOUT.exception(e, label(entry), keepTrying.toSeconds(), e.getMessage(),
+                            statementLockTimeout.toMillis(), resumeAdvice(entry));
+                }
+                log.log(System.Logger.Level.WARNING, "{0}: a lock was not granted within {1} ms (a transaction holds"
+                        + " it); trying again in {2} ms", label(entry), statementLockTimeout.toMillis(), wait);
+                sleep(wait);
+                wait = Math.min(wait * 2, 5_000);
+            }
+        }
+    }
+
+    private SQLException lockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && dialect.isLockTimeout(sql)) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Message.LOCK_INTERRUPTED.exception();
+        }
+    }
+
+    private String resumeAdvice(MigrationEntry entry) {
+        return statementsDone == 0 ? "Nothing of " + label(entry) + " ran."
+                : "The first " + statementsDone + " statement(s) of " + label(entry) + " are applied; the next start"
+                        + " continues after them.";
     }
 
     private long runWithProgress(MigrationEntry entry, Direction direction, List<Action> actions) {
@@ -99,6 +338,8 @@ public final class Executor {
                     .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
             case Action.Rebuild rebuild -> rebuild.sql().stream()
                     .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
+            case Action.Online online -> online.statements().stream()
+                    .map(statement -> (Runnable) () -> execute(entry, action, statement.sql())).toList();
             case Action.Data data -> List.of(() -> {
                 try {
                     data.step().run(DSL.using(connection, dialect.jooq(), Expressions.settings()));
@@ -119,6 +360,7 @@ public final class Executor {
         long start = System.nanoTime();
         try {
             transaction = dialect.begin(connection, rebuilds);
+            boundLockWaits(true);
             if (dialect.transactionIsTheLock()) {
                 History.create(connection, dialect.jooq());
             }
@@ -193,6 +435,7 @@ public final class Executor {
                 }
                 return 1;
             }
+            case Action.Online online -> throw new IllegalArgumentException("online statements run on their own");
         }
     }
 
@@ -206,7 +449,11 @@ public final class Executor {
 
     private PermafrostException failure(MigrationEntry entry, Action action, String sql, Exception cause) {
         String state;
-        if (dialect.transactionalDdl()) {
+        if (dialect.transactionalDdl() && inSteps) {
+            state = statementsDone == 0 ? "Nothing of " + label(entry) + " is applied." : "Its lock-safe steps run outside"
+                    + " one transaction: the first " + statementsDone + " statement(s) stay applied, and the next start"
+                    + " continues after them once the cause is fixed.";
+        } else if (dialect.transactionalDdl()) {
             state = "It was rolled back: the database is as it was before " + label(entry) + ".";
         } else if (statementsDone == 0) {
             state = "This database commits DDL at once, but none of " + label(entry) + "'s statements ran, so there is"

@@ -28,6 +28,7 @@ final class Incomplete {
                 case Action.Statements s -> statements.addAll(s.sql());
                 case Action.Rebuild r -> statements.addAll(r.sql());
                 case Action.Data d -> statements.add("-- data step: " + d.what());
+                case Action.Online o -> statements.addAll(o.sql());
             }
         }
         StringBuilder ran = new StringBuilder();

@@ -62,7 +62,7 @@ public final class MigrateCommand {
                     catalog = consistent(config, index, session, known);
                     from = catalog.currentVersion();
                 }
-                Executor executor = new Executor(session.connection(), session.dialect(), config.log());
+                Executor executor = config.executor(session);
                 List<MigrationInfo> done = new ArrayList<>();
                 if (target < from) {
                     if (from > known.size()) {
@@ -71,9 +71,14 @@ public final class MigrateCommand {
                     for (int version = from; version > target; version--) {
                         Recorder.Recording recording = migrations.down(version);
                         run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN,
-                                Planner.plan(renderer, version, recording.before(), recording.steps()), done);
+                                Planner.plan(renderer, version, recording.before(), recording.steps(), config.lockSafe()), done);
                     }
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
+                }
+                AppliedMigration stopped = catalog.incomplete();
+                if (stopped != null && stopped.state() == AppliedMigration.State.REVERTING) {
+                    throw Message.REVERT_UNFINISHED.exception(Executor.label(migrations.entry(stopped.version())),
+                            stopped.description(), stopped.statements(), stopped.version() - 1);
                 }
                 int to = from;
                 if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
@@ -84,7 +89,7 @@ public final class MigrateCommand {
                         break;
                     }
                     Recorder.Recording up = migrations.up(entry.version());
-                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps()), done);
+                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps(), config.lockSafe()), done);
                     to = entry.version();
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));
@@ -110,10 +115,11 @@ public final class MigrateCommand {
             throws SQLException {
         Catalog catalog = new Catalog(known, History.read(session.connection()));
         AppliedMigration incomplete = catalog.incomplete();
-        if (incomplete != null && incomplete.version() <= known.size()) {
+        boolean resuming = incomplete != null && catalog.resumable(incomplete, session.dialect().transactionalDdl());
+        if (incomplete != null && incomplete.version() <= known.size() && !resuming) {
             throw Incomplete.refusal(incomplete, new Migrations(index), session);
         }
-        catalog.requireConsistent(config.allowUnknownMigrations());
+        catalog.requireConsistent(config.allowUnknownMigrations(), resuming);
         return catalog;
     }
 

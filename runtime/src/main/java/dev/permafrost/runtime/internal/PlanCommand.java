@@ -34,14 +34,14 @@ public final class PlanCommand {
             if (to < from) {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
-                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps()),
+                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps(), config.lockSafe()),
                             session, renderer));
                 }
             } else {
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
-                        steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps()), session, renderer));
+                        steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps(), config.lockSafe()), session, renderer));
                     }
                 }
             }
@@ -65,6 +65,10 @@ public final class PlanCommand {
                     statements.addAll(run.statements());
                 }
                 case Action.Data d -> statements.add("-- data step: " + d.what());
+                case Action.Online o -> {
+                    statements.add("-- " + o.what() + ": outside the migration's transaction, each on its own");
+                    statements.addAll(o.sql());
+                }
             }
         }
         return new MigrationPlan.Step(entry.version(), entry.description(), up, statements);

@@ -1,5 +1,6 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.message.Message;
 import dev.permafrost.snapshot.Snapshot;
@@ -29,7 +30,17 @@ public final class Planner {
      *     before anything runs
      */
     public static List<Action> plan(SqlRenderer renderer, int version, Schema before, List<Step> steps) {
+        return plan(renderer, version, before, steps, true);
+    }
+
+    /**
+     * @param lockSafe whether operations on tables that held rows before the migration take the dialect's lock-safe
+     *     form ({@link Dialect#lockSafe}); a table the migration creates keeps the plain, transactional form
+     */
+    public static List<Action> plan(SqlRenderer renderer, int version, Schema before, List<Step> steps,
+                                    boolean lockSafe) {
         Dialect dialect = renderer.dialect();
+        java.util.Set<String> created = new java.util.HashSet<>();
         List<Schema> states = new ArrayList<>(steps.size() + 1);
         Schema state = before;
         states.add(state);
@@ -54,8 +65,18 @@ public final class Planner {
                     if (!dialect.hasSequences() && SqlRenderer.sequenceOf(op) != null) {
                         throw Message.NO_SEQUENCES.exception(Snapshot.label(version), op.describe(), dialect.displayName());
                     }
+                    if (op instanceof Op.CreateTable || op instanceof Op.RenameTable) {
+                        created.add(op instanceof Op.RenameTable r ? r.newName() : op.table());
+                    }
+                    LockSafe safe = lockSafe && before.table(op.table()).isPresent() && !created.contains(op.table())
+                            ? dialect.lockSafe(op, states.get(i), renderer) : null;
                     if (dialect.rebuildNeeded(op, states.get(i))) {
                         actions.add(rebuild(renderer, steps, states, i, done));
+                    } else if (safe != null) {
+                        if (!safe.inTransaction().isEmpty()) {
+                            actions.add(new Action.Statements(op.describe(), safe.inTransaction()));
+                        }
+                        actions.add(new Action.Online(op.describe() + " without blocking writers", safe.online()));
                     } else {
                         actions.add(new Action.Statements(op.describe(), renderer.render(op, states.get(i))));
                     }
