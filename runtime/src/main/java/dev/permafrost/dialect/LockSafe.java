@@ -3,24 +3,37 @@ package dev.permafrost.dialect;
 import java.util.List;
 
 /**
- * The form of an operation on a table that already holds rows which does not stop its writers: what runs in the
- * migration's transaction (short locks only, such as adding a constraint {@code NOT VALID}), then the statements that
- * each run on their own, outside it (a concurrent index build, a constraint's validation), which may scan the table
- * while writers go on.
+ * The form of an operation on a table that already holds rows which does not stop its writers, as statements in
+ * order: those that run in the migration's transaction (short locks only, such as adding a constraint
+ * {@code NOT VALID}) and those that each run on their own, outside it (a concurrent index build, a constraint's
+ * validation), which may scan the table while writers go on.
  */
-public record LockSafe(List<String> inTransaction, List<Online> online) {
+public record LockSafe(List<Part> parts) {
 
     public LockSafe {
-        inTransaction = List.copyOf(inTransaction);
-        online = List.copyOf(online);
+        parts = List.copyOf(parts);
     }
 
     /**
-     * One statement run outside a transaction.
+     * One statement.
      *
+     * @param online whether it runs on its own outside a transaction
      * @param index the index a concurrent build makes, which a failed or killed build leaves behind invalid (dropped
      *     before the statement runs again), or {@code null}
      */
-    public record Online(String sql, String index) {
+    public record Part(String sql, boolean online, String index) {
+
+        public static Part inTransaction(String sql) {
+            return new Part(sql, false, null);
+        }
+
+        public static Part online(String sql) {
+            return new Part(sql, true, null);
+        }
+
+        /** A concurrent build of {@code index}. */
+        public static Part build(String sql, String index) {
+            return new Part(sql, true, index);
+        }
     }
 }

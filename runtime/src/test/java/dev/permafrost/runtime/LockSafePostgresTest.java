@@ -51,17 +51,21 @@ class LockSafePostgresTest {
         }
     }
 
-    /** V0002: an index, a foreign key and a check on the table with rows. */
+    /** V0002: an index, a foreign key, a check, a unique key and a not-null column on the tables with rows. */
     public static final class Keys implements Migration {
         @Override
         public void up(Operations op) {
             op.createIndex("child", "ix_child_parent_id", "parent_id");
             op.addForeignKey("child", foreignKey("fk_child_parent", "parent_id").references("parent", "id"));
             op.addCheck("child", "ck_child_qty", "qty >= 0");
+            op.addUnique("parent", "uq_parent_name", "name");
+            op.alterColumn("child", column("qty", ColumnType.INTEGER).notNull());
         }
 
         @Override
         public void down(Operations op) {
+            op.alterColumn("child", column("qty", ColumnType.INTEGER));
+            op.dropUnique("parent", "uq_parent_name");
             op.dropCheck("child", "ck_child_qty");
             op.dropForeignKey("child", "fk_child_parent");
             op.dropIndex("child", "ix_child_parent_id");
@@ -94,7 +98,7 @@ class LockSafePostgresTest {
             assertEquals(List.of(
                     "-- create index ix_child_parent_id on child without blocking writers: outside the migration's"
                             + " transaction, each on its own",
-                    "create index concurrently ix_child_parent_id on child(parent_id)",
+                    "create index concurrently if not exists ix_child_parent_id on child(parent_id)",
                     "alter table child add constraint fk_child_parent foreign key (parent_id) references parent (id)"
                             + " on delete no action on update no action not valid",
                     "-- add foreign key fk_child_parent to child without blocking writers: outside the migration's"
@@ -103,7 +107,17 @@ class LockSafePostgresTest {
                     "alter table child add constraint ck_child_qty check (qty >= 0) not valid",
                     "-- add check ck_child_qty to child without blocking writers: outside the migration's transaction,"
                             + " each on its own",
-                    "alter table child validate constraint ck_child_qty"), keys);
+                    "alter table child validate constraint ck_child_qty",
+                    "-- add unique constraint uq_parent_name to parent without blocking writers: outside the migration's"
+                            + " transaction, each on its own",
+                    "create unique index concurrently if not exists uq_parent_name on parent(name)",
+                    "alter table parent add constraint uq_parent_name unique using index uq_parent_name",
+                    "alter table child add constraint pf_nn_child_qty check (qty is not null) not valid",
+                    "-- alter column child.qty to integer not null without blocking writers: outside the migration's"
+                            + " transaction, each on its own",
+                    "alter table child validate constraint pf_nn_child_qty",
+                    "alter table child alter qty set not null",
+                    "alter table child drop constraint if exists pf_nn_child_qty"), keys);
             List<String> plain = Migrator.configure(db.url()).migrations(index()).lockSafeDdl(false).build().plan()
                     .steps().get(0).statements();
             assertEquals("create index ix_child_parent_id on child(parent_id)", plain.get(0), plain.toString());
@@ -134,8 +148,12 @@ class LockSafePostgresTest {
             assertEquals(2, result.toVersion());
             assertEquals(List.of("t"), Db.rows(db.url(), "select i.indisvalid from pg_index i join pg_class c"
                     + " on c.oid = i.indexrelid where c.relname = 'ix_child_parent_id'"));
-            assertEquals(List.of("t", "t"), Db.rows(db.url(), "select convalidated from pg_constraint where conname in"
-                    + " ('fk_child_parent', 'ck_child_qty') order by conname"));
+            assertEquals(List.of("t", "t", "t"), Db.rows(db.url(), "select convalidated from pg_constraint where conname"
+                    + " in ('fk_child_parent', 'ck_child_qty', 'uq_parent_name') order by conname"));
+            assertEquals(List.of("t"), Db.rows(db.url(), "select attnotnull from pg_attribute where attrelid ="
+                    + " 'child'::regclass and attname = 'qty'"));
+            assertEquals(List.of(), Db.rows(db.url(), "select conname from pg_constraint where conname like 'pf_nn_%'"),
+                    "the helper check is gone");
             assertTrue(migrator(db.url()).validate().valid());
         }
     }
@@ -159,7 +177,7 @@ class LockSafePostgresTest {
             assertEquals(2, resumed.toVersion());
             assertEquals(List.of("t"), Db.rows(db.url(), "select i.indisvalid from pg_index i join pg_class c"
                     + " on c.oid = i.indexrelid where c.relname = 'ix_child_parent_id'"), "one valid index, no leftover");
-            assertEquals(List.of("applied 5"), Db.rows(db.url(), "select state || ' ' || statements from"
+            assertEquals(List.of("applied 11"), Db.rows(db.url(), "select state || ' ' || statements from"
                     + " permafrost_history where version = 2"));
             assertTrue(migrator(db.url()).validate().valid());
             migrator(db.url()).migrateTo(1);

@@ -80,33 +80,81 @@ public final class PostgresDialect implements Dialect {
 
     /**
      * On a table with rows: indexes are built and dropped {@code concurrently} (writers go on; outside any
-     * transaction), and foreign keys and checks are added {@code not valid} in the migration's transaction (a short
-     * lock, no scan) and validated afterwards on their own ({@code share update exclusive}: writers go on).
+     * transaction); foreign keys and checks are added {@code not valid} in the migration's transaction (a short lock,
+     * no scan) and validated afterwards on their own ({@code share update exclusive}: writers go on); a unique key is
+     * a unique index built concurrently, then attached ({@code unique using index}); {@code not null} is a check
+     * {@code (c is not null)} added not valid and validated, after which {@code set not null} uses it instead of
+     * scanning (PostgreSQL 12+), and the check is dropped. Every concurrent build first drops an invalid leftover of
+     * a build that failed or was killed, and skips an index that is there and valid, so a step runs again safely.
      */
     @Override
     public LockSafe lockSafe(Op op, Schema before, SqlRenderer renderer) {
         return switch (op) {
-            case Op.CreateIndex o -> new LockSafe(List.of(), List.of(new LockSafe.Online(
+            case Op.CreateIndex o -> new LockSafe(List.of(LockSafe.Part.build(
                     concurrently(renderer.createIndex(o.table(), o.index())), o.index().name())));
-            case Op.DropIndex o when !o.index().unique() -> new LockSafe(List.of(), List.of(new LockSafe.Online(
-                    "drop index concurrently if exists " + renderer.context().render(SqlRenderer.name(o.index().name())),
-                    null)));
+            case Op.DropIndex o when !o.index().unique() -> new LockSafe(List.of(LockSafe.Part.online(
+                    "drop index concurrently if exists " + renderer.context().render(SqlRenderer.name(o.index().name())))));
             case Op.AddForeignKey o -> notValid(o.table(), o.foreignKey().name(), renderer.standard(op, before), renderer);
             case Op.AddCheck o -> notValid(o.table(), o.check().name(), renderer.standard(op, before), renderer);
+            case Op.AddUnique o -> {
+                var ctx = renderer.context();
+                Index index = new Index(o.unique().name(), o.unique().columns(), true);
+                yield new LockSafe(List.of(LockSafe.Part.build(concurrently(renderer.createIndex(o.table(), index)),
+                        index.name()), LockSafe.Part.inTransaction(ctx.render(DSL.query(
+                        "alter table {0} add constraint {1} unique using index {1}", SqlRenderer.name(o.table()),
+                        SqlRenderer.name(o.unique().name()))))));
+            }
+            case Op.AlterColumn o when o.nullabilityChanges() && !o.to().nullable() && !o.typeChanges() ->
+                    notNull(o, renderer.render(op, before), renderer);
             default -> null;
         };
     }
 
+    /** {@code create [unique] index concurrently if not exists ..}: a rerun skips an index that is there and valid. */
     private static String concurrently(String createIndex) {
-        return createIndex.replaceFirst("^create (unique )?index ", "create $1index concurrently ");
+        return createIndex.replaceFirst("^create (unique )?index ", "create $1index concurrently if not exists ");
     }
 
     private static LockSafe notValid(String table, String constraint, List<String> add, SqlRenderer renderer) {
+        List<LockSafe.Part> parts = new ArrayList<>();
+        add.forEach(sql -> parts.add(LockSafe.Part.inTransaction(sql + " not valid")));
+        parts.add(LockSafe.Part.online(validate(table, constraint, renderer)));
+        return new LockSafe(parts);
+    }
+
+    private static String validate(String table, String constraint, SqlRenderer renderer) {
+        return renderer.context().render(DSL.query("alter table {0} validate constraint {1}", SqlRenderer.name(table),
+                SqlRenderer.name(constraint)));
+    }
+
+    /** The plain statements with {@code set not null} replaced by a validated helper check, then the helper dropped. */
+    private static LockSafe notNull(Op.AlterColumn op, List<String> plain, SqlRenderer renderer) {
+        String setNotNull = renderer.setNotNull(op.table(), op.column());
+        if (!plain.contains(setNotNull)) {
+            return null;
+        }
         var ctx = renderer.context();
-        String validate = ctx.render(DSL.query("alter table {0} validate constraint {1}",
-                SqlRenderer.name(table), SqlRenderer.name(constraint)));
-        return new LockSafe(add.stream().map(sql -> sql + " not valid").toList(),
-                List.of(new LockSafe.Online(validate, null)));
+        String helper = helperName("pf_nn_" + op.table() + "_" + op.column());
+        List<LockSafe.Part> parts = new ArrayList<>();
+        for (String sql : plain) {
+            if (!sql.equals(setNotNull)) {
+                parts.add(LockSafe.Part.inTransaction(sql));
+                continue;
+            }
+            parts.add(LockSafe.Part.inTransaction(ctx.render(DSL.query("alter table {0} add constraint {1} check ({2} is"
+                    + " not null) not valid", SqlRenderer.name(op.table()), SqlRenderer.name(helper),
+                    DSL.field(SqlRenderer.name(op.column()))))));
+            parts.add(LockSafe.Part.online(validate(op.table(), helper, renderer)));
+            parts.add(LockSafe.Part.inTransaction(sql));
+            parts.add(LockSafe.Part.inTransaction(ctx.render(DSL.query("alter table {0} drop constraint if exists {1}",
+                    SqlRenderer.name(op.table()), SqlRenderer.name(helper)))));
+        }
+        return new LockSafe(parts);
+    }
+
+    /** A helper constraint's name within PostgreSQL's 63 bytes. */
+    private static String helperName(String name) {
+        return name.length() <= 63 ? name : name.substring(0, 54) + Integer.toHexString(name.hashCode() & 0xfffffff);
     }
 
     @Override

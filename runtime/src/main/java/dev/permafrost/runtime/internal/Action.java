@@ -29,13 +29,13 @@ public sealed interface Action {
      * Statements that each run on their own outside the migration's transaction (a concurrent index build, a
      * constraint's validation), so that writers of a table with rows go on meanwhile.
      */
-    record Online(String what, List<LockSafe.Online> statements) implements Action {
+    record Online(String what, List<LockSafe.Part> statements) implements Action {
         public Online {
             statements = List.copyOf(statements);
         }
 
         public List<String> sql() {
-            return statements.stream().map(LockSafe.Online::sql).toList();
+            return statements.stream().map(LockSafe.Part::sql).toList();
         }
     }
 

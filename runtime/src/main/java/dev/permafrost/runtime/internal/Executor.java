@@ -120,7 +120,7 @@ public final class Executor {
                 }
                 inOneTransaction(entry, together, state, resumeFrom, start);
                 together.clear();
-                for (LockSafe.Online statement : online.statements()) {
+                for (LockSafe.Part statement : online.statements()) {
                     if (statementsDone >= resumeFrom) {
                         retrying(entry, () -> online(entry, online, statement));
                         History.progress(connection, entry.version(), state, statementsDone + 1, millisSince(start));
@@ -196,7 +196,7 @@ public final class Executor {
     }
 
     /** One online statement, outside any transaction; a concurrent build that fails leaves no invalid index. */
-    private long online(MigrationEntry entry, Action.Online action, LockSafe.Online statement) {
+    private long online(MigrationEntry entry, Action.Online action, LockSafe.Part statement) {
         try {
             boundLockWaits(false);
             if (statement.index() != null) {

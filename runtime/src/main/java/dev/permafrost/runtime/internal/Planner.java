@@ -1,7 +1,7 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.message.Message;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.dialect.SqlRenderer;
@@ -73,10 +73,7 @@ public final class Planner {
                     if (dialect.rebuildNeeded(op, states.get(i))) {
                         actions.add(rebuild(renderer, steps, states, i, done));
                     } else if (safe != null) {
-                        if (!safe.inTransaction().isEmpty()) {
-                            actions.add(new Action.Statements(op.describe(), safe.inTransaction()));
-                        }
-                        actions.add(new Action.Online(op.describe() + " without blocking writers", safe.online()));
+                        lockSafe(op.describe(), safe, actions);
                     } else {
                         actions.add(new Action.Statements(op.describe(), renderer.render(op, states.get(i))));
                     }
@@ -84,6 +81,26 @@ public final class Planner {
             }
         }
         return actions;
+    }
+
+    /** Consecutive statements of one kind become one action: in the migration's transaction, or each on its own. */
+    private static void lockSafe(String what, LockSafe safe, List<Action> actions) {
+        List<LockSafe.Part> run = new ArrayList<>();
+        for (LockSafe.Part part : safe.parts()) {
+            if (!run.isEmpty() && run.get(0).online() != part.online()) {
+                actions.add(action(what, run));
+                run.clear();
+            }
+            run.add(part);
+        }
+        if (!run.isEmpty()) {
+            actions.add(action(what, run));
+        }
+    }
+
+    private static Action action(String what, List<LockSafe.Part> parts) {
+        return parts.get(0).online() ? new Action.Online(what + " without blocking writers", parts)
+                : new Action.Statements(what, parts.stream().map(LockSafe.Part::sql).toList());
     }
 
     private static Action rebuild(SqlRenderer renderer, List<Step> steps, List<Schema> states, int first, boolean[] done) {
