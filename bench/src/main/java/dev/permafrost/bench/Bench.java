@@ -43,12 +43,18 @@ public final class Bench {
         Files.createDirectories(work);
         Bench bench = new Bench(work, quick);
         bench.machine();
+        if ("locks".equals(System.getProperty("bench.only"))) {
+            bench.lockStalls();
+            bench.print();
+            return;
+        }
         Workload workload = Workload.generate(work.resolve("w1000"), 1000);
         bench.startup(workload);
         bench.apply(workload);
         bench.javac();
         bench.rebuild();
         bench.testKit();
+        bench.lockStalls();
         bench.print();
     }
 
@@ -265,6 +271,25 @@ public final class Bench {
             arguments.add("--sun-misc-unsafe-memory-access=allow");
         }
         return arguments.toArray(String[]::new);
+    }
+
+    // ---- writers' stalls while PostgreSQL tables with rows change ----
+
+    private void lockStalls() throws Exception {
+        if (!LockStalls.available()) {
+            progress("PostgreSQL does not answer on 127.0.0.1:5432: writer stalls not measured");
+            return;
+        }
+        int rows = quick ? 200_000 : 1_000_000;
+        progress("a writer's longest stall while a migration changes a PostgreSQL table of " + rows
+                + " rows (lock-safe form and plain DDL in turn)");
+        for (LockStalls.Stall stall : LockStalls.measure(rows, quick ? 1 : 3)) {
+            row("PostgreSQL writer's longest stall, " + stall.change().replace('_', ' ') + ", " + rows + " rows (ms)",
+                    stall.safeMs(), stall.naiveMs(), "plain DDL", "< 100 ms", String.format(
+                            "migration took %.0f ms lock-safe, %.0f ms plain", stall.safeMigrationMs(),
+                            stall.naiveMigrationMs()));
+            ratios.put("pg_max_writer_stall_" + stall.change() + "_vs_naive", stall.safeMs() / stall.naiveMs());
+        }
     }
 
     private void row(String what, double permafrost, double peer, String peerName, String goal, String note) {
