@@ -68,6 +68,14 @@ final class Commands {
                 description = "How long to wait for another instance that is migrating (default: ${DEFAULT-VALUE} s).")
         long lockTimeoutSeconds;
 
+        @Option(names = "--no-lock-safe-ddl", negatable = false,
+                description = "Run every migration in one transaction, without PostgreSQL's lock-safe steps.")
+        boolean plainDdl;
+
+        @Option(names = "--statement-lock-timeout", paramLabel = "<ms>", defaultValue = "5000",
+                description = "How long one DDL statement waits for a lock before it is retried (default: ${DEFAULT-VALUE} ms).")
+        long statementLockTimeoutMillis;
+
         @Option(names = "--ignore-tables", split = ",", paramLabel = "<table>",
                 description = "Tables Permafrost does not own, left out of drift checks.")
         List<String> ignoredTables = new ArrayList<>();
@@ -135,7 +143,8 @@ final class Commands {
                     : MigrationIndex.inPackage(migrationsPackage);
             Migrator.Builder builder = Migrator.configure(url, user, secret).migrations(index)
                     .allowUnknownMigrations(allowUnknown).lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-                    .ignoreTables(ignoredTables.toArray(String[]::new));
+                    .ignoreTables(ignoredTables.toArray(String[]::new)).lockSafeDdl(!plainDdl)
+                    .statementLockTimeout(Duration.ofMillis(Math.max(1, statementLockTimeoutMillis)));
             return builder.logger(progress).build();
         }
 

@@ -64,6 +64,14 @@ abstract class PermafrostMojo extends AbstractMojo {
     @Parameter(property = "permafrost.lockTimeout", defaultValue = "300")
     long lockTimeout;
 
+    /** Whether PostgreSQL migrations take the lock-safe form on tables that exist; false: one transaction each. */
+    @Parameter(property = "permafrost.lockSafeDdl", defaultValue = "true")
+    boolean lockSafeDdl;
+
+    /** Milliseconds one DDL statement waits for a lock before it is retried. */
+    @Parameter(property = "permafrost.statementLockTimeout", defaultValue = "5000")
+    long statementLockTimeout;
+
     /** Tables Permafrost does not own, left out of drift checks. */
     @Parameter(property = "permafrost.ignoreTables")
     List<String> ignoreTables = new ArrayList<>();
@@ -99,6 +107,10 @@ abstract class PermafrostMojo extends AbstractMojo {
             args.add("--allow-unknown-migrations");
         }
         args.addAll(List.of("--lock-timeout", String.valueOf(lockTimeout)));
+        args.addAll(List.of("--statement-lock-timeout", String.valueOf(statementLockTimeout)));
+        if (!lockSafeDdl) {
+            args.add("--no-lock-safe-ddl");
+        }
         if (!ignoreTables.isEmpty()) {
             args.addAll(List.of("--ignore-tables", String.join(",", ignoreTables)));
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /** One instance's settings after an instance's own properties are laid over the top-level ones. */
 record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
                         boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
-                        List<String> ignoreTables, String dataSource, String url, String user, String password) {
+                        List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String dataSource,
+                        String url, String user, String password) {
 
     /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
     static final String DEFAULT = "permafrostMigrator";
@@ -14,7 +15,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
     static InstanceSettings of(PermafrostProperties top) {
         return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), top.isValidateOnMigrate(),
                 top.isAllowUnknownMigrations(), top.getLockTimeout(), top.getMigrationsPackage(),
-                List.copyOf(top.getIgnoreTables()), null, top.getUrl(), top.getUser(), top.getPassword());
+                List.copyOf(top.getIgnoreTables()), top.isLockSafeDdl(), top.getStatementLockTimeout(), null, top.getUrl(),
+                top.getUser(), top.getPassword());
     }
 
     static InstanceSettings of(String name, PermafrostProperties.Instance own, PermafrostProperties top) {
@@ -25,6 +27,7 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                 or(own.getAllowUnknownMigrations(), base.allowUnknownMigrations), or(own.getLockTimeout(),
                 base.lockTimeout), or(own.getMigrationsPackage(), base.migrationsPackage),
                 own.getIgnoreTables() != null ? List.copyOf(own.getIgnoreTables()) : base.ignoreTables,
+                or(own.getLockSafeDdl(), base.lockSafeDdl), or(own.getStatementLockTimeout(), base.statementLockTimeout),
                 own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
                 ownDatabase ? own.getUser() : base.user, ownDatabase ? own.getPassword() : base.password);
     }

@@ -44,7 +44,8 @@ final class MigratorFactory {
             builder.migrations(MigrationIndex.inPackage(settings.migrationsPackage()));
         }
         builder.allowUnknownMigrations(settings.allowUnknownMigrations()).lockTimeout(settings.lockTimeout())
-                .ignoreTables(settings.ignoreTables().toArray(String[]::new));
+                .ignoreTables(settings.ignoreTables().toArray(String[]::new)).lockSafeDdl(settings.lockSafeDdl())
+                .statementLockTimeout(settings.statementLockTimeout());
         for (PermafrostConfigurationCustomizer customizer : customizers.orderedStream().toList()) {
             customizer.customize(settings.name(), builder);
         }

@@ -30,6 +30,13 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
     /** Tables Permafrost does not own (another library's), left out of validation. */
     private List<String> ignoreTables = new ArrayList<>();
 
+    /** Whether PostgreSQL migrations change tables that exist without blocking writers (concurrent indexes,
+     * constraints validated apart); false: every migration in one transaction. */
+    private boolean lockSafeDdl = true;
+
+    /** How long one DDL statement waits for a lock before it gives up and is retried. */
+    private Duration statementLockTimeout = Duration.ofSeconds(5);
+
     /** Named instances, each migrating its own database with its own migrations package; when set, they replace
      * the single top-level one. */
     private Map<String, Instance> instances = new LinkedHashMap<>();
@@ -51,6 +58,12 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
 
         /** Tables Permafrost does not own, left out of validation. */
         private List<String> ignoreTables;
+
+        /** Whether PostgreSQL migrations change tables that exist without blocking writers. */
+        private Boolean lockSafeDdl;
+
+        /** How long one DDL statement waits for a lock before it gives up and is retried. */
+        private Duration statementLockTimeout;
 
         /** Name of the DataSource bean to migrate. */
         private String dataSource;
@@ -93,6 +106,22 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
 
         public void setIgnoreTables(List<String> ignoreTables) {
             this.ignoreTables = ignoreTables;
+        }
+
+        public Boolean getLockSafeDdl() {
+            return lockSafeDdl;
+        }
+
+        public void setLockSafeDdl(Boolean lockSafeDdl) {
+            this.lockSafeDdl = lockSafeDdl;
+        }
+
+        public Duration getStatementLockTimeout() {
+            return statementLockTimeout;
+        }
+
+        public void setStatementLockTimeout(Duration statementLockTimeout) {
+            this.statementLockTimeout = statementLockTimeout;
         }
 
         public String getDataSource() {
@@ -142,6 +171,22 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
 
     public void setIgnoreTables(List<String> ignoreTables) {
         this.ignoreTables = ignoreTables;
+    }
+
+    public boolean isLockSafeDdl() {
+        return lockSafeDdl;
+    }
+
+    public void setLockSafeDdl(boolean lockSafeDdl) {
+        this.lockSafeDdl = lockSafeDdl;
+    }
+
+    public Duration getStatementLockTimeout() {
+        return statementLockTimeout;
+    }
+
+    public void setStatementLockTimeout(Duration statementLockTimeout) {
+        this.statementLockTimeout = statementLockTimeout;
     }
 
     public Map<String, Instance> getInstances() {

@@ -166,12 +166,19 @@ class PermafrostAutoConfigurationTest {
     }
 
     @Test
-    void lockTimeoutAndIgnoreTablesBind() {
-        runner.withPropertyValues(SHOP, "permafrost.lock-timeout=7s", "permafrost.ignore-tables=a,b").run(context -> {
-            PermafrostProperties properties = context.getBean(PermafrostProperties.class);
-            assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(7));
-            assertThat(properties.getIgnoreTables()).containsExactly("a", "b");
-        });
+    void settingsBindAndInstancesTakeTheTopLevelOnes() {
+        runner.withPropertyValues(SHOP, "permafrost.lock-timeout=7s", "permafrost.ignore-tables=a,b",
+                "permafrost.lock-safe-ddl=false", "permafrost.statement-lock-timeout=250ms",
+                "permafrost.instances.x.statement-lock-timeout=1s").run(context -> {
+                    PermafrostProperties properties = context.getBean(PermafrostProperties.class);
+                    assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(properties.getIgnoreTables()).containsExactly("a", "b");
+                    assertThat(properties.isLockSafeDdl()).isFalse();
+                    assertThat(properties.getStatementLockTimeout()).isEqualTo(Duration.ofMillis(250));
+                    InstanceSettings x = InstanceSettings.of("x", properties.getInstances().get("x"), properties);
+                    assertThat(x.statementLockTimeout()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(x.lockSafeDdl()).as("taken from the top level").isFalse();
+                });
     }
 
     @Test
