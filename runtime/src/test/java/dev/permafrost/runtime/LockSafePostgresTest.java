@@ -219,6 +219,29 @@ class LockSafePostgresTest {
         }
     }
 
+    @Test
+    void aLockNeverGrantedGivesUpWithPF712AndTheNextStartContinues() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {
+            populated(db.url(), 1000);
+            try (Connection longTransaction = DriverManager.getConnection(db.url())) {
+                longTransaction.setAutoCommit(false);
+                try (Statement s = longTransaction.createStatement()) {
+                    s.executeUpdate("update child set qty = qty where id = 1");
+                }
+                PermafrostException e = assertThrows(PermafrostException.class, () -> Migrator.configure(db.url())
+                        .migrations(index()).statementLockTimeout(Duration.ofMillis(100)).lockTimeout(Duration.ofSeconds(1))
+                        .build().migrate());
+                assertEquals("PF712", e.messageCode());
+                assertTrue(e.getMessage().startsWith("migration V0002 could not take the lock its statement needs within"
+                        + " 1 s of trying: "), e.getMessage());
+                assertTrue(e.getMessage().contains("Each attempt gave up after 100 ms"), e.getMessage());
+                longTransaction.commit();
+            }
+            assertEquals(2, migrator(db.url()).migrate().toVersion());
+            assertTrue(migrator(db.url()).validate().valid());
+        }
+    }
+
     /** The pid of the session running a statement like {@code pattern}, waiting for it to start. */
     private static int awaitQuery(Connection watcher, String pattern, CompletableFuture<?> migrating) throws Exception {
         long until = System.nanoTime() + 60_000_000_000L;

@@ -103,7 +103,7 @@ public final class Executor {
             int resumeFrom = existing != null && existing.state() == state ? existing.statements() : 0;
             if (resumeFrom > 0) {
                 log.log(System.Logger.Level.INFO, "{0} continues after statement {1}, where it stopped", label(entry),
-                        resumeFrom);
+                        String.valueOf(resumeFrom));
             }
             if (up && existing == null) {
                 History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
@@ -262,7 +262,8 @@ public final class Executor {
                             statementLockTimeout.toMillis(), resumeAdvice(entry));
                 }
                 log.log(System.Logger.Level.WARNING, "{0}: a lock was not granted within {1} ms (a transaction holds"
-                        + " it); trying again in {2} ms", label(entry), statementLockTimeout.toMillis(), wait);
+                        + " it); trying again in {2} ms", label(entry), String.valueOf(statementLockTimeout.toMillis()),
+                        String.valueOf(wait));
                 sleep(wait);
                 wait = Math.min(wait * 2, 5_000);
             }
