@@ -129,13 +129,7 @@ public final class Executor {
                 }
             }
             inOneTransaction(entry, together, state, resumeFrom, start);
-            long millis = millisSince(start);
-            if (up) {
-                History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, statementsDone, millis);
-            } else {
-                History.delete(connection, entry.version());
-            }
-            return millis;
+            return finished(entry, direction, statementsDone, start);
         } catch (SQLException e) {
             throw Message.PROGRESS_NOT_RECORDED.exception(e, label(entry), e.getMessage());
         } finally {
@@ -320,16 +314,21 @@ public final class Executor {
                     History.progress(connection, entry.version(), state, done, millisSince(start));
                 }
             }
-            long millis = millisSince(start);
-            if (direction == Direction.UP) {
-                History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, done, millis);
-            } else {
-                History.delete(connection, entry.version());
-            }
-            return millis;
+            return finished(entry, direction, done, start);
         } catch (SQLException e) {
             throw Message.PROGRESS_NOT_RECORDED.exception(e, label(entry), e.getMessage());
         }
+    }
+
+    /** Records a migration run statement by statement as done: applied with its count, or its row gone. */
+    private long finished(MigrationEntry entry, Direction direction, int statements, long start) throws SQLException {
+        long millis = millisSince(start);
+        if (direction == Direction.UP) {
+            History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, statements, millis);
+        } else {
+            History.delete(connection, entry.version());
+        }
+        return millis;
     }
 
     /** An action's statements one by one (a rebuild never happens here: only SQLite rebuilds). */
