@@ -20,9 +20,13 @@ import java.util.TreeSet;
  * @param databases the databases the project runs on: what compiles must run on each
  * @param naming how constraints and indexes the entities do not name are named
  * @param jpaNaming how JPA entities' table and column names are derived
+ * @param declared the databases {@code permafrost.databases} names, empty when it is not given: the production
+ *     databases whose locks {@link dev.permafrost.processor.lint.LockLint} warns about
+ * @param locks what an operation that locks or rewrites a populated table, or breaks the previous release, produces
  */
 public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode,
-                      Set<Target> databases, Naming naming, JpaNaming jpaNaming) {
+                      Set<Target> databases, Naming naming, JpaNaming jpaNaming, Set<Target> declared,
+                      Locks locks) {
 
     public static final String SCHEMA_DIR = "permafrost.schemaDir";
     public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
@@ -32,9 +36,13 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
     public static final String DATABASES = "permafrost.databases";
     public static final String NAMING = "permafrost.naming";
     public static final String JPA_NAMING = "permafrost.jpa.naming";
+    public static final String LOCK_LINT = "permafrost.lockLint";
 
     public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES,
-            NAMING, JPA_NAMING);
+            NAMING, JPA_NAMING, LOCK_LINT);
+
+    /** What an operation that locks a populated table (PF510 to PF513) produces. */
+    public enum Locks { WARN, ERROR, OFF }
 
     /** What an operation that can lose data produces. */
     public enum DataLoss { WARN, ERROR }
@@ -60,11 +68,13 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         Set<Target> databases = databases(raw.get(DATABASES), diagnostics);
         Naming naming = choice(raw, NAMING, Naming.class, Naming.PERMAFROST, diagnostics);
         JpaNaming jpaNaming = choice(raw, JPA_NAMING, JpaNaming.class, JpaNaming.SPRING, diagnostics);
+        Locks locks = choice(raw, LOCK_LINT, Locks.class, Locks.WARN, diagnostics);
+        Set<Target> declared = raw.get(DATABASES) == null || raw.get(DATABASES).isBlank() ? Set.of() : databases;
         if (diagnostics.errors() > before) {
             return null;
         }
         return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode,
-                databases, naming, jpaNaming);
+                databases, naming, jpaNaming, declared, locks);
     }
 
     private static Set<Target> databases(String value, Diagnostics diagnostics) {

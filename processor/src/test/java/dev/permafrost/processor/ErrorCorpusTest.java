@@ -76,8 +76,9 @@ class ErrorCorpusTest {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("unknown option", entity("Item", VALID), List.of("-Apermafrost.datLoss=warn"),
                 "[PF100] unknown processor option -Apermafrost.datLoss (did you mean -Apermafrost.dataLoss?); Permafrost"
-                        + " knows permafrost.dataLoss, permafrost.databases, permafrost.jpa.naming, permafrost.migrationsDir,"
-                        + " permafrost.migrationsPackage, permafrost.mode, permafrost.naming, permafrost.schemaDir", null,
+                        + " knows permafrost.dataLoss, permafrost.databases, permafrost.jpa.naming, permafrost.lockLint,"
+                        + " permafrost.migrationsDir, permafrost.migrationsPackage, permafrost.mode, permafrost.naming,"
+                        + " permafrost.schemaDir", null,
                 null));
         cases.add(new Case("bad dataLoss value", entity("Item", VALID), List.of("-Apermafrost.dataLoss=maybe"),
                 "[PF101] -Apermafrost.dataLoss=maybe is not valid: use one of warn, error", null, null));

@@ -215,6 +215,27 @@ public enum Message {
                     + " prove that an entity is gone. Build the whole module (mvn compile, or the IDE's rebuild); if the"
                     + " class was renamed or moved, keep @Table(name = \"%s\") on it"),
 
+    TABLE_REWRITE("PF510", Severity.WARNING,
+            "migration %s %s: on %s this %s, so nothing else reads or writes the table until it finishes. On a table"
+                    + " with many rows make the change in steps instead (expand/contract: add a column of the new type,"
+                    + " fill it in batches while the application writes both, move reads to it, drop the old one in a"
+                    + " later release), or acknowledge it with @SafetyAssured(\"PF510\") on %s%s"),
+    VOLATILE_DEFAULT("PF511", Severity.WARNING,
+            "migration %s adds column %s.%s with the volatile default %s: on PostgreSQL that rewrites the table under"
+                    + " an ACCESS EXCLUSIVE lock to give every row its own value. Add the column without a default (or"
+                    + " with a constant one), fill it in batches, then set the default; or acknowledge it with"
+                    + " @SafetyAssured(\"PF511\") on %s%s"),
+    RENAME_IN_USE("PF512", Severity.WARNING,
+            "migration %s renames %s to %s: instances of the previous release still running during a rolling"
+                    + " deploy use the old name and fail until they are replaced. Expand/contract: add the new one,"
+                    + " write both, backfill, move reads, drop the old one in a later release; or acknowledge it with"
+                    + " @SafetyAssured(\"PF512\") on %s when no instance of the previous release runs while it"
+                    + " applies%s"),
+    DROP_STILL_MAPPED("PF513", Severity.WARNING,
+            "migration %s drops %s, which the previous release still maps: its instances fail on it while they run"
+                    + " during a rolling deploy. Stop using it in one release and drop it in the next; or acknowledge it"
+                    + " with @SafetyAssured(\"PF513\") on %s%s"),
+
     // ---- run time: configuration, connection and the migration index (PF6xx) ----
     NO_INDEX("PF600", ErrorCode.NO_MIGRATIONS,
             "no Permafrost migrations on the class path: the annotation processor generates their index when it"

@@ -36,6 +36,7 @@ public final class Annotations {
     public static final String REFERENCES = PACKAGE + "References";
     public static final String TRANSIENT = PACKAGE + "Transient";
     public static final String RENAMED_FROM = PACKAGE + "RenamedFrom";
+    public static final String SAFETY_ASSURED = PACKAGE + "SafetyAssured";
     public static final String CHECK = PACKAGE + "Check";
     public static final String CHECKS = PACKAGE + "Checks";
 
