@@ -189,6 +189,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether {@code e} says the database cannot run a lock-safe statement the way it asks on this table (MariaDB's
+     * "ALGORITHM=INSTANT is not supported"), so that its plain fallback runs instead.
+     */
+    default boolean refusedOnline(SQLException e) {
+        return false;
+    }
+
     /** Drops {@code index} if a failed or killed concurrent build left it behind invalid. */
     default void dropInvalidIndex(Connection connection, String index) throws SQLException {
     }

@@ -20,20 +20,27 @@ public record LockSafe(List<Part> parts) {
      * @param online whether it runs on its own outside a transaction
      * @param index the index a concurrent build makes, which a failed or killed build leaves behind invalid (dropped
      *     before the statement runs again), or {@code null}
+     * @param fallback the plain statement to run instead when the database refuses the lock-safe one for this table
+     *     ({@link Dialect#refusedOnline}), or {@code null}
      */
-    public record Part(String sql, boolean online, String index) {
+    public record Part(String sql, boolean online, String index, String fallback) {
 
         public static Part inTransaction(String sql) {
-            return new Part(sql, false, null);
+            return new Part(sql, false, null, null);
         }
 
         public static Part online(String sql) {
-            return new Part(sql, true, null);
+            return new Part(sql, true, null, null);
         }
 
         /** A concurrent build of {@code index}. */
         public static Part build(String sql, String index) {
-            return new Part(sql, true, index);
+            return new Part(sql, true, index, null);
+        }
+
+        /** A statement asking for an algorithm that does not block writers, with the plain one if it cannot. */
+        public static Part orElse(String sql, String fallback) {
+            return new Part(sql, true, null, fallback);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.permafrost.dialect.mariadb;
 
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.LiveReading;
+import dev.permafrost.dialect.LockSafe;
 import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Op;
@@ -190,6 +191,34 @@ public final class MariaDbDialect implements Dialect {
      * migration), or keeps it after the key is dropped (on the way back), holds this key in between.
      */
     static final String IDENTITY_KEY = "permafrost_identity";
+
+    /**
+     * On a table with rows: an index is added with {@code algorithm=inplace, lock=none} and a column with
+     * {@code algorithm=instant} (InnoDB changes only metadata), so that writers go on; where InnoDB cannot do that for
+     * this table (a full-text index, say) the plain statement runs instead, with a warning. The compile-time lint
+     * (PF510) names the type changes that copy the table.
+     */
+    @Override
+    public LockSafe lockSafe(Op op, Schema before, SqlRenderer renderer) {
+        List<String> plain = render(op, before, renderer);
+        if (plain.size() != 1) {
+            return null;
+        }
+        String sql = plain.get(0);
+        return switch (op) {
+            case Op.CreateIndex o when sql.startsWith("create ") ->
+                    new LockSafe(List.of(LockSafe.Part.orElse(sql + " algorithm = inplace lock = none", sql)));
+            case Op.AddColumn o when !o.column().identity() && o.column().sequence() == null && sql.startsWith("alter table ") ->
+                    new LockSafe(List.of(LockSafe.Part.orElse(sql + ", algorithm = instant", sql)));
+            default -> null;
+        };
+    }
+
+    /** {@code ER_ALTER_OPERATION_NOT_SUPPORTED} and {@code _REASON}: InnoDB cannot use that algorithm or lock here. */
+    @Override
+    public boolean refusedOnline(SQLException e) {
+        return e.getErrorCode() == 1845 || e.getErrorCode() == 1846;
+    }
 
     @Override
     public List<String> render(Op op, Schema before, SqlRenderer renderer) {

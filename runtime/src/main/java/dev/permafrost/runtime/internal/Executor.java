@@ -200,7 +200,7 @@ public final class Executor {
             throw failure(entry, action, statement.sql(), e);
         }
         try {
-            execute(entry, action, statement.sql());
+            executeOrFallBack(entry, action, statement);
         } catch (PermafrostException e) {
             if (statement.index() != null) {
                 try {
@@ -212,6 +212,21 @@ public final class Executor {
             throw e;
         }
         return 0;
+    }
+
+    /** A lock-safe statement, or its plain fallback where the database refuses it for this table. */
+    private void executeOrFallBack(MigrationEntry entry, Action action, LockSafe.Part statement) {
+        try {
+            execute(entry, action, statement.sql());
+        } catch (PermafrostException e) {
+            if (statement.fallback() == null || !(e.getCause() instanceof SQLException sql)
+                    || !dialect.refusedOnline(sql)) {
+                throw e;
+            }
+            log.log(System.Logger.Level.WARNING, "{0}: {1} cannot {2} without blocking writers ({3}); it runs the plain"
+                    + " statement instead, which blocks them while it runs", label(entry), dialect.displayName(), action.what(), sql.getMessage());
+            execute(entry, action, statement.fallback());
+        }
     }
 
     /** Puts the session's lock wait back (the connection goes back to the application's pool). */
@@ -339,7 +354,7 @@ public final class Executor {
             case Action.Rebuild rebuild -> rebuild.sql().stream()
                     .map(sql -> (Runnable) () -> execute(entry, action, sql)).toList();
             case Action.Online online -> online.statements().stream()
-                    .map(statement -> (Runnable) () -> execute(entry, action, statement.sql())).toList();
+                    .map(statement -> (Runnable) () -> executeOrFallBack(entry, action, statement)).toList();
             case Action.Data data -> List.of(() -> {
                 try {
                     data.step().run(DSL.using(connection, dialect.jooq(), Expressions.settings()));
