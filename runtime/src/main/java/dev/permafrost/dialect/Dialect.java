@@ -184,7 +184,10 @@ public interface Dialect {
         return null;
     }
 
-    /** Whether {@code e} says a statement gave up waiting for a lock ({@link #lockTimeout}). */
+    /**
+     * Whether {@code e} says a statement gave up waiting for a lock ({@link #lockTimeout}) or lost a deadlock, so that
+     * nothing of it stayed and it is tried again.
+     */
     default boolean isLockTimeout(SQLException e) {
         return false;
     }

@@ -72,6 +72,22 @@ class LockSafePostgresTest {
         }
     }
 
+    /** V0002 as a stub that asks for one transaction. */
+    @OneTransaction
+    public static final class KeysInOneTransaction implements Migration {
+        private final Keys keys = new Keys();
+
+        @Override
+        public void up(Operations op) {
+            keys.up(op);
+        }
+
+        @Override
+        public void down(Operations op) {
+            keys.down(op);
+        }
+    }
+
     private static TestIndex index() {
         return TestIndex.of(new Tables(), new Keys());
     }
@@ -125,10 +141,52 @@ class LockSafePostgresTest {
     }
 
     @Test
+    void aStubMarkedOneTransactionTakesThePlainFormInOneTransaction() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {
+            Migrator migrator = Migrator.configure(db.url()).migrations(TestIndex.of(new Tables(),
+                    new KeysInOneTransaction())).build();
+            migrator.migrateTo(1);
+            List<String> plan = migrator.plan().steps().get(0).statements();
+            assertEquals("create index ix_child_parent_id on child(parent_id)", plan.get(0), plan.toString());
+            assertTrue(plan.stream().noneMatch(s -> s.startsWith("--") || s.contains("concurrently")
+                    || s.contains("not valid")), plan.toString());
+            assertEquals(2, migrator.migrate().toVersion());
+            assertEquals(List.of("applied 5"), Db.rows(db.url(), "select state || ' ' || statements from"
+                    + " permafrost_history where version = 2"));
+        }
+    }
+
+    @Test
     void writersGoOnWhileTheIndexIsBuiltAndTheKeysAreValidated() throws Exception {
         try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {
             populated(db.url(), 1_000_000);
+            java.util.concurrent.atomic.AtomicLong worst = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
             CompletableFuture<MigrateResult> migrating = CompletableFuture.supplyAsync(() -> migrator(db.url()).migrate());
+            // Inserts and updates for as long as the migration runs, each allowed to wait 500 ms for a lock: a step
+            // that blocked writers fails one of them.
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                try (Connection c = DriverManager.getConnection(db.url()); Statement w = c.createStatement()) {
+                    w.execute("set lock_timeout = '500ms'");
+                    int id = 5_000_000;
+                    while (!migrating.isDone()) {
+                        long start = System.nanoTime();
+                        w.executeUpdate("insert into child values (" + id + ", 1, 1)");
+                        w.executeUpdate("update child set qty = qty + 1 where id = " + (id++ - 4_000_000));
+                        worst.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                        writes.incrementAndGet();
+                    }
+                } catch (java.sql.SQLException e) {
+                    String doing;
+                    try {
+                        doing = Db.rows(db.url(), "select query from pg_stat_activity where state = 'active' and pid <>"
+                                + " pg_backend_pid() and query not like 'insert%' and query not like 'update%'").toString();
+                    } catch (java.sql.SQLException again) {
+                        doing = again.toString();
+                    }
+                    throw new IllegalStateException("a writer was blocked during the migration, which ran " + doing, e);
+                }
+            }, java.util.concurrent.Executors.newSingleThreadExecutor()); // not the common pool: it may have one thread
             try (Connection watcher = DriverManager.getConnection(db.url());
                  Connection writer = DriverManager.getConnection(db.url())) {
                 int pid = awaitQuery(watcher, "create index concurrently%", migrating);
@@ -145,7 +203,10 @@ class LockSafePostgresTest {
                 }
             }
             MigrateResult result = migrating.get(2, TimeUnit.MINUTES);
+            writing.get(1, TimeUnit.MINUTES);
             assertEquals(2, result.toVersion());
+            assertTrue(writes.get() > 10, "the writer ran throughout: " + writes.get() + " writes");
+            assertTrue(worst.get() < 500, "a write during the migration took " + worst.get() + " ms");
             assertEquals(List.of("t"), Db.rows(db.url(), "select i.indisvalid from pg_index i join pg_class c"
                     + " on c.oid = i.indexrelid where c.relname = 'ix_child_parent_id'"));
             assertEquals(List.of("t", "t", "t"), Db.rows(db.url(), "select convalidated from pg_constraint where conname"

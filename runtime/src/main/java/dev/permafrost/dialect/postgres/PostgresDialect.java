@@ -167,10 +167,14 @@ public final class PostgresDialect implements Dialect {
         return "reset lock_timeout";
     }
 
-    /** {@code lock_not_available}: the statement gave up waiting for its lock after {@code lock_timeout}. */
+    /**
+     * {@code lock_not_available}: the statement gave up waiting for its lock after {@code lock_timeout}; or
+     * {@code deadlock_detected}: PostgreSQL rolled the transaction back to break a deadlock with another session.
+     * Either way nothing of it stayed, and it can run again.
+     */
     @Override
     public boolean isLockTimeout(SQLException e) {
-        return "55P03".equals(e.getSQLState());
+        return "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.jooq.impl.DSL;
 
@@ -83,8 +82,8 @@ public final class Executor {
     }
 
     /**
-     * Runs a migration with lock-safe steps on a database with transactional DDL: consecutive ordinary statements in
-     * one transaction each, committed together with the migration's progress, and every online statement on its own,
+     * Runs a migration with lock-safe steps on a database with transactional DDL: each ordinary operation in a
+     * transaction of its own, committed together with the migration's progress, and every online statement on its own,
      * outside a transaction, its progress recorded after it. A migration that stopped (failed, or its process killed)
      * continues where it stopped at the next start: the transactions are whole, and each online statement can run
      * again (a concurrent build's invalid leftover is dropped first).
@@ -112,14 +111,14 @@ public final class Executor {
                 History.progress(connection, entry.version(), state, 0, 0);
             }
             statementsDone = 0;
-            List<Action> together = new ArrayList<>();
             for (Action action : actions) {
                 if (!(action instanceof Action.Online online)) {
-                    together.add(action);
+                    // Each operation in a transaction of its own, so that it holds its (short) locks on one table
+                    // only: two tables locked in one transaction deadlock with writers that lock them the other
+                    // way round (an insert that checks a foreign key).
+                    inOneTransaction(entry, List.of(action), state, resumeFrom, start);
                     continue;
                 }
-                inOneTransaction(entry, together, state, resumeFrom, start);
-                together.clear();
                 for (LockSafe.Part statement : online.statements()) {
                     if (statementsDone >= resumeFrom) {
                         retrying(entry, () -> online(entry, online, statement));
@@ -128,7 +127,6 @@ public final class Executor {
                     statementsDone++;
                 }
             }
-            inOneTransaction(entry, together, state, resumeFrom, start);
             return finished(entry, direction, statementsDone, start);
         } catch (SQLException e) {
             throw Message.PROGRESS_NOT_RECORDED.exception(e, label(entry), e.getMessage());

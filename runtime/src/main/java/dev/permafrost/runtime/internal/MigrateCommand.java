@@ -71,7 +71,8 @@ public final class MigrateCommand {
                     for (int version = from; version > target; version--) {
                         Recorder.Recording recording = migrations.down(version);
                         run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN,
-                                Planner.plan(renderer, version, recording.before(), recording.steps(), config.lockSafe()), done);
+                                Planner.plan(renderer, version, recording.before(), recording.steps(),
+                                        migrations.lockSafe(version, config.lockSafe())), done);
                     }
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
                 }
@@ -89,7 +90,8 @@ public final class MigrateCommand {
                         break;
                     }
                     Recorder.Recording up = migrations.up(entry.version());
-                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps(), config.lockSafe()), done);
+                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps(),
+                            migrations.lockSafe(entry.version(), config.lockSafe())), done);
                     to = entry.version();
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));

@@ -45,6 +45,14 @@ public final class Migrations {
         return index.load(entry(version));
     }
 
+    /**
+     * Whether migration {@code version} may take the lock-safe form: the settings allow it and the stub does not ask
+     * for one transaction ({@link dev.permafrost.runtime.OneTransaction}).
+     */
+    public boolean lockSafe(int version, boolean allowed) {
+        return allowed && !load(version).getClass().isAnnotationPresent(dev.permafrost.runtime.OneTransaction.class);
+    }
+
     /** The schema once migrations 1..version are applied. */
     public Schema schemaAt(int version) {
         while (schemas.size() <= version) {

@@ -34,14 +34,16 @@ public final class PlanCommand {
             if (to < from) {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
-                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps(), config.lockSafe()),
+                    steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps(),
+                            migrations.lockSafe(version, config.lockSafe())),
                             session, renderer));
                 }
             } else {
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
-                        steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps(), config.lockSafe()), session, renderer));
+                        steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps(),
+                            migrations.lockSafe(entry.version(), config.lockSafe())), session, renderer));
                     }
                 }
             }
