@@ -3,7 +3,10 @@ package dev.permafrost.spring;
 import java.time.Duration;
 import java.util.List;
 
-/** One instance's settings after an instance's own properties are laid over the top-level ones. */
+/**
+ * One instance's settings after its own properties are laid over the top-level ones, and the top-level ones over the
+ * defaults (those the configuration metadata states).
+ */
 record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
                         boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
                         List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String dataSource,
@@ -12,11 +15,15 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
     /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
     static final String DEFAULT = "permafrostMigrator";
 
+    static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration STATEMENT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
     static InstanceSettings of(PermafrostProperties top) {
-        return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), top.isValidateOnMigrate(),
-                top.isAllowUnknownMigrations(), top.getLockTimeout(), top.getMigrationsPackage(),
-                List.copyOf(top.getIgnoreTables()), top.isLockSafeDdl(), top.getStatementLockTimeout(), null, top.getUrl(),
-                top.getUser(), top.getPassword());
+        return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), or(top.getValidateOnMigrate(), false),
+                or(top.getAllowUnknownMigrations(), false), or(top.getLockTimeout(), LOCK_TIMEOUT),
+                top.getMigrationsPackage(), List.copyOf(or(top.getIgnoreTables(), List.of())),
+                or(top.getLockSafeDdl(), true), or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT), null,
+                top.getUrl(), top.getUser(), top.getPassword());
     }
 
     static InstanceSettings of(String name, PermafrostProperties.Instance own, PermafrostProperties top) {

@@ -65,6 +65,17 @@ class PermafrostAutoConfigurationTest {
     }
 
     @Test
+    void unsetSettingsTakeTheDefaultsTheMetadataStates() {
+        InstanceSettings defaults = InstanceSettings.of(new PermafrostProperties());
+        assertThat(defaults.validateOnMigrate()).isFalse();
+        assertThat(defaults.allowUnknownMigrations()).isFalse();
+        assertThat(defaults.lockTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.ignoreTables()).isEmpty();
+        assertThat(defaults.lockSafeDdl()).isTrue();
+        assertThat(defaults.statementLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aSecondStartAppliesNothing() {
         runner.withPropertyValues(SHOP).run(context -> assertThat(context).hasNotFailed());
         runner.withPropertyValues(SHOP).run(context -> {
@@ -173,7 +184,7 @@ class PermafrostAutoConfigurationTest {
                     PermafrostProperties properties = context.getBean(PermafrostProperties.class);
                     assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(properties.getIgnoreTables()).containsExactly("a", "b");
-                    assertThat(properties.isLockSafeDdl()).isFalse();
+                    assertThat(properties.getLockSafeDdl()).isFalse();
                     assertThat(properties.getStatementLockTimeout()).isEqualTo(Duration.ofMillis(250));
                     InstanceSettings x = InstanceSettings.of("x", properties.getInstances().get("x"), properties);
                     assertThat(x.statementLockTimeout()).isEqualTo(Duration.ofSeconds(1));
