@@ -1,5 +1,7 @@
 package dev.permafrost.cli;
 
+import dev.permafrost.runtime.Fleet;
+import dev.permafrost.runtime.FleetReport;
 import dev.permafrost.runtime.MigrateResult;
 import dev.permafrost.runtime.MigrationPlan;
 import dev.permafrost.runtime.MigrationStatus;
@@ -38,11 +40,19 @@ final class Commands {
     }
 
     /** What every command takes: where the database is, where the migrations are, how to print. */
-    static final class Connection {
+    static final class Connection extends Settings {
         @Option(names = "--url", required = true, paramLabel = "<jdbc-url>",
                 description = "The database: jdbc:sqlite:app.db, jdbc:postgresql://host/db, jdbc:mariadb://..., jdbc:h2:...")
         String url;
 
+        /** The migrator of these options, reporting to {@code progress}. */
+        Migrator migrator(Progress progress) {
+            return builder(url).logger(progress).build();
+        }
+    }
+
+    /** What every command takes but the database: where the migrations are, how to connect and print. */
+    static class Settings {
         @Option(names = "--user", description = "The user to connect as.")
         String user;
 
@@ -136,16 +146,15 @@ final class Commands {
             return urls.toArray(URL[]::new);
         }
 
-        /** The migrator of these options, reporting to {@code progress}. */
-        Migrator migrator(Progress progress) {
+        /** The settings of a migrator of {@code url} with these options. */
+        Migrator.Builder builder(String url) {
             String secret = password != null ? password : System.getenv("PERMAFROST_PASSWORD");
             MigrationIndex index = migrationsPackage == null ? MigrationIndex.find()
                     : MigrationIndex.inPackage(migrationsPackage);
-            Migrator.Builder builder = Migrator.configure(url, user, secret).migrations(index)
+            return Migrator.configure(url, user, secret).migrations(index)
                     .allowUnknownMigrations(allowUnknown).lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
                     .ignoreTables(ignoredTables.toArray(String[]::new)).lockSafeDdl(!plainDdl)
                     .statementLockTimeout(Duration.ofMillis(Math.max(1, statementLockTimeoutMillis)));
-            return builder.logger(progress).build();
         }
 
         Progress progress() {
@@ -168,11 +177,11 @@ final class Commands {
 
     @FunctionalInterface
     interface Action {
-        int run(Connection connection);
+        int run(Settings settings);
     }
 
     /** Prints {@code text} or {@code json} as asked. */
-    private static void print(Connection c, String text, String json) {
+    private static void print(Settings c, String text, String json) {
         c.out().println(c.json ? json : text);
         c.out().flush();
     }
@@ -185,7 +194,7 @@ final class Commands {
         @Override
         public Integer call() {
             return connection.run(c -> {
-                MigrationStatus status = c.migrator(c.progress()).status();
+                MigrationStatus status = connection.migrator(c.progress()).status();
                 print(c, status.toString(), status.toJson());
                 return 0;
             });
@@ -205,7 +214,7 @@ final class Commands {
         public Integer call() {
             return connection.run(c -> {
                 Progress progress = c.progress();
-                Migrator migrator = c.migrator(progress);
+                Migrator migrator = connection.migrator(progress);
                 if (progress.shown()) {
                     progress.expect(steps(migrator.status(), to));
                 }
@@ -238,7 +247,7 @@ final class Commands {
         @Override
         public Integer call() {
             return connection.run(c -> {
-                Migrator migrator = c.migrator(c.progress());
+                Migrator migrator = connection.migrator(c.progress());
                 MigrationPlan plan = to == null ? migrator.plan() : migrator.plan(to);
                 print(c, plan.toString(), plan.toJson());
                 return 0;
@@ -255,7 +264,7 @@ final class Commands {
         @Override
         public Integer call() {
             return connection.run(c -> {
-                Validation validation = c.migrator(c.progress()).validate();
+                Validation validation = connection.migrator(c.progress()).validate();
                 print(c, validation.toString(), validation.toJson());
                 return validation.valid() ? 0 : Main.FAILED;
             });
@@ -274,7 +283,7 @@ final class Commands {
         @Override
         public Integer call() {
             return connection.run(c -> {
-                MigrationStatus status = c.migrator(c.progress()).baseline(version);
+                MigrationStatus status = connection.migrator(c.progress()).baseline(version);
                 print(c, status.toString(), status.toJson());
                 return 0;
             });
@@ -290,10 +299,65 @@ final class Commands {
         @Override
         public Integer call() {
             return connection.run(c -> {
-                int repaired = c.migrator(c.progress()).repair();
+                int repaired = connection.migrator(c.progress()).repair();
                 print(c, "repaired " + repaired + " migration" + (repaired == 1 ? "" : "s"),
                         "{\"repaired\":" + repaired + "}");
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "fleet", description = "Migrates many databases with the same migrations (one per tenant): the"
+            + " JDBC URLs of --targets (one per line; # starts a comment) and of --url, with bounded parallelism;"
+            + " exit code 1 if any failed.")
+    static final class FleetCommand implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Option(names = "--targets", paramLabel = "<file>", description = "A file of JDBC URLs, one per line.")
+        Path targets;
+
+        @Option(names = "--url", paramLabel = "<jdbc-url>", description = "A database of the fleet (repeatable).")
+        List<String> urls = new ArrayList<>();
+
+        @Option(names = "--parallelism", defaultValue = "4", paramLabel = "<n>",
+                description = "How many databases are migrated at once (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Option(names = "--canary", defaultValue = "0", paramLabel = "<n>",
+                description = "Migrate the first n one by one first, and stop if one fails.")
+        int canary;
+
+        @Option(names = "--continue-on-error",
+                description = "Go on with the others after one fails (otherwise no new one is started).")
+        boolean continueOnError;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<String> all = new ArrayList<>();
+            if (targets != null) {
+                if (!Files.exists(targets)) {
+                    throw new UsageError("--targets file " + targets + " does not exist");
+                }
+                for (String line : Files.readAllLines(targets)) {
+                    String url = line.replaceFirst("#.*", "").strip();
+                    if (!url.isEmpty()) {
+                        all.add(url);
+                    }
+                }
+            }
+            all.addAll(urls);
+            if (all.isEmpty()) {
+                throw new UsageError("fleet needs databases: --targets <file> or --url <jdbc-url>");
+            }
+            if (parallelism < 1 || canary < 0) {
+                throw new UsageError("--parallelism must be at least 1 and --canary zero or more");
+            }
+            return settings.run(c -> {
+                FleetReport report = Fleet.of(all, url -> c.builder(url).logger(new Progress(false, c.err())))
+                        .parallelism(parallelism).canary(canary).continueOnError(continueOnError).migrate();
+                print(c, report.toString(), report.toJson());
+                return report.ok() ? 0 : Main.FAILED;
             });
         }
     }

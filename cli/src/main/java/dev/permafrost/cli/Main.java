@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "permafrost", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Applies, plans, checks and adopts Permafrost migrations of a JDBC database.",
         subcommands = {Commands.Status.class, Commands.Migrate.class, Commands.Plan.class, Commands.Validate.class,
-            Commands.Baseline.class, Commands.Repair.class},
+            Commands.Baseline.class, Commands.Repair.class, Commands.FleetCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, or nothing to do", "1:a migration failed, drift found, or a refusal (checksum, unknown,"
                 + " incomplete migration)", "2:the command line is wrong"},

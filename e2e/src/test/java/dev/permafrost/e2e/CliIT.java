@@ -191,6 +191,35 @@ class CliIT {
     }
 
     @Test
+    void fleetMigratesEveryTenantAndReportsTheBrokenOne() throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            urls.add("jdbc:sqlite:" + work.resolve("fleet-" + i + ".db"));
+        }
+        Db.execute(urls.get(3), "create table customers (id integer)");
+        Path targets = work.resolve("tenants.txt");
+        java.nio.file.Files.writeString(targets, "# the tenants\n" + String.join("\n", urls.subList(0, 4)) + "\n");
+
+        Cli first = cli("fleet", "--targets", targets.toString(), "--url", urls.get(4), "--classpath", appJar.toString(),
+                "--continue-on-error", "--parallelism", "2", "--json");
+        assertEquals(1, first.exitCode(), first.err());
+        JsonNode report = first.json();
+        assertFalse(report.get("ok").asBoolean());
+        List<String> states = new ArrayList<>();
+        report.get("targets").forEach(t -> states.add(t.get("state").asText()));
+        assertEquals(List.of("MIGRATED", "MIGRATED", "MIGRATED", "FAILED", "MIGRATED"), states, first.out());
+        assertTrue(report.get("targets").get(3).get("message").asText().contains("customers"), first.out());
+        assertEquals(1, report.get("targets").get(0).get("after").asInt());
+
+        Cli again = cli("fleet", "--targets", targets.toString(), "--url", urls.get(4), "--classpath", appJar.toString(),
+                "--continue-on-error");
+        assertEquals(1, again.exitCode(), again.err());
+        assertTrue(again.out().contains("5 targets in ") && again.out().contains(": 0 migrated, 4 up to date, 1 failed,"
+                + " 0 skipped"), again.out());
+        assertEquals(2, cli("fleet", "--classpath", appJar.toString()).exitCode(), "no databases");
+    }
+
+    @Test
     void noClassPathSaysSo() throws Exception {
         Cli none = cli("status", "--url", "jdbc:sqlite:" + work.resolve("none.db"));
         assertEquals(1, none.exitCode());
