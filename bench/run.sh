@@ -2,7 +2,7 @@
 # Runs every benchmark side by side on this machine and prints a table, then one line per comparison:
 #   RATIO <name> <value>    (Permafrost's figure / the peer's; lower is better)
 # Usage: bench/run.sh [--quick] [--only locks]   (--quick: fewer repetitions and smaller inputs, for trying it out;
-#   --only locks: only the PostgreSQL writer-stall benchmark)
+#   --only locks|fleet: only the PostgreSQL writer-stall benchmark, or only the fleet one)
 # Takes about 10 minutes in full on 2 cores. Needs only Maven and a JDK 21+ (found by the build's toolchain).
 set -euo pipefail
 cd "$(dirname "$0")/.."

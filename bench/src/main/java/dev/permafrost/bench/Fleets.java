@@ -1,0 +1,148 @@
+package dev.permafrost.bench;
+
+import dev.permafrost.runtime.Fleet;
+import dev.permafrost.runtime.FleetReport;
+import dev.permafrost.runtime.MigrationPlan;
+import dev.permafrost.runtime.Migrator;
+import dev.permafrost.runtime.spi.MigrationIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrating a fleet of tenant databases from empty to the newest version: Permafrost's {@link Fleet} against a loop
+ * of Flyway migrations given the same number of threads (Flyway has no fleet of its own; a user runs one per tenant
+ * in a loop, or in an executor), on SQLite files and on PostgreSQL schemas of the local server.
+ */
+final class Fleets {
+
+    static final int THREADS = 4;
+
+    private Fleets() {
+    }
+
+    /** Milliseconds for Permafrost's fleet and for the Flyway loop, on {@code targets} fresh SQLite files each. */
+    static double[] sqlite(Path work, Workload workload, int targets, int round) throws Exception {
+        MigrationIndex index = workload.index();
+        List<String> pf = new ArrayList<>();
+        List<String> fw = new ArrayList<>();
+        for (int i = 0; i < targets; i++) {
+            pf.add("jdbc:sqlite:" + work.resolve("fleet-pf-" + round + "-" + i + ".db"));
+            fw.add("jdbc:sqlite:" + work.resolve("fleet-fw-" + round + "-" + i + ".db"));
+        }
+        double permafrost = permafrost(pf, index);
+        double flyway = flyway(fw, null, "filesystem:" + workload.flyway);
+        return new double[] {permafrost, flyway};
+    }
+
+    /** The same on {@code targets} fresh schemas of the local PostgreSQL each; Flyway runs the plain PostgreSQL SQL. */
+    static double[] postgres(Path work, Workload workload, int targets, int round) throws Exception {
+        MigrationIndex index = workload.index();
+        Path sql = flywaySql(work, index);
+        List<String> pf = new ArrayList<>();
+        List<String> fw = new ArrayList<>();
+        List<String> schemas = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+            for (int i = 0; i < targets; i++) {
+                for (String side : List.of("pf", "fw")) {
+                    String schema = "bench_fleet_" + side + "_" + round + "_" + i;
+                    s.execute("drop schema if exists " + schema + " cascade");
+                    s.execute("create schema " + schema);
+                    schemas.add(schema);
+                    (side.equals("pf") ? pf : fw).add(LockStalls.SERVER + "&currentSchema=" + schema);
+                }
+            }
+        }
+        try {
+            double permafrost = permafrost(pf, index);
+            double flyway = flyway(fw, fw.stream().map(u -> u.substring(u.indexOf("currentSchema=") + 14)).toList(),
+                    "filesystem:" + sql);
+            return new double[] {permafrost, flyway};
+        } finally {
+            try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+                for (String schema : schemas) {
+                    s.execute("drop schema if exists " + schema + " cascade");
+                }
+            }
+        }
+    }
+
+    private static double permafrost(List<String> urls, MigrationIndex index) {
+        long start = System.nanoTime();
+        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(index)).parallelism(THREADS)
+                .migrate();
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (!report.ok()) {
+            throw new IllegalStateException(report.toString());
+        }
+        return ms;
+    }
+
+    /** Flyway on each URL (in its schema, if given), {@link #THREADS} at a time. */
+    private static double flyway(List<String> urls, List<String> schemas, String location) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < urls.size(); i++) {
+                String url = urls.get(i);
+                String schema = schemas == null ? null : schemas.get(i);
+                running.add(pool.submit(() -> {
+                    var configuration = Flyway.configure().dataSource(url, null, null).locations(location);
+                    if (schema != null) {
+                        configuration.schemas(schema);
+                    }
+                    configuration.load().migrate();
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The workload's plain PostgreSQL SQL (as a hand-written Flyway project would have it), one file per version. */
+    private static Path flywaySql(Path work, MigrationIndex index) throws Exception {
+        Path dir = work.resolve("fleet-flyway-pg");
+        if (Files.exists(dir)) {
+            return dir;
+        }
+        Files.createDirectories(dir);
+        String schema = "bench_fleet_plan";
+        try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+            s.execute("create schema " + schema);
+        }
+        try {
+            MigrationPlan plan = Migrator.configure(LockStalls.SERVER + "&currentSchema=" + schema).migrations(index)
+                    .lockSafeDdl(false).build().plan();
+            for (MigrationPlan.Step step : plan.steps()) {
+                StringBuilder sql = new StringBuilder();
+                for (String statement : step.statements()) {
+                    if (!statement.startsWith("--")) {
+                        sql.append(statement).append(";\n");
+                    }
+                }
+                Files.writeString(dir.resolve("V" + step.version() + "__" + step.description()
+                        .replaceAll("[^A-Za-z0-9]+", "_") + ".sql"), sql);
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+        return dir;
+    }
+}
