@@ -232,6 +232,9 @@ class LockSafePostgresTest {
             assertTrue(killed.getCause() instanceof PermafrostException, killed.toString());
             assertEquals(List.of("applying 0"), Db.rows(db.url(), "select state || ' ' || statements from"
                     + " permafrost_history where version = 2"));
+            Validation stopped = migrator(db.url()).validate();
+            assertEquals(List.of("V0002 stopped part way; its lock-safe steps run outside one transaction, and the next"
+                    + " migrate() continues where it stopped"), stopped.problems());
 
             MigrateResult resumed = migrator(db.url()).migrate();
             assertEquals(1, resumed.fromVersion());

@@ -38,7 +38,9 @@ public final class ValidateCommand {
                             problems.add(info.label() + " (" + info.description() + ") is applied but unknown to this build");
                         }
                     }
-                    case FAILED -> problems.add(info.label() + " stopped part way; see Migrator.migrate() for what ran");
+                    case FAILED -> problems.add(info.label() + " stopped part way; " + (session.dialect().transactionalDdl()
+                            ? "its lock-safe steps run outside one transaction, and the next migrate() continues where"
+                                    + " it stopped" : "see Migrator.migrate() for what ran"));
                     case APPLIED, PENDING -> {
                         // Fine: pending migrations are for migrate(), not a fault of the database.
                     }
