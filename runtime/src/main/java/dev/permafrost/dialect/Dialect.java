@@ -226,6 +226,24 @@ public interface Dialect {
         return connection.getSchema();
     }
 
+    /** Whether the database has schemas to work in ({@code Migrator.configure(..).schema(..)}); SQLite has none. */
+    default boolean hasSchemas() {
+        return true;
+    }
+
+    /**
+     * Makes {@code schema} the connection's current schema, where the history table and every unqualified name go
+     * ({@code Migrator.configure(..).schema(..)}); {@link #currentSchema} gives what to put back.
+     */
+    default void useSchema(Connection connection, String schema) throws SQLException {
+        connection.setSchema(schema);
+    }
+
+    /** The connection's current schema, to put back when the migrator is done with a pooled connection. */
+    default String currentSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
     // ---- locking and transactions ----
 
     /** Takes the lock that makes one instance at a time migrate, released with {@link MigrationLock#close}. */

@@ -280,6 +280,11 @@ public enum Message {
     UNKNOWN_TARGET("PF624", ErrorCode.INVALID_REQUEST, "cannot %s V%04d: this build knows versions %d to %d"),
     LIVE_SCHEMA_UNSUPPORTED("PF625", ErrorCode.INVALID_REQUEST,
             "reading the live schema is supported on SQLite, PostgreSQL, MariaDB, MySQL and H2, not on %s"),
+    NO_SCHEMAS("PF627", ErrorCode.INVALID_REQUEST,
+            "%s has no schemas to migrate '%s' in: give each tenant a database file of its own (jdbc:sqlite:%s.db)"),
+    NO_SUCH_SCHEMA("PF628", ErrorCode.DATABASE,
+            "cannot use schema '%s' on %s: %s. Create it first (create schema %s; on MariaDB create database %s); a"
+                    + " migrator works in a schema, it does not create one"),
     JOOQ_TOO_OLD("PF626", ErrorCode.INVALID_REQUEST,
             "Permafrost's runtime needs jOOQ 3.21 or newer, but the class path has jOOQ %s (%s). A dependency"
                     + " manager chose it: Spring Boot's manages jOOQ at 3.19. Set the version to 3.21.7 (Maven with"

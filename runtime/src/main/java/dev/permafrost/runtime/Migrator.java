@@ -173,6 +173,7 @@ public final class Migrator {
         private System.Logger logger;
         private boolean lockSafeDdl = true;
         private Duration statementLockTimeout = Duration.ofSeconds(5);
+        private String schema;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -227,6 +228,20 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Works in {@code schema} (on MariaDB a database) instead of the connection's current one: its own history
+         * table, its own tables, its own lock; for one schema per tenant on one server (see {@link Fleet}). The
+         * connection's schema is put back afterwards, so a pooled data source is left as it was. The schema must
+         * exist; SQLite has none (one file per tenant).
+         */
+        public Builder schema(String schema) {
+            if (schema == null || schema.isBlank()) {
+                throw new IllegalArgumentException("schema is empty");
+            }
+            this.schema = schema;
+            return this;
+        }
+
         /** Tables Permafrost does not own (another library's), left out of drift checks. */
         public Builder ignoreTables(String... tables) {
             this.ignoredTables = java.util.Arrays.stream(tables).map(t -> t.toLowerCase(java.util.Locale.ROOT))
@@ -253,7 +268,7 @@ public final class Migrator {
         public Migrator build() {
             dev.permafrost.runtime.internal.JooqVersion.require();
             return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger,
-                    lockSafeDdl, statementLockTimeout));
+                    lockSafeDdl, statementLockTimeout, schema));
         }
     }
 }

@@ -214,6 +214,17 @@ public final class MariaDbDialect implements Dialect {
         };
     }
 
+    /** A MariaDB schema is a database: the connection's catalog. */
+    @Override
+    public void useSchema(Connection connection, String schema) throws SQLException {
+        connection.setCatalog(schema);
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
     /** {@code ER_ALTER_OPERATION_NOT_SUPPORTED} and {@code _REASON}: InnoDB cannot use that algorithm or lock here. */
     @Override
     public boolean refusedOnline(SQLException e) {

@@ -37,6 +37,12 @@ public final class SqliteDialect implements Dialect {
     private SqliteDialect() {
     }
 
+    /** One file per database: no schemas. */
+    @Override
+    public boolean hasSchemas() {
+        return false;
+    }
+
     @Override
     public String displayName() {
         return "SQLite";

@@ -26,7 +26,7 @@ public final class BaselineCommand {
         if (version < 1 || version > known.size()) {
             throw Message.UNKNOWN_TARGET.exception("baseline at", version, 1, known.size());
         }
-        try (Session session = Session.open(config.dataSource())) {
+        try (Session session = Session.open(config)) {
             if (!History.read(session.connection()).isEmpty()) {
                 throw Message.ALREADY_HAS_HISTORY.exception(session.description());
             }

@@ -15,9 +15,11 @@ import javax.sql.DataSource;
  * @param log where what a command did is reported
  * @param lockSafe whether operations on tables with rows take the database's lock-safe form
  * @param statementLockTimeout how long one DDL statement waits for a lock before it is retried
+ * @param schema the schema to work in (the connection's current one when {@code null})
  */
 public record Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
-                     Set<String> ignoredTables, System.Logger log, boolean lockSafe, Duration statementLockTimeout) {
+                     Set<String> ignoredTables, System.Logger log, boolean lockSafe, Duration statementLockTimeout,
+                     String schema) {
 
     /** The logger Permafrost reports to unless told otherwise. */
     public static final String LOGGER = "dev.permafrost.runtime";
@@ -30,7 +32,7 @@ public record Config(DataSource dataSource, MigrationIndex index, boolean allowU
     public Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
                   Set<String> ignoredTables, System.Logger log) {
         this(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, log, true,
-                Executor.STATEMENT_LOCK_TIMEOUT);
+                Executor.STATEMENT_LOCK_TIMEOUT, null);
     }
 
     /** An executor on {@code session}'s connection with these settings. */

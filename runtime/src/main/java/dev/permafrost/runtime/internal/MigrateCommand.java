@@ -40,7 +40,7 @@ public final class MigrateCommand {
     public static MigrateResult run(Config config, int target) {
         long start = System.nanoTime();
         MigrationIndex index = config.indexOrFind();
-        try (Session session = Session.open(config.dataSource())) {
+        try (Session session = Session.open(config)) {
             List<MigrationEntry> known = index.migrations();
             if (target != Integer.MAX_VALUE && (target < 0 || target > known.size())) {
                 throw Message.UNKNOWN_TARGET.exception("migrate to", target, 0, known.size());

@@ -19,7 +19,7 @@ public final class PlanCommand {
 
     public static MigrationPlan run(Config config, int target) {
         MigrationIndex index = config.indexOrFind();
-        try (Session session = Session.open(config.dataSource())) {
+        try (Session session = Session.open(config)) {
             List<MigrationEntry> known = index.migrations();
             int to = target == Integer.MAX_VALUE ? known.size() : target;
             if (to < 0 || to > known.size()) {

@@ -15,7 +15,7 @@ public final class RepairCommand {
     }
 
     public static int run(Config config) {
-        try (Session session = Session.open(config.dataSource())) {
+        try (Session session = Session.open(config)) {
             if (!History.exists(session.connection())) {
                 return 0;
             }

@@ -16,6 +16,8 @@ public final class Session implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
+    /** The schema to put back on close ({@link #open(Config)} with a schema), or {@code null}. */
+    private String previousSchema;
 
     private Session(Connection connection) throws SQLException {
         this.connection = connection;
@@ -24,6 +26,40 @@ public final class Session implements AutoCloseable {
         int query = url == null ? -1 : url.indexOf('?');
         this.description = connection.getMetaData().getDatabaseProductName() + " "
                 + JdbcUrl.masked(query < 0 ? url : url.substring(0, query));
+    }
+
+    /**
+     * A session on the configured data source, working in the configured schema if there is one (put back on close,
+     * for a pooled connection).
+     *
+     * @throws PermafrostException PF627 on a database without schemas, PF628 for a schema that does not exist
+     */
+    public static Session open(Config config) {
+        Session session = open(config.dataSource());
+        if (config.schema() == null) {
+            return session;
+        }
+        try {
+            if (!session.dialect.hasSchemas()) {
+                throw Message.NO_SCHEMAS.exception(session.dialect.displayName(), config.schema(), config.schema());
+            }
+            String previous = session.dialect.currentSchema(session.connection);
+            session.dialect.useSchema(session.connection, config.schema());
+            if (!config.schema().equalsIgnoreCase(session.dialect.currentSchema(session.connection))) {
+                session.dialect.useSchema(session.connection, previous);
+                throw Message.NO_SUCH_SCHEMA.exception(config.schema(), session.description, "it does not exist",
+                        config.schema(), config.schema());
+            }
+            session.previousSchema = previous;
+            return session;
+        } catch (SQLException e) {
+            session.close();
+            throw Message.NO_SUCH_SCHEMA.exception(e, config.schema(), session.description, e.getMessage(),
+                    config.schema(), config.schema());
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     public static Session open(DataSource dataSource) {
@@ -82,6 +118,13 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (previousSchema != null) {
+            try {
+                dialect.useSchema(connection, previousSchema);
+            } catch (SQLException ignored) {
+                // a connection that cannot take its schema back is broken; its pool discards it
+            }
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -26,7 +26,7 @@ public final class ValidateCommand {
 
     public static Validation run(Config config) {
         MigrationIndex index = config.indexOrFind();
-        try (Session session = Session.open(config.dataSource())) {
+        try (Session session = Session.open(config)) {
             Catalog catalog = new Catalog(index.migrations(), History.read(session.connection()));
             List<String> problems = new ArrayList<>();
             for (MigrationInfo info : catalog.status(session.description()).migrations()) {
