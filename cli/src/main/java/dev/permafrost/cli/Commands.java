@@ -78,6 +78,10 @@ final class Commands {
                 description = "How long to wait for another instance that is migrating (default: ${DEFAULT-VALUE} s).")
         long lockTimeoutSeconds;
 
+        @Option(names = "--schema", paramLabel = "<schema>",
+                description = "Work in this schema (on MariaDB this database) instead of the connection's own.")
+        String schema;
+
         @Option(names = "--no-lock-safe-ddl", negatable = false,
                 description = "Run every migration in one transaction, without PostgreSQL's lock-safe steps.")
         boolean plainDdl;
@@ -151,10 +155,14 @@ final class Commands {
             String secret = password != null ? password : System.getenv("PERMAFROST_PASSWORD");
             MigrationIndex index = migrationsPackage == null ? MigrationIndex.find()
                     : MigrationIndex.inPackage(migrationsPackage);
-            return Migrator.configure(url, user, secret).migrations(index)
+            Migrator.Builder builder = Migrator.configure(url, user, secret).migrations(index)
                     .allowUnknownMigrations(allowUnknown).lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
                     .ignoreTables(ignoredTables.toArray(String[]::new)).lockSafeDdl(!plainDdl)
                     .statementLockTimeout(Duration.ofMillis(Math.max(1, statementLockTimeoutMillis)));
+            if (schema != null) {
+                builder.schema(schema);
+            }
+            return builder;
         }
 
         Progress progress() {

@@ -217,6 +217,9 @@ class CliIT {
         assertTrue(again.out().contains("5 targets in ") && again.out().contains(": 0 migrated, 4 up to date, 1 failed,"
                 + " 0 skipped"), again.out());
         assertEquals(2, cli("fleet", "--classpath", appJar.toString()).exitCode(), "no databases");
+        Cli noSchemas = cli("status", "--url", urls.get(0), "--schema", "tenant_1", "--classpath", appJar.toString());
+        assertEquals(1, noSchemas.exitCode(), noSchemas.err());
+        assertTrue(noSchemas.err().contains("[PF627] SQLite has no schemas"), noSchemas.err());
     }
 
     @Test

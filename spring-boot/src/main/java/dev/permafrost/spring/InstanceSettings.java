@@ -9,8 +9,8 @@ import java.util.List;
  */
 record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
                         boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
-                        List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String dataSource,
-                        String url, String user, String password) {
+                        List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String schema,
+                        String dataSource, String url, String user, String password) {
 
     /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
     static final String DEFAULT = "permafrostMigrator";
@@ -22,8 +22,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
         return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), or(top.getValidateOnMigrate(), false),
                 or(top.getAllowUnknownMigrations(), false), or(top.getLockTimeout(), LOCK_TIMEOUT),
                 top.getMigrationsPackage(), List.copyOf(or(top.getIgnoreTables(), List.of())),
-                or(top.getLockSafeDdl(), true), or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT), null,
-                top.getUrl(), top.getUser(), top.getPassword());
+                or(top.getLockSafeDdl(), true), or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT),
+                top.getSchema(), null, top.getUrl(), top.getUser(), top.getPassword());
     }
 
     static InstanceSettings of(String name, PermafrostProperties.Instance own, PermafrostProperties top) {
@@ -35,7 +35,7 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                 base.lockTimeout), or(own.getMigrationsPackage(), base.migrationsPackage),
                 own.getIgnoreTables() != null ? List.copyOf(own.getIgnoreTables()) : base.ignoreTables,
                 or(own.getLockSafeDdl(), base.lockSafeDdl), or(own.getStatementLockTimeout(), base.statementLockTimeout),
-                own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
+                or(own.getSchema(), base.schema), own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
                 ownDatabase ? own.getUser() : base.user, ownDatabase ? own.getPassword() : base.password);
     }
 

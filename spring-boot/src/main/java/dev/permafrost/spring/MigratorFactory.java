@@ -46,6 +46,9 @@ final class MigratorFactory {
         builder.allowUnknownMigrations(settings.allowUnknownMigrations()).lockTimeout(settings.lockTimeout())
                 .ignoreTables(settings.ignoreTables().toArray(String[]::new)).lockSafeDdl(settings.lockSafeDdl())
                 .statementLockTimeout(settings.statementLockTimeout());
+        if (settings.schema() != null) {
+            builder.schema(settings.schema());
+        }
         for (PermafrostConfigurationCustomizer customizer : customizers.orderedStream().toList()) {
             customizer.customize(settings.name(), builder);
         }

@@ -37,6 +37,9 @@ public abstract class PermafrostDatabaseProperties {
     /** How long one DDL statement waits for a lock before it gives up and is retried. */
     private Duration statementLockTimeout;
 
+    /** The schema to work in (on MariaDB the database), instead of the connection's own. */
+    private String schema;
+
     /** JDBC URL of the database to migrate, instead of the application's DataSource. */
     private String url;
 
@@ -108,6 +111,14 @@ public abstract class PermafrostDatabaseProperties {
 
     public void setStatementLockTimeout(Duration statementLockTimeout) {
         this.statementLockTimeout = statementLockTimeout;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
     }
 
     public String getUrl() {

@@ -229,6 +229,20 @@ class PermafrostAutoConfigurationTest {
     }
 
     @Test
+    void instancesCanBeSchemasOfTheApplicationsDatabase() {
+        new org.springframework.jdbc.core.JdbcTemplate(Databases.dataSource(url)).execute("create schema TENANT_A");
+        new org.springframework.jdbc.core.JdbcTemplate(Databases.dataSource(url)).execute("create schema TENANT_B");
+        runner.withPropertyValues(SHOP, "permafrost.instances.a.schema=TENANT_A", "permafrost.instances.b.schema=TENANT_B")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForList("select table_schema from information_schema.tables where table_name"
+                            + " = 'ITEMS' order by 1", String.class)).containsExactly("TENANT_A", "TENANT_B");
+                    assertThat(Databases.tables(url)).as("the connection's own schema").doesNotContain("items");
+                });
+    }
+
+    @Test
     void aPermafrostDataSourceIsMigratedInsteadOfThePrimaryOne() {
         String ddl = Databases.newUrl();
         runner.withPropertyValues(SHOP).withUserConfiguration(TwoDataSources.class)
