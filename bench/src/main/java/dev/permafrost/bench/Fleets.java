@@ -2,7 +2,6 @@ package dev.permafrost.bench;
 
 import dev.permafrost.runtime.Fleet;
 import dev.permafrost.runtime.FleetReport;
-import dev.permafrost.runtime.MigrationPlan;
 import dev.permafrost.runtime.Migrator;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import java.nio.file.Files;
@@ -126,18 +125,8 @@ final class Fleets {
             s.execute("create schema " + schema);
         }
         try {
-            MigrationPlan plan = Migrator.configure(LockStalls.SERVER + "&currentSchema=" + schema).migrations(index)
-                    .lockSafeDdl(false).build().plan();
-            for (MigrationPlan.Step step : plan.steps()) {
-                StringBuilder sql = new StringBuilder();
-                for (String statement : step.statements()) {
-                    if (!statement.startsWith("--")) {
-                        sql.append(statement).append(";\n");
-                    }
-                }
-                Files.writeString(dir.resolve("V" + step.version() + "__" + step.description()
-                        .replaceAll("[^A-Za-z0-9]+", "_") + ".sql"), sql);
-            }
+            Workload.writeFlywaySql(Migrator.configure(LockStalls.SERVER + "&currentSchema=" + schema).migrations(index)
+                    .lockSafeDdl(false).build().plan(), dir);
         } finally {
             try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
                 s.execute("drop schema if exists " + schema + " cascade");

@@ -158,7 +158,12 @@ final class Workload {
         Files.createDirectories(flyway);
         Path empty = root.resolve("plan.db");
         Files.deleteIfExists(empty);
-        MigrationPlan plan = Migrator.configure("jdbc:sqlite:" + empty).migrations(index()).build().plan();
+        writeFlywaySql(Migrator.configure("jdbc:sqlite:" + empty).migrations(index()).build().plan(), flyway);
+        Files.deleteIfExists(empty);
+    }
+
+    /** {@code plan}'s statements as Flyway's files in {@code dir}, one per version, comments left out. */
+    static void writeFlywaySql(MigrationPlan plan, Path dir) throws IOException {
         for (MigrationPlan.Step step : plan.steps()) {
             StringBuilder sql = new StringBuilder();
             for (String statement : step.statements()) {
@@ -166,10 +171,9 @@ final class Workload {
                     sql.append(statement).append(";\n");
                 }
             }
-            Files.writeString(flyway.resolve("V" + step.version() + "__" + step.description().replaceAll("[^A-Za-z0-9]+", "_")
+            Files.writeString(dir.resolve("V" + step.version() + "__" + step.description().replaceAll("[^A-Za-z0-9]+", "_")
                     + ".sql"), sql);
         }
-        Files.deleteIfExists(empty);
     }
 
     /** The statements of each version, in order, read back from the Flyway files (for raw JDBC). */
