@@ -188,7 +188,7 @@ public interface Dialect {
      * Whether {@code e} says a statement gave up waiting for a lock ({@link #lockTimeout}) or lost a deadlock, so that
      * nothing of it stayed and it is tried again.
      */
-    default boolean isLockTimeout(SQLException e) {
+    default boolean lockNotGranted(SQLException e) {
         return false;
     }
 

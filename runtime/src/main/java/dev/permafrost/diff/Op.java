@@ -128,6 +128,18 @@ public sealed interface Op {
     record RenameConstraint(String table, String constraint, String newName) implements Op {
     }
 
+    /**
+     * The name of a table this operation brings into being in its migration (a new table, or a rename's new name),
+     * which held no rows before it: nothing there to protect from locks. {@code null} for every other operation.
+     */
+    default String newTableName() {
+        return switch (this) {
+            case CreateTable op -> op.table();
+            case RenameTable op -> op.newName();
+            default -> null;
+        };
+    }
+
     /** What this operation does, for people: {@code add column synced_at to products}. */
     default String describe() {
         return switch (this) {

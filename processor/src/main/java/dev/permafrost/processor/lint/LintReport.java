@@ -33,11 +33,7 @@ public final class LintReport {
         Map<Integer, List<String>> notes = new HashMap<>();
         for (Lint.Finding finding : Lint.check(ops)) {
             EntitySource entity = model.sources().get(finding.table());
-            Element element = entity == null ? null : entity.type();
-            if (entity != null && finding.column() != null) {
-                element = entity.columns().stream().filter(c -> c.column().name().equals(finding.column()))
-                        .map(EntitySource.ColumnSource::element).findFirst().orElse(entity.type());
-            }
+            Element element = element(model, finding.table(), finding.column());
             switch (finding.kind()) {
                 case DATA_LOSS -> {
                     boolean refuse = options.dataLoss() == Options.DataLoss.ERROR;

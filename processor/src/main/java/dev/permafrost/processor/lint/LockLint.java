@@ -49,8 +49,8 @@ public final class LockLint {
         Set<String> created = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            if (op instanceof Op.CreateTable || op instanceof Op.RenameTable) {
-                created.add(op instanceof Op.RenameTable r ? r.newName() : op.table());
+            if (op.newTableName() != null) {
+                created.add(op.newTableName());
             }
             if (created.contains(op.table()) && !(op instanceof Op.RenameTable)) {
                 continue;

@@ -200,18 +200,20 @@ public final class MariaDbDialect implements Dialect {
      */
     @Override
     public LockSafe lockSafe(Op op, Schema before, SqlRenderer renderer) {
+        String clause = switch (op) {
+            case Op.CreateIndex o -> " algorithm = inplace lock = none";
+            case Op.AddColumn o when !o.column().identity() && o.column().sequence() == null -> ", algorithm = instant";
+            default -> null;
+        };
+        if (clause == null) {
+            return null;
+        }
         List<String> plain = render(op, before, renderer);
-        if (plain.size() != 1) {
+        if (plain.size() != 1 || !plain.get(0).startsWith(op instanceof Op.CreateIndex ? "create " : "alter table ")) {
             return null;
         }
         String sql = plain.get(0);
-        return switch (op) {
-            case Op.CreateIndex o when sql.startsWith("create ") ->
-                    new LockSafe(List.of(LockSafe.Part.orElse(sql + " algorithm = inplace lock = none", sql)));
-            case Op.AddColumn o when !o.column().identity() && o.column().sequence() == null && sql.startsWith("alter table ") ->
-                    new LockSafe(List.of(LockSafe.Part.orElse(sql + ", algorithm = instant", sql)));
-            default -> null;
-        };
+        return new LockSafe(List.of(LockSafe.Part.orElse(sql + clause, sql)));
     }
 
     /** A MariaDB schema is a database: the connection's catalog. */

@@ -9,6 +9,7 @@ import dev.permafrost.diff.Op;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
+import dev.permafrost.model.Names;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import java.sql.Connection;
@@ -134,7 +135,7 @@ public final class PostgresDialect implements Dialect {
             return null;
         }
         var ctx = renderer.context();
-        String helper = helperName("pf_nn_" + op.table() + "_" + op.column());
+        String helper = Names.shorten("pf_nn_" + op.table() + "_" + op.column());
         List<LockSafe.Part> parts = new ArrayList<>();
         for (String sql : plain) {
             if (!sql.equals(setNotNull)) {
@@ -150,11 +151,6 @@ public final class PostgresDialect implements Dialect {
                     SqlRenderer.name(op.table()), SqlRenderer.name(helper)))));
         }
         return new LockSafe(parts);
-    }
-
-    /** A helper constraint's name within PostgreSQL's 63 bytes. */
-    private static String helperName(String name) {
-        return name.length() <= 63 ? name : name.substring(0, 54) + Integer.toHexString(name.hashCode() & 0xfffffff);
     }
 
     @Override
@@ -173,7 +169,7 @@ public final class PostgresDialect implements Dialect {
      * Either way nothing of it stayed, and it can run again.
      */
     @Override
-    public boolean isLockTimeout(SQLException e) {
+    public boolean lockNotGranted(SQLException e) {
         return "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 

@@ -2,6 +2,7 @@ package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.LockSafe;
+import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.MigrationTransaction;
 import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.dialect.TableRebuilds;
@@ -116,7 +117,7 @@ public final class Executor {
                     // Each operation in a transaction of its own, so that it holds its (short) locks on one table
                     // only: two tables locked in one transaction deadlock with writers that lock them the other
                     // way round (an insert that checks a foreign key).
-                    inOneTransaction(entry, List.of(action), state, resumeFrom, start);
+                    inOneTransaction(entry, action, state, resumeFrom, start);
                     continue;
                 }
                 for (LockSafe.Part statement : online.statements()) {
@@ -136,18 +137,15 @@ public final class Executor {
         }
     }
 
-    /** Runs {@code actions} (none online) in one transaction with the migration's progress, unless that part ran. */
-    private void inOneTransaction(MigrationEntry entry, List<Action> actions, AppliedMigration.State state,
-                                  int resumeFrom, long start) throws SQLException {
-        int count = 0;
-        for (Action action : actions) {
-            count += switch (action) {
-                case Action.Statements s -> s.sql().size();
-                case Action.Data d -> 1;
-                case Action.Rebuild r -> r.sql().size();
-                case Action.Online o -> throw new IllegalArgumentException("an online action in a transaction");
-            };
-        }
+    /** Runs {@code action} (not online) in one transaction with the migration's progress, unless that part ran. */
+    private void inOneTransaction(MigrationEntry entry, Action action, AppliedMigration.State state, int resumeFrom,
+                                  long start) throws SQLException {
+        int count = switch (action) {
+            case Action.Statements s -> s.sql().size();
+            case Action.Data d -> 1;
+            case Action.Rebuild r -> r.sql().size();
+            case Action.Online o -> throw new IllegalArgumentException("an online action in a transaction");
+        };
         if (count == 0) {
             return;
         }
@@ -160,9 +158,7 @@ public final class Executor {
             try {
                 connection.setAutoCommit(false);
                 boundLockWaits(true);
-                for (Action action : actions) {
-                    perform(entry, action);
-                }
+                perform(entry, action);
                 History.progress(connection, entry.version(), state, after, millisSince(start));
                 connection.commit();
                 return 0L;
@@ -229,19 +225,20 @@ public final class Executor {
 
     /** Puts the session's lock wait back (the connection goes back to the application's pool). */
     private void resetLockWaits() {
-        String sql = dialect.resetLockTimeout();
-        if (sql != null) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException ignored) {
-                // a broken connection is discarded by its pool
-            }
+        try {
+            setting(dialect.resetLockTimeout());
+        } catch (SQLException ignored) {
+            // a broken connection is discarded by its pool
         }
     }
 
     /** Bounds how long the following statements wait for a lock, where the database can. */
     private void boundLockWaits(boolean local) throws SQLException {
-        String sql = dialect.lockTimeout(statementLockTimeout, local);
+        setting(dialect.lockTimeout(statementLockTimeout, local));
+    }
+
+    /** Runs a session or transaction setting the dialect gives, if it gives one. */
+    private void setting(String sql) throws SQLException {
         if (sql != null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
@@ -260,8 +257,7 @@ public final class Executor {
             try {
                 return work.getAsLong();
             } catch (PermafrostException e) {
-                SQLException timeout = lockTimeout(e);
-                if (timeout == null) {
+                if (!lockNotGranted(e)) {
                     throw e;
                 }
                 if (System.nanoTime() + wait * 1_000_000 > deadline) {
@@ -271,28 +267,20 @@ public final class Executor {
                 log.log(System.Logger.Level.WARNING, "{0}: a lock was not granted within {1} ms (a transaction holds"
                         + " it); trying again in {2} ms", label(entry), String.valueOf(statementLockTimeout.toMillis()),
                         String.valueOf(wait));
-                sleep(wait);
+                MigrationLock.sleep(wait);
                 wait = Math.min(wait * 2, 5_000);
             }
         }
     }
 
-    private SQLException lockTimeout(Throwable e) {
+    /** Whether {@code e} was caused by a lock not granted in time, or a lost deadlock: nothing stayed, it may run again. */
+    private boolean lockNotGranted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && dialect.isLockTimeout(sql)) {
-                return sql;
+            if (t instanceof SQLException sql && dialect.lockNotGranted(sql)) {
+                return true;
             }
         }
-        return null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Message.LOCK_INTERRUPTED.exception();
-        }
+        return false;
     }
 
     private String resumeAdvice(MigrationEntry entry) {

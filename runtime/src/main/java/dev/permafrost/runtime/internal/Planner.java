@@ -65,14 +65,16 @@ public final class Planner {
                     if (!dialect.hasSequences() && SqlRenderer.sequenceOf(op) != null) {
                         throw Message.NO_SEQUENCES.exception(Snapshot.label(version), op.describe(), dialect.displayName());
                     }
-                    if (op instanceof Op.CreateTable || op instanceof Op.RenameTable) {
-                        created.add(op instanceof Op.RenameTable r ? r.newName() : op.table());
+                    if (op.newTableName() != null) {
+                        created.add(op.newTableName());
+                    }
+                    if (dialect.rebuildNeeded(op, states.get(i))) {
+                        actions.add(rebuild(renderer, steps, states, i, done));
+                        continue;
                     }
                     LockSafe safe = lockSafe && before.table(op.table()).isPresent() && !created.contains(op.table())
                             ? dialect.lockSafe(op, states.get(i), renderer) : null;
-                    if (dialect.rebuildNeeded(op, states.get(i))) {
-                        actions.add(rebuild(renderer, steps, states, i, done));
-                    } else if (safe != null) {
+                    if (safe != null) {
                         lockSafe(op.describe(), safe, actions);
                     } else {
                         actions.add(new Action.Statements(op.describe(), renderer.render(op, states.get(i))));
