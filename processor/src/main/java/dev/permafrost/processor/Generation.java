@@ -123,7 +123,8 @@ public final class Generation {
         if (manifest != null) {
             stage = "generating the migration index";
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
-                    .compileAndIndex(manifest, stubs, frozen, summary, stub, entityRoots, model.entities());
+                    .compileAndIndex(manifest, stubs, frozen, summary, stub, entityRoots, model.entities(),
+                            layout.classOutput());
         }
     }
 

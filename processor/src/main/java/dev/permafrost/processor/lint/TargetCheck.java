@@ -55,8 +55,7 @@ public final class TargetCheck {
     }
 
     public static void check(ModelBuilder.Model model, Set<Target> targets, Diagnostics diagnostics) {
-        Map<Target, SqlRenderer> renderers = new java.util.EnumMap<>(Target.class);
-        targets.forEach(target -> renderers.put(target, new SqlRenderer(target.jooq())));
+        Renderers renderers = new Renderers(targets);
         for (Table table : model.schema().tables()) {
             EntitySource source = model.sources().get(table.name());
             keys(table, source, targets, diagnostics);
@@ -144,15 +143,40 @@ public final class TargetCheck {
     }
 
     /**
+     * Each target's renderer, made on first use: only a default or check that calls a function needs one, and making
+     * one loads jOOQ (a third of a second), which a model without such expressions never pays for.
+     */
+    private static final class Renderers {
+
+        private final Set<Target> targets;
+        private Map<Target, SqlRenderer> made;
+
+        Renderers(Set<Target> targets) {
+            this.targets = targets;
+        }
+
+        Map<Target, SqlRenderer> all() {
+            if (made == null) {
+                made = new java.util.EnumMap<>(Target.class);
+                targets.forEach(target -> made.put(target, new SqlRenderer(target.jooq())));
+            }
+            return made;
+        }
+    }
+
+    /**
      * Reports a function a declared database lacks in a default (with {@code type}) or a check, as jOOQ renders
      * it for that database (it translates some functions, which then pass).
      */
     private static void functions(String what, String canonical, ColumnType type, Element element,
-                                  Map<Target, SqlRenderer> renderers, Set<Target> targets, Diagnostics diagnostics) {
+                                  Renderers renderers, Set<Target> targets, Diagnostics diagnostics) {
         java.util.regex.Matcher first = CALL.matcher(canonical.toLowerCase(java.util.Locale.ROOT));
         String called = first.find() ? first.group(1) : null;
+        if (called == null) {
+            return; // no call, nothing a database could lack (jOOQ only translates functions)
+        }
         Map<String, Set<Target>> lacking = new java.util.TreeMap<>();
-        renderers.forEach((target, renderer) -> {
+        renderers.all().forEach((target, renderer) -> {
             String rendered;
             try {
                 rendered = type != null ? renderer.defaultSql(canonical, type) : renderer.expressionSql(canonical, true);
@@ -160,7 +184,7 @@ public final class TargetCheck {
                 return;
             }
             String plain = rendered.toLowerCase(java.util.Locale.ROOT).replaceAll("'([^']|'')*'", "''");
-            if (type != null && plain.contains("select ") && called != null) {
+            if (type != null && plain.contains("select ")) {
                 // jOOQ emulates the function with a subquery there (uuid() on SQLite), which no default may hold.
                 lacking.computeIfAbsent(called, f -> EnumSet.noneOf(Target.class)).add(target);
                 return;

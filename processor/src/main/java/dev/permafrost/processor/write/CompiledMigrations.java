@@ -13,6 +13,7 @@ import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,12 @@ public final class CompiledMigrations {
      * @param writtenStub its source
      * @param originating the entities, for incremental builds
      * @param entities entity classes by table, recorded beside the index
+     * @param classOutput where the index of the last build is, whose checksums of unchanged stubs are taken over
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
-                                Set<TypeElement> originating, Map<String, String> entities) {
+                                Set<TypeElement> originating, Map<String, String> entities, Path classOutput) {
         String pkg = manifest.migrationsPackage();
+        Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
         Element[] origins = originating.toArray(new Element[0]);
         try {
@@ -66,8 +69,10 @@ public final class CompiledMigrations {
                     }
                 }
                 String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
-                entries.add(new IndexWriter.Entry(entry.version(), StubChecksum.of(source), Hashing.sha256(source), className,
-                        description));
+                String sourceChecksum = Hashing.sha256(source);
+                String checksum = known.get(sourceChecksum);
+                entries.add(new IndexWriter.Entry(entry.version(), checksum != null ? checksum : StubChecksum.of(source),
+                        sourceChecksum, className, description));
             }
             String indexClass = pkg + "." + IndexWriter.CLASS;
             if (!compiledWithoutFiler(indexClass)) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.permafrost.processor.SchemaProcessor;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
+import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,31 @@ public final class IndexWriter {
             return Map.of();
         }
         return tables;
+    }
+
+    /**
+     * The code checksums the index of an earlier build in {@code classOutput} gives, by the SHA-256 of the stub's
+     * whole source: a stub whose source is byte for byte the same has the same checksum, so it is not tokenized
+     * again (a baseline of 1,000 entities is 0.9 MB of source). Empty when there is no such index, and only checksums
+     * of the current scheme ({@link StubChecksum#SCHEME}) are taken.
+     */
+    public static Map<String, String> previousChecksums(Path classOutput, String packageName) {
+        Map<String, String> checksums = new java.util.HashMap<>();
+        if (classOutput == null) {
+            return checksums;
+        }
+        Path file = classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t", 5);
+                if (parts.length == 5 && parts[1].startsWith(StubChecksum.SCHEME) && parts[2].length() == 64) {
+                    checksums.put(parts[2], parts[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return checksums;
     }
 
     private static void write(FileObject file, String content) throws IOException {
