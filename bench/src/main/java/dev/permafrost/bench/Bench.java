@@ -48,6 +48,16 @@ public final class Bench {
             bench.print();
             return;
         }
+        if ("deploy".equals(System.getProperty("bench.only"))) {
+            bench.deploy(Workload.generate(work.resolve("w1000"), 1000));
+            bench.print();
+            return;
+        }
+        if ("javac".equals(System.getProperty("bench.only"))) {
+            bench.javac1000();
+            bench.print();
+            return;
+        }
         if ("fleet".equals(System.getProperty("bench.only"))) {
             bench.fleets();
             bench.print();
@@ -55,8 +65,10 @@ public final class Bench {
         }
         Workload workload = Workload.generate(work.resolve("w1000"), 1000);
         bench.startup(workload);
+        bench.deploy(workload);
         bench.apply(workload);
         bench.javac();
+        bench.javac1000();
         bench.rebuild();
         bench.testKit();
         bench.lockStalls();
@@ -92,6 +104,65 @@ public final class Bench {
         row("startup, up to date at V1000 (first migrate(), ms)", Stats.median(pf), Stats.median(fw), "Flyway 13", "<= 0.1",
                 Stats.spread(pf) + " / " + Stats.spread(fw) + "; jOOQ classes loaded: " + jooq);
         ratios.put("startup_uptodate_1000_vs_flyway", Stats.median(pf) / Stats.median(fw));
+    }
+
+    // ---- the everyday deploy: one pending migration, and a cold JVM's first one ----
+
+    private void deploy(Workload workload) throws Exception {
+        progress("deploying the one pending migration to a database at V0999, fresh JVMs (Permafrost and Flyway in turn)");
+        Path pfBase = work.resolve("deploy-permafrost-base.db");
+        Path fwBase = work.resolve("deploy-flyway-base.db");
+        Migrator.configure("jdbc:sqlite:" + pfBase).migrations(workload.index()).build().migrateTo(workload.versions - 1);
+        Flyway.configure().dataSource("jdbc:sqlite:" + fwBase, null, null).locations("filesystem:" + workload.flyway)
+                .target(String.valueOf(workload.versions - 1)).load().migrate();
+        String classpath = workload.classes + File.pathSeparator + System.getProperty("java.class.path");
+        int runs = quick ? 3 : 9;
+        List<Double> pf = new ArrayList<>();
+        List<Double> fw = new ArrayList<>();
+        Path pfDb = work.resolve("deploy-permafrost.db");
+        Path fwDb = work.resolve("deploy-flyway.db");
+        for (int i = 0; i < runs; i++) {
+            Files.copy(pfBase, pfDb, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(fwBase, fwDb, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            pf.add(applied(Jvm.run(List.of(), classpath, DeployChild.class, "permafrost", "jdbc:sqlite:" + pfDb), 1));
+            fw.add(applied(Jvm.run(List.of(), classpath, DeployChild.class, "flyway", "jdbc:sqlite:" + fwDb,
+                    workload.flyway.toString()), 1));
+        }
+        row("deploy one pending at V0999, fresh JVM (first migrate(), ms)", Stats.median(pf), Stats.median(fw),
+                "Flyway 13", "<= 0.25", Stats.spread(pf) + " / " + Stats.spread(fw));
+        ratios.put("apply_one_pending_at_1000_vs_flyway", Stats.median(pf) / Stats.median(fw));
+
+        List<Double> validate = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            validate.add(Jvm.run(List.of(), classpath, DeployChild.class, "validate", "jdbc:sqlite:" + pfDb).value("MS"));
+        }
+        row("validate() at V1000, fresh JVM (ms)", Stats.median(validate), Double.NaN, "", "printed",
+                Stats.spread(validate));
+        ratios.put("validate_at_1000_ms", Stats.median(validate));
+
+        progress("a cold JVM's first migrate(): a ten-table baseline on an empty SQLite file (Permafrost and Flyway in turn)");
+        Workload baseline = Workload.generate(work.resolve("w1"), 1);
+        String baselinePath = baseline.classes + File.pathSeparator + System.getProperty("java.class.path");
+        pf.clear();
+        fw.clear();
+        for (int i = 0; i < runs; i++) {
+            Files.deleteIfExists(pfDb);
+            Files.deleteIfExists(fwDb);
+            pf.add(applied(Jvm.run(List.of(), baselinePath, DeployChild.class, "permafrost", "jdbc:sqlite:" + pfDb), 1));
+            fw.add(applied(Jvm.run(List.of(), baselinePath, DeployChild.class, "flyway", "jdbc:sqlite:" + fwDb,
+                    baseline.flyway.toString()), 1));
+        }
+        row("cold JVM, first migrate() applying a baseline (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13",
+                "<= 0.5", Stats.spread(pf) + " / " + Stats.spread(fw));
+        ratios.put("cold_jvm_apply_one_vs_flyway", Stats.median(pf) / Stats.median(fw));
+    }
+
+    /** The child's time, after checking that it applied {@code expected} migrations. */
+    private static double applied(Jvm.Run run, int expected) {
+        if (run.value("APPLIED") != expected) {
+            throw new IllegalStateException("a deploy applied " + run.value("APPLIED") + " migrations, not " + expected);
+        }
+        return run.value("MS");
     }
 
     // ---- applying 1000 migrations to an empty database ----
@@ -197,10 +268,59 @@ public final class Bench {
         ratios.put("javac_500_entities_vs_hibernate_processor", steadyMs / hibMs);
     }
 
-    private Jvm.Run javacRun(Path root, String name, List<Path> sources, String classpath, List<String> options)
+    // ---- javac at 1,000 entities: an unchanged rebuild, and an IDE's compile of the one entity edited ----
+
+    private void javac1000() throws Exception {
+        progress("javac on 1000 entities (fresh JVMs): a full rebuild of an unchanged model, and one entity compiled alone"
+                + " against the last build's classes, as an IDE does");
+        Path root = work.resolve("javac1000");
+        Path sources = root.resolve("permafrost/src/main/java");
+        Path schema = root.resolve("permafrost/src/main/resources/db/permafrost");
+        List<Path> entities = Entities.permafrost(sources, 1000);
+        String classpath = System.getProperty("java.class.path");
+        Path migrations = sources.resolve(Entities.PACKAGE.replace('.', '/')).resolve("migrations");
+        List<String> permafrostOptions = List.of("-processorpath", classpath, "-processor",
+                "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
+                "-Apermafrost.migrationsDir=" + sources);
+        javacRun(root, "first", entities, classpath, permafrostOptions);
+        List<Path> all = new ArrayList<>(entities);
+        try (Stream<Path> stubs = Files.list(migrations)) {
+            stubs.sorted().forEach(all::add);
+        }
+        int runs = quick ? 2 : 5;
+        List<Jvm.Run> plain = new ArrayList<>();
+        List<Jvm.Run> noop = new ArrayList<>();
+        List<Jvm.Run> steady = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            plain.add(javacRun(root, "plain", all, classpath, List.of("-proc:none")));
+            noop.add(javacRun(root, "noop", all, classpath, List.of("-processorpath", classpath, "-processor",
+                    NoopProcessor.class.getName())));
+            steady.add(javacRun(root, "steady", all, classpath, permafrostOptions));
+        }
+        row("javac 1000 entities, unchanged rebuild vs a processor doing nothing (ms)", medianWall(steady),
+                medianWall(noop), "no-op processor", "<= 1.05", "plain javac " + String.format("%.0f", medianWall(plain))
+                        + " ms");
+        ratios.put("javac_1000_entities_steady_vs_noop_processor", medianWall(steady) / medianWall(noop));
+
+        // The last steady build's output is the IDE's: the edited entity is compiled into it, the others are class files.
+        Path output = root.resolve("out-steady");
+        Path edited = entities.get(entities.size() / 2);
+        String againstOutput = output + File.pathSeparator + classpath;
+        List<Jvm.Run> plainOne = new ArrayList<>();
+        List<Jvm.Run> one = new ArrayList<>();
+        for (int i = 0; i < runs + 2; i++) {
+            plainOne.add(javacInto(root, "plain-one", root.resolve("out-plain-one"), List.of(edited), againstOutput,
+                    List.of("-proc:none")));
+            one.add(javacInto(root, "one", output, List.of(edited), againstOutput, permafrostOptions));
+        }
+        row("javac one entity of 1000 (IDE-style, ms)", medianWall(one), medianWall(plainOne), "javac -proc:none",
+                "<= 1.5", "runs " + Stats.spread(walls(one)) + " / " + Stats.spread(walls(plainOne)));
+        ratios.put("javac_one_entity_of_1000_vs_plain_javac", medianWall(one) / medianWall(plainOne));
+    }
+
+    /** javac into {@code out}, which is kept as it is (an IDE's output directory). */
+    private Jvm.Run javacInto(Path root, String name, Path out, List<Path> sources, String classpath, List<String> options)
             throws Exception {
-        Path out = root.resolve("out-" + name);
-        delete(out);
         Files.createDirectories(out);
         List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-classpath", classpath,
                 "-nowarn", "-implicit:none"));
@@ -209,6 +329,13 @@ public final class Bench {
         Path argFile = root.resolve("args-" + name + ".txt");
         Files.write(argFile, arguments);
         return Jvm.run(List.of("-Xmx1g"), System.getProperty("java.class.path"), JavacChild.class, argFile.toString());
+    }
+
+    private Jvm.Run javacRun(Path root, String name, List<Path> sources, String classpath, List<String> options)
+            throws Exception {
+        Path out = root.resolve("out-" + name);
+        delete(out);
+        return javacInto(root, name, out, sources, classpath, options);
     }
 
     private static Map<Path, String> snapshotOf(Path dir) throws IOException {
