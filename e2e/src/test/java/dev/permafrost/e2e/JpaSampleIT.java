@@ -49,7 +49,7 @@ class JpaSampleIT {
             String baseline = project.read(MIGRATIONS + "V0001_Baseline.java");
             assertTrue(baseline.contains("op.createTable(table(\"pets\")"), baseline);
             assertTrue(baseline.contains("column(\"id\", BIGINT).notNull().sequence(\"pets_seq\", 1, 50)"), baseline);
-            String snapshot = project.read("src/main/resources/db/permafrost/V0001.sql");
+            String snapshot = project.read("src/main/permafrost/V0001.sql");
             assertTrue(snapshot.contains("\ncreate sequence pets_seq start with 1 increment by 50 owned by pets.id;\n"), snapshot);
 
             SampleProject.Run started = start(project, db.url());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MavenBuildIT {
 
-    private static final String SCHEMA = "src/main/resources/db/permafrost/";
+    private static final String SCHEMA = "src/main/permafrost/";
     private static final String MIGRATIONS = "src/main/java/com/acme/migrations/";
 
     @TempDir
@@ -72,6 +73,9 @@ class MavenBuildIT {
             assertTrue(jar.getEntry("com/acme/migrations/V0002_AddEmailToCustomers.class") != null);
             assertTrue(jar.getEntry("com/acme/migrations/permafrost-index.txt") != null);
             assertTrue(jar.getEntry("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex") != null);
+            assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.endsWith(".sql") || n.endsWith("permafrost.sum")).toList(),
+                    "the frozen files stay in the source tree: the runtime never reads them (ADR 0023)");
         }
 
         SampleProject.Run upToDate = project.mvn("-q", "compile", "exec:exec");

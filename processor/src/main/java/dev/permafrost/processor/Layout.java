@@ -1,6 +1,8 @@
 package dev.permafrost.processor;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.snapshot.FrozenFiles;
+import dev.permafrost.snapshot.SnapshotException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import javax.tools.StandardLocation;
  */
 public record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
 
-    public static final String DEFAULT_SCHEMA_DIR = "src/main/resources/db/permafrost";
     public static final String DEFAULT_MIGRATIONS_DIR = "src/main/java";
 
     /** The layout, or {@code null} when a default is needed and the module cannot be found (reported). */
@@ -34,8 +35,16 @@ public record Layout(Path schemaDir, Path migrationsDir, Path classOutput) {
             diagnostics.report(Message.MODULE_DIR_UNKNOWN, classOutput == null ? "unknown" : classOutput);
             return null;
         }
-        return new Layout(
-                options.schemaDir() != null ? options.schemaDir() : module.resolve(DEFAULT_SCHEMA_DIR),
+        Path schemaDir = options.schemaDir();
+        if (schemaDir == null) {
+            try {
+                schemaDir = FrozenFiles.defaultDir(module);
+            } catch (SnapshotException e) {
+                diagnostics.reportText(null, e.code(), e.getMessage());
+                return null;
+            }
+        }
+        return new Layout(schemaDir,
                 options.migrationsDir() != null ? options.migrationsDir() : module.resolve(DEFAULT_MIGRATIONS_DIR),
                 classes);
     }

@@ -28,4 +28,28 @@ class LayoutTest {
                 + " /p/src/main/java, where Permafrost writes", e.getMessage());
         assertThrows(IOException.class, () -> layout.requireInside(Path.of("/p/src/main/javaX/V0001_Baseline.java")));
     }
+
+    /** New modules keep their frozen files outside the packaged resources; a module that began inside goes on there. */
+    @Test
+    void theDefaultSchemaDirectoryIsOutsideTheResourcesUnlessTheModuleBeganInside(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path current = dir.resolve("src/main/permafrost");
+        Path earlier = dir.resolve("src/main/resources/db/permafrost");
+        assertEquals(current, dev.permafrost.snapshot.FrozenFiles.defaultDir(dir));
+
+        java.nio.file.Files.createDirectories(earlier);
+        java.nio.file.Files.writeString(earlier.resolve("V0001.sql"), "-- not a manifest\n");
+        assertEquals(current, dev.permafrost.snapshot.FrozenFiles.defaultDir(dir), "only a manifest says where a history is");
+
+        java.nio.file.Files.writeString(earlier.resolve("permafrost.sum"), "format 1\n");
+        assertEquals(earlier, dev.permafrost.snapshot.FrozenFiles.defaultDir(dir));
+
+        java.nio.file.Files.createDirectories(current);
+        java.nio.file.Files.writeString(current.resolve("permafrost.sum"), "format 1\n");
+        dev.permafrost.snapshot.SnapshotException both = assertThrows(dev.permafrost.snapshot.SnapshotException.class,
+                () -> dev.permafrost.snapshot.FrozenFiles.defaultDir(dir));
+        assertEquals("permafrost.sum: is in both " + earlier + " and " + current + ": a module keeps one history."
+                + " Keep the one version control had first, move its files with git mv if you want them in"
+                + " src/main/permafrost (outside the packaged resources), and delete the other", both.getMessage());
+    }
 }

@@ -17,6 +17,15 @@ import java.util.stream.Stream;
  */
 public final class FrozenFiles {
 
+    /**
+     * Where a module keeps its frozen files when no directory is configured, relative to the module: outside the
+     * resources, so that the build does not package them (the runtime never reads a snapshot: ADR 0023).
+     */
+    public static final String DEFAULT_DIR = "src/main/permafrost";
+
+    /** The default before {@link #DEFAULT_DIR}, inside the resources; a module that keeps its files there goes on. */
+    public static final String EARLIER_DEFAULT_DIR = "src/main/resources/db/permafrost";
+
     private static final Pattern SNAPSHOT_FILE = Pattern.compile("V(\\d+)\\.sql");
     private static final Pattern PARENT = Pattern.compile("(?m)^-- parent: V(\\d+) sha256:([0-9a-f]{64})$");
 
@@ -28,6 +37,24 @@ public final class FrozenFiles {
         this.dir = dir;
         this.manifest = manifest;
         this.texts = texts;
+    }
+
+    /**
+     * The schema directory of {@code module} when none is configured: {@link #EARLIER_DEFAULT_DIR} if its manifest is
+     * there (a module that began before the default moved), else {@link #DEFAULT_DIR}.
+     *
+     * @throws SnapshotException when both hold a manifest, which would leave two histories
+     */
+    public static Path defaultDir(Path module) {
+        Path current = module.resolve(DEFAULT_DIR);
+        Path earlier = module.resolve(EARLIER_DEFAULT_DIR);
+        boolean inEarlier = Files.exists(earlier.resolve(Manifest.FILE));
+        if (inEarlier && Files.exists(current.resolve(Manifest.FILE))) {
+            throw new SnapshotException(Message.FROZEN_FILE, Manifest.FILE, 0, "is in both " + earlier + " and " + current
+                    + ": a module keeps one history. Keep the one version control had first, move its files with git mv"
+                    + " if you want them in " + DEFAULT_DIR + " (outside the packaged resources), and delete the other");
+        }
+        return inEarlier ? earlier : current;
     }
 
     /**

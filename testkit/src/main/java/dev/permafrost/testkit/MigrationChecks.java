@@ -58,9 +58,13 @@ public interface MigrationChecks {
         return Servers.fromSettings(System.getenv());
     }
 
-    /** The schema directory of the module under test (tests run in the module's directory). */
+    /**
+     * The schema directory of the module under test (tests run in the module's directory): where the processor's
+     * default puts it, {@code src/main/permafrost}, or {@code src/main/resources/db/permafrost} for a module that began
+     * there.
+     */
     default Path schemaDir() {
-        return Path.of("src", "main", "resources", "db", "permafrost");
+        return dev.permafrost.snapshot.FrozenFiles.defaultDir(Path.of(""));
     }
 
     /** The source root the migration stubs are in. */
