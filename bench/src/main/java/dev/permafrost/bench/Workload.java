@@ -124,10 +124,18 @@ final class Workload {
         Files.writeString(indexClass, "package " + PACKAGE + ";\n\npublic final class PermafrostIndex extends"
                 + " dev.permafrost.runtime.spi.ResourceMigrationIndex {\n    public PermafrostIndex() {\n    }\n}\n");
         files.add(indexClass);
-        Files.writeString(classes.resolve(PACKAGE.replace('.', '/')).resolve("permafrost-index.txt"), index);
+        Path indexFile = classes.resolve(PACKAGE.replace('.', '/')).resolve("permafrost-index.txt");
+        Files.writeString(indexFile, index);
         Files.writeString(classes.resolve("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex"),
                 PACKAGE + ".PermafrostIndex\n");
         Javac.compile(files, classes, System.getProperty("java.class.path"));
+        // The newest schema beside the index, as the processor records it from the newest snapshot; here, where the
+        // stubs are written without entities, it is the replayed one (the same, as the test kit proves for real ones).
+        String checkpoint = dev.permafrost.snapshot.SchemaCheckpoint.write(versions,
+                dev.permafrost.runtime.internal.Migrations.replayed(index()).schemaAt(versions));
+        Files.writeString(indexFile.resolveSibling(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE), checkpoint);
+        Files.writeString(indexFile, index.append("schema\t").append(versions).append('\t')
+                .append(dev.permafrost.model.Names.sha256Hex(checkpoint)).append('\n'));
     }
 
     private static String createTable(String table, boolean wide) {

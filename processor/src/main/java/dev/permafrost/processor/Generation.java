@@ -100,6 +100,9 @@ public final class Generation {
         Manifest manifest = frozen.manifest();
         Summary summary = null;
         String stub = null;
+        // The newest frozen schema after this compilation, recorded beside the index for the runtime (ADR 0024).
+        Schema newest = !changes.none() ? Replay.apply(changes.from(), changes.ops())
+                : changes.from() != null ? changes.from() : model.schema();
         if (!changes.none()) {
             int next = changes.newest() + 1;
             summary = Summary.of(next, changes.ops());
@@ -116,7 +119,7 @@ public final class Generation {
             }
             stage = "writing " + Snapshot.label(next);
             stub = StubWriter.write(migrationsPackage, summary, changes.ops(), notes);
-            manifest = writeNext(frozen, model, changes, summary, stub, stubs, layout, migrationsPackage);
+            manifest = writeNext(frozen, model, changes, newest, summary, stub, stubs, layout, migrationsPackage);
         } else if (diagnostics.hasErrors()) {
             throw Abort.reported();
         }
@@ -124,7 +127,7 @@ public final class Generation {
             stage = "generating the migration index";
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
                     .compileAndIndex(manifest, stubs, frozen, summary, stub, entityRoots, model.entities(),
-                            layout.classOutput());
+                            layout.classOutput(), newest);
         }
     }
 
@@ -148,10 +151,9 @@ public final class Generation {
     }
 
     /** Writes the next snapshot, stub, manifest (and the index class the first time); returns the new manifest. */
-    private Manifest writeNext(FrozenFiles frozen, ModelBuilder.Model model, Changes changes, Summary summary, String stub,
-                               StubFiles stubs, Layout layout, String migrationsPackage) {
+    private Manifest writeNext(FrozenFiles frozen, ModelBuilder.Model model, Changes changes, Schema schema,
+                               Summary summary, String stub, StubFiles stubs, Layout layout, String migrationsPackage) {
         int next = changes.newest() + 1;
-        Schema schema = Replay.apply(changes.from(), changes.ops());
         String snapshot = SnapshotWriter.write(new Snapshot(next, summary.description(),
                 changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema, converters.names()));
         Manifest manifest = (frozen.manifest() == null ? new Manifest(migrationsPackage, List.of()) : frozen.manifest())

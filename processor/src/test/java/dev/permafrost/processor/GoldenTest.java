@@ -71,15 +71,22 @@ class GoldenTest {
 
     /** The list beside the index class and the index's ServiceLoader registration. */
     private static void assertIndex(Compilation compilation) {
+        String checkpoint = dev.permafrost.snapshot.SchemaCheckpoint.write(1,
+                dev.permafrost.snapshot.SnapshotReader.read("V0001.sql", Project.golden("V0001.sql")).schema());
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme.shop.migrations",
+                        dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE)
+                .contentsAsUtf8String().isEqualTo(checkpoint);
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme.shop.migrations",
                         "permafrost-index.txt")
                 .contentsAsUtf8String().isEqualTo("# Permafrost migration index: version, checksum, source checksum,"
-                        + " class, description; then the entities: class, table.\n1\t"
+                        + " class, description; then the entities: class, table; then the newest schema's version and"
+                        + " SHA-256.\n1\t"
                         + dev.permafrost.snapshot.StubChecksum.of(Project.golden("V0001_Baseline.java")) + "\t"
                         + dev.permafrost.snapshot.Hashing.sha256(Project.golden("V0001_Baseline.java"))
                         + "\tcom.acme.shop.migrations.V0001_Baseline\tbaseline\n"
                         + "entity\tcom.acme.shop.Category\tcategories\nentity\tcom.acme.shop.Product\tproducts\n"
-                        + "entity\tcom.acme.shop.ProductCategory\tproduct_categories\n");
+                        + "entity\tcom.acme.shop.ProductCategory\tproduct_categories\n"
+                        + "schema\t1\t" + dev.permafrost.model.Names.sha256Hex(checkpoint) + "\n");
         assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT,
                         "META-INF/services/dev.permafrost.runtime.spi.MigrationIndex")
                 .contentsAsUtf8String().isEqualTo("com.acme.shop.migrations.PermafrostIndex\n");

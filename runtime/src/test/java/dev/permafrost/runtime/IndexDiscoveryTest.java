@@ -141,4 +141,32 @@ class IndexDiscoveryTest {
                 + " committed.", error.getMessage());
         assertTrue(error.getCause() instanceof ClassNotFoundException, String.valueOf(error.getCause()));
     }
+
+    /** The newest schema beside the list is taken only when it is the one the list records, by version and SHA-256. */
+    @Test
+    void theNewestSchemaIsTheOneTheListRecordsOrNone() throws Exception {
+        String pkg = "com.acme.shop.migrations";
+        String checkpoint = dev.permafrost.snapshot.SchemaCheckpoint.write(2, dev.permafrost.model.Fixtures.shop());
+        String sha = dev.permafrost.model.Names.sha256Hex(checkpoint);
+        Path good = module("good", pkg, list(pkg) + "schema\t2\t" + sha + "\n");
+        Files.writeString(good.resolve(pkg.replace('.', '/')).resolve(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE),
+                checkpoint);
+        assertEquals(dev.permafrost.model.Fixtures.shop(), on(List.of(good), () -> MigrationIndex.find().newestSchema()));
+
+        Path edited = module("edited", pkg, list(pkg) + "schema\t2\t" + sha + "\n");
+        Files.writeString(edited.resolve(pkg.replace('.', '/')).resolve(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE),
+                checkpoint.replace("table\tproducts", "table\tgoods"));
+        assertEquals(null, on(List.of(edited), () -> MigrationIndex.find().newestSchema()), "another file than recorded");
+
+        Path older = module("older", pkg, list(pkg) + "schema\t1\t" + sha + "\n");
+        Files.writeString(older.resolve(pkg.replace('.', '/')).resolve(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE),
+                checkpoint);
+        assertEquals(null, on(List.of(older), () -> MigrationIndex.find().newestSchema()), "not the newest version's");
+
+        Path missing = module("missing", pkg, list(pkg) + "schema\t2\t" + sha + "\n");
+        assertEquals(null, on(List.of(missing), () -> MigrationIndex.find().newestSchema()), "no file");
+
+        Path none = module("none", pkg, list(pkg));
+        assertEquals(null, on(List.of(none), () -> MigrationIndex.find().newestSchema()), "an index of an earlier build");
+    }
 }

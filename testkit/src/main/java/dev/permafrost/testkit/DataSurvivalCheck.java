@@ -41,7 +41,7 @@ final class DataSurvivalCheck {
         DataSource dataSource = c.dataSource();
         Migrator migrator = Checks.migrator(c, dataSource);
         MigrationIndex index = c.migrations();
-        Migrations replay = new Migrations(index);
+        Migrations replay = Migrations.replayed(index);
         List<String> problems = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             Dialect database = Dialects.detect(connection);

@@ -301,7 +301,7 @@ public final class Scenario {
             if (index == null) {
                 index = MigrationIndex.find();
             }
-            migrations = new Migrations(index);
+            migrations = Migrations.replayed(index);
             migrator = Migrator.configure(dataSource).migrations(index).logger(QuietLog.INSTANCE).build();
         }
         return migrator;

@@ -1,6 +1,7 @@
 package dev.permafrost.processor.write;
 
 import dev.permafrost.message.Message;
+import dev.permafrost.model.Schema;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.diff.Summary;
 import dev.permafrost.processor.read.SourceCoverage;
@@ -9,6 +10,7 @@ import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
+import dev.permafrost.snapshot.SchemaCheckpoint;
 import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,9 +53,11 @@ public final class CompiledMigrations {
      * @param originating the entities, for incremental builds
      * @param entities entity classes by table, recorded beside the index
      * @param classOutput where the index of the last build is, whose checksums of unchanged stubs are taken over
+     * @param newest the schema of the newest frozen snapshot, recorded beside the index for the runtime
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
-                                Set<TypeElement> originating, Map<String, String> entities, Path classOutput) {
+                                Set<TypeElement> originating, Map<String, String> entities, Path classOutput,
+                                Schema newest) {
         String pkg = manifest.migrationsPackage();
         Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
@@ -80,7 +84,8 @@ public final class CompiledMigrations {
                     writer.write(IndexWriter.source(pkg));
                 }
             }
-            IndexWriter.writeResources(filer, pkg, entries, entities, origins);
+            IndexWriter.writeResources(filer, pkg, entries, entities,
+                    SchemaCheckpoint.write(manifest.newestVersion(), newest), origins);
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {

@@ -7,6 +7,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.permafrost.processor.SchemaProcessor;
 import dev.permafrost.runtime.spi.ResourceMigrationIndex;
+import dev.permafrost.model.Names;
+import dev.permafrost.snapshot.SchemaCheckpoint;
 import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.Writer;
@@ -65,14 +67,16 @@ public final class IndexWriter {
     }
 
     /**
-     * Writes the list and the service registration into the class output.
+     * Writes the list, the newest schema and the service registration into the class output.
      *
      * @param entities table → qualified name of its entity class, for this compilation's model
+     * @param checkpoint the newest schema ({@link SchemaCheckpoint#write}), listed with its SHA-256 so that the runtime
+     *     takes only the one written with this list
      */
     public static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
-                               Element... originating) throws IOException {
+                               String checkpoint, Element... originating) throws IOException {
         StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, source checksum,"
-                + " class, description; then the entities: class, table.\n");
+                + " class, description; then the entities: class, table; then the newest schema's version and SHA-256.\n");
         for (Entry entry : entries) {
             index.append(entry.version()).append('\t').append(entry.checksum()).append('\t')
                     .append(entry.sourceChecksum()).append('\t').append(entry.className()).append('\t')
@@ -80,6 +84,9 @@ public final class IndexWriter {
         }
         new TreeMap<>(invert(entities)).forEach((entity, table) ->
                 index.append("entity\t").append(entity).append('\t').append(table).append('\n'));
+        index.append("schema\t").append(entries.size()).append('\t').append(Names.sha256Hex(checkpoint)).append('\n');
+        write(filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, SchemaCheckpoint.RESOURCE, originating),
+                checkpoint);
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, ResourceMigrationIndex.RESOURCE,
                 originating), index.toString());
         write(filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE, originating),

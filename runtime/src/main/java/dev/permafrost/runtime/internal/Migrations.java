@@ -1,26 +1,45 @@
 package dev.permafrost.runtime.internal;
 
+import dev.permafrost.diff.Differ;
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Schema;
 import dev.permafrost.runtime.Migration;
 import dev.permafrost.runtime.PermafrostException;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The application's migrations, loaded only when needed, and the schema at each version: the empty
- * schema with every {@code up} replayed in memory.
+ * schema with every {@code up} replayed in memory, or, for the newest two versions, the schema the build recorded
+ * beside the index ({@link MigrationIndex#newestSchema()}) once the newest stub's {@code down} and {@code up} agree
+ * with it, so that the everyday deploy (one migration pending) and {@code validate()} load no other stub (ADR 0024).
  */
 public final class Migrations {
 
     private final MigrationIndex index;
     private final List<MigrationEntry> entries;
-    private final List<Schema> schemas = new ArrayList<>(List.of(Schema.empty()));
+    private final TreeMap<Integer, Schema> schemas = new TreeMap<>(Map.of(0, Schema.empty()));
+    private boolean checkpointTried;
 
+    /** The migrations of {@code index}, starting from the schema its build recorded where it can. */
     public Migrations(MigrationIndex index) {
+        this(index, true);
+    }
+
+    /**
+     * The migrations of {@code index}, every schema replayed from the stubs: what the test kit holds against the
+     * frozen snapshots.
+     */
+    public static Migrations replayed(MigrationIndex index) {
+        return new Migrations(index, false);
+    }
+
+    private Migrations(MigrationIndex index, boolean fromCheckpoint) {
         this.index = index;
+        this.checkpointTried = !fromCheckpoint;
         this.entries = index.migrations();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).version() != i + 1) {
@@ -55,11 +74,55 @@ public final class Migrations {
 
     /** The schema once migrations 1..version are applied. */
     public Schema schemaAt(int version) {
-        while (schemas.size() <= version) {
-            int next = schemas.size();
-            schemas.add(up(next).after());
+        Schema known = schemas.get(version);
+        if (known != null) {
+            return known;
+        }
+        if (!checkpointTried && schemas.size() == 1 && version >= latest() - 1) {
+            checkpointTried = true;
+            startFromCheckpoint();
+            known = schemas.get(version);
+            if (known != null) {
+                return known;
+            }
+        }
+        int next = schemas.floorKey(version) + 1;
+        for (; next <= version; next++) {
+            schemas.put(next, up(next).after());
         }
         return schemas.get(version);
+    }
+
+    /**
+     * Takes the newest schema the build recorded, and the one before it as the newest stub's {@code down} gives it,
+     * when its {@code up} then gives the recorded schema again; otherwise nothing is taken and schemas are replayed.
+     */
+    private void startFromCheckpoint() {
+        int newest = latest();
+        if (newest == 0) {
+            return;
+        }
+        Schema recorded = index.newestSchema();
+        if (recorded == null) {
+            return;
+        }
+        Migration migration;
+        Schema previous;
+        Schema again;
+        try {
+            migration = load(newest);
+            previous = newest == 1 ? Schema.empty() : Recorder.down(migration, recorded).after();
+            again = Recorder.up(migration, previous).after();
+        } catch (RuntimeException e) {
+            return; // a down that does not fit the recorded schema: replay, which reports what is wrong
+        }
+        if (!Differ.equivalent(again, recorded)) {
+            return;
+        }
+        if (newest > 1) {
+            schemas.put(newest - 1, previous);
+        }
+        schemas.put(newest, again);
     }
 
     /** What {@code up} of {@code version} records, starting from the schema at {@code version - 1}. */

@@ -33,6 +33,17 @@ public interface MigrationIndex {
     /** A new instance of the migration {@code entry} names. */
     Migration load(MigrationEntry entry);
 
+    /**
+     * The schema after the newest migration, as the build that generated this index recorded it beside the index
+     * (from the model it found equal to the newest frozen snapshot), or {@code null} when there is none; the runtime
+     * then knows the schema only by replaying every stub. An index must return {@code null} rather than a schema it
+     * cannot vouch for: the runtime checks it against the newest stub's {@code down} and {@code up} and replays when
+     * they disagree, but takes it as it is for {@code validate()}.
+     */
+    default dev.permafrost.model.Schema newestSchema() {
+        return null;
+    }
+
     /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
     default List<String> entities() {
         return List.of();

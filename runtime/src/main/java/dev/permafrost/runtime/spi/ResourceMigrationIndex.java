@@ -13,7 +13,8 @@ import java.util.List;
  * The base of a module's index class ({@code <migrationsPackage>.PermafrostIndex}, registered for
  * {@link java.util.ServiceLoader}). The list lives in a resource beside that class, regenerated at every
  * build: one line per migration ({@code version TAB checksum TAB source checksum TAB class TAB description})
- * and one per entity ({@code entity TAB class TAB table}), read once on first use. The class itself holds no data, so it is
+ * one per entity ({@code entity TAB class TAB table}) and one for the newest schema, written beside it
+ * ({@code schema TAB version TAB sha256}, {@link #newestSchema()}), read once on first use. The class itself holds no data, so it is
  * written into the source tree once and compiled like any other source: a compile of an unchanged model
  * generates no source file and costs javac no extra processing round.
  */
@@ -24,6 +25,10 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
 
     private volatile List<MigrationEntry> migrations;
     private volatile List<String> entities;
+    /** The {@code schema} line: the checkpoint's version and SHA-256, or {@code null} when the index has none. */
+    private volatile String[] checkpoint;
+    private volatile boolean checkpointRead;
+    private volatile dev.permafrost.model.Schema newestSchema;
 
     protected ResourceMigrationIndex() {
     }
@@ -67,7 +72,13 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
                 end = text.length();
             }
             if (end > start && text.charAt(start) != '#') {
-                if (text.startsWith("entity\t", start)) {
+                if (text.startsWith("schema\t", start)) {
+                    String[] parts = text.substring(start, end).split("\t");
+                    if (parts.length != 3) {
+                        throw unreadable(text.substring(start, end));
+                    }
+                    checkpoint = new String[] {parts[1], parts[2]};
+                } else if (text.startsWith("entity\t", start)) {
                     int table = text.indexOf('\t', start + 7);
                     classes.add(text.substring(start + 7, table < 0 || table > end ? end : table));
                 } else {
@@ -90,6 +101,45 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         }
         entities = List.copyOf(classes);
         migrations = List.copyOf(entries);
+    }
+
+    /**
+     * The schema the build wrote beside the list ({@link dev.permafrost.snapshot.SchemaCheckpoint#RESOURCE}), when its
+     * SHA-256 and version are the ones the list records for the newest migration; {@code null} otherwise (no
+     * checkpoint, an older or newer format, a file left by another build), and the runtime replays the stubs.
+     */
+    @Override
+    public dev.permafrost.model.Schema newestSchema() {
+        if (!checkpointRead) {
+            synchronized (this) {
+                if (!checkpointRead) {
+                    newestSchema = readCheckpoint();
+                    checkpointRead = true;
+                }
+            }
+        }
+        return newestSchema;
+    }
+
+    private dev.permafrost.model.Schema readCheckpoint() {
+        List<MigrationEntry> all = migrations();
+        String[] recorded = checkpoint;
+        if (recorded == null || all.isEmpty() || !recorded[0].equals(String.valueOf(all.size()))) {
+            return null;
+        }
+        try (InputStream in = getClass().getResourceAsStream(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!dev.permafrost.model.Names.sha256Hex(text).equals(recorded[1])) {
+                return null;
+            }
+            dev.permafrost.snapshot.SchemaCheckpoint.Read read = dev.permafrost.snapshot.SchemaCheckpoint.read(text);
+            return read.version() == all.size() ? read.schema() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private PermafrostException unreadable(String line) {
