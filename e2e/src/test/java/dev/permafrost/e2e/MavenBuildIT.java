@@ -72,6 +72,7 @@ class MavenBuildIT {
         try (JarFile jar = new JarFile(project.file("target/sample-1.0.jar").toFile())) {
             assertTrue(jar.getEntry("com/acme/migrations/V0002_AddEmailToCustomers.class") != null);
             assertTrue(jar.getEntry("com/acme/migrations/permafrost-index.txt") != null);
+            assertTrue(jar.getEntry("com/acme/migrations/permafrost-schema.txt") != null, "the newest schema (ADR 0024)");
             assertTrue(jar.getEntry("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex") != null);
             assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
                     .filter(n -> n.endsWith(".sql") || n.endsWith("permafrost.sum")).toList(),
