@@ -88,12 +88,22 @@ public final class Fleet {
 
     /** Migrates every target (as above) and reports on each. */
     public FleetReport migrate() {
+        return migrate(target -> target.migrator().migrate());
+    }
+
+    /**
+     * Runs {@code action} on every target instead of {@link Migrator#migrate()}, with the same parallelism, canary and
+     * report: for integrations that migrate their own way (the Spring Boot starter's target version and strategy). The
+     * action returns what it applied, or {@code null} to have the version read afterwards; it throws to fail its target.
+     */
+    public FleetReport migrate(Function<Target, MigrateResult> action) {
+        Objects.requireNonNull(action, "action");
         long start = System.nanoTime();
         FleetReport.Entry[] entries = new FleetReport.Entry[targets.size()];
         AtomicBoolean failed = new AtomicBoolean();
         int canaries = Math.min(canary, targets.size());
         for (int i = 0; i < canaries; i++) {
-            entries[i] = failed.get() ? skipped(targets.get(i)) : migrate(targets.get(i), failed);
+            entries[i] = failed.get() ? skipped(targets.get(i)) : migrate(targets.get(i), action, failed);
         }
         boolean canaryFailed = failed.get();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, targets.size())), r -> {
@@ -106,7 +116,7 @@ public final class Fleet {
             for (int i = canaries; i < targets.size(); i++) {
                 Target target = targets.get(i);
                 running.add(pool.submit(() -> canaryFailed || failed.get() && !continueOnError ? skipped(target)
-                        : migrate(target, failed)));
+                        : migrate(target, action, failed)));
             }
             for (int i = 0; i < running.size(); i++) {
                 entries[canaries + i] = running.get(i).get();
@@ -122,12 +132,17 @@ public final class Fleet {
         return new FleetReport(List.of(entries), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static FleetReport.Entry migrate(Target target, AtomicBoolean failed) {
+    private static FleetReport.Entry migrate(Target target, Function<Target, MigrateResult> action, AtomicBoolean failed) {
         long start = System.nanoTime();
         int before = -1;
         try {
             before = target.migrator().status().currentVersion();
-            MigrateResult result = target.migrator().migrate();
+            MigrateResult result = action.apply(target);
+            if (result == null) {
+                int after = target.migrator().status().currentVersion();
+                return new FleetReport.Entry(target.name(), before, after, after == before ? FleetReport.State.UP_TO_DATE
+                        : FleetReport.State.MIGRATED, null, millisSince(start));
+            }
             return new FleetReport.Entry(target.name(), result.fromVersion(), result.toVersion(),
                     result.applied().isEmpty() ? FleetReport.State.UP_TO_DATE : FleetReport.State.MIGRATED, null,
                     millisSince(start));

@@ -146,4 +146,24 @@ class FleetTest {
         assertEquals(FleetReport.State.FAILED, stop.entries().get(0).state());
         assertEquals(8, stop.count(FleetReport.State.SKIPPED), stop.toString());
     }
+
+    /** An integration's own way of migrating each target gets the same report; {@code null} has the version read. */
+    @Test
+    void eachTargetMayBeMigratedItsOwnWay() throws Exception {
+        List<String> urls = List.of("jdbc:sqlite:" + dir.resolve("own-1.db"), "jdbc:sqlite:" + dir.resolve("own-2.db"));
+        FleetReport toOne = Fleet.of(urls, FleetTest::settings).migrate(target -> {
+            target.migrator().migrateTo(1);
+            return null;
+        });
+        assertEquals(List.of(FleetReport.State.MIGRATED, FleetReport.State.MIGRATED),
+                toOne.entries().stream().map(FleetReport.Entry::state).toList(), toOne.toString());
+        assertEquals(List.of(1, 1), toOne.entries().stream().map(FleetReport.Entry::after).toList());
+        FleetReport again = Fleet.of(urls, FleetTest::settings).migrate(target -> null);
+        assertEquals(2, again.count(FleetReport.State.UP_TO_DATE), again.toString());
+        FleetReport refused = Fleet.of(urls, FleetTest::settings).continueOnError(true).migrate(target -> {
+            throw new IllegalStateException("not today");
+        });
+        assertEquals(2, refused.count(FleetReport.State.FAILED), refused.toString());
+        assertEquals("not today", refused.entries().get(0).message());
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
                         boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
                         List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String schema,
-                        String dataSource, String url, String user, String password) {
+                        List<String> schemas, String dataSource, String url, String user, String password) {
 
     /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
     static final String DEFAULT = "permafrostMigrator";
@@ -23,7 +23,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                 or(top.getAllowUnknownMigrations(), false), or(top.getLockTimeout(), LOCK_TIMEOUT),
                 top.getMigrationsPackage(), List.copyOf(or(top.getIgnoreTables(), List.of())),
                 or(top.getLockSafeDdl(), true), or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT),
-                top.getSchema(), null, top.getUrl(), top.getUser(), top.getPassword());
+                top.getSchema(), top.getSchemas() == null ? List.of() : List.copyOf(top.getSchemas()), null, top.getUrl(),
+                top.getUser(), top.getPassword());
     }
 
     static InstanceSettings of(String name, PermafrostProperties.Instance own, PermafrostProperties top) {
@@ -35,8 +36,25 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                 base.lockTimeout), or(own.getMigrationsPackage(), base.migrationsPackage),
                 own.getIgnoreTables() != null ? List.copyOf(own.getIgnoreTables()) : base.ignoreTables,
                 or(own.getLockSafeDdl(), base.lockSafeDdl), or(own.getStatementLockTimeout(), base.statementLockTimeout),
-                or(own.getSchema(), base.schema), own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
+                or(own.getSchema(), base.schema), own.getSchemas() != null ? List.copyOf(own.getSchemas()) : base.schemas,
+                own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
                 ownDatabase ? own.getUser() : base.user, ownDatabase ? own.getPassword() : base.password);
+    }
+
+    /**
+     * This instance's settings for one tenant schema of its {@code schemas}, named {@code <instance>/<schema>}.
+     *
+     * @throws IllegalStateException when {@code schema} is set as well: one of the two says where to migrate
+     */
+    InstanceSettings forTenant(String tenant) {
+        if (schema != null) {
+            throw new IllegalStateException((name.equals(DEFAULT) ? "permafrost" : "permafrost.instances." + name)
+                    + " sets both schema (" + schema + ") and schemas " + schemas + "; keep one: schema for one schema,"
+                    + " schemas for tenant schemas migrated as a fleet");
+        }
+        return new InstanceSettings(name + "/" + tenant, enabled, targetVersion, validateOnMigrate, allowUnknownMigrations,
+                lockTimeout, migrationsPackage, ignoreTables, lockSafeDdl, statementLockTimeout, tenant, List.of(),
+                dataSource, url, user, password);
     }
 
     private static <T> T or(T own, T base) {

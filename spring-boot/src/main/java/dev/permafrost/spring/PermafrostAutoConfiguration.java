@@ -64,20 +64,42 @@ public class PermafrostAutoConfiguration {
     @ConditionalOnMissingBean
     public PermafrostMigrators permafrostMigrators(ListableBeanFactory beans, MigratorFactory factory,
             PermafrostProperties properties) {
-        List<PermafrostInstance> instances = new ArrayList<>();
+        List<PermafrostMigrators.Group> groups = new ArrayList<>();
         InstanceSettings top = InstanceSettings.of(properties);
         for (Map.Entry<String, Migrator> bean : beans.getBeansOfType(Migrator.class).entrySet()) {
-            instances.add(new PermafrostInstance(bean.getKey(), bean.getValue(), top.targetVersion(),
-                    top.validateOnMigrate()));
+            groups.add(PermafrostMigrators.Group.of(new PermafrostInstance(bean.getKey(), bean.getValue(),
+                    top.targetVersion(), top.validateOnMigrate())));
+        }
+        if (properties.getInstances().isEmpty() && !top.schemas().isEmpty() && top.enabled()) {
+            groups.add(fleet(top, factory, properties));
         }
         for (Map.Entry<String, PermafrostProperties.Instance> entry : properties.getInstances().entrySet()) {
             InstanceSettings settings = InstanceSettings.of(entry.getKey(), entry.getValue(), properties);
-            if (settings.enabled()) {
-                instances.add(new PermafrostInstance(settings.name(), factory.create(settings),
-                        settings.targetVersion(), settings.validateOnMigrate()));
+            if (!settings.enabled()) {
+                continue;
             }
+            groups.add(settings.schemas().isEmpty() ? PermafrostMigrators.Group.of(new PermafrostInstance(settings.name(),
+                    factory.create(settings), settings.targetVersion(), settings.validateOnMigrate()))
+                    : fleet(settings, factory, properties));
         }
-        return new PermafrostMigrators(instances);
+        return PermafrostMigrators.ofGroups(groups);
+    }
+
+    /** An instance's tenant schemas, one migrator each, migrated together as {@code permafrost.fleet.*} says. */
+    private static PermafrostMigrators.Group fleet(InstanceSettings settings, MigratorFactory factory,
+            PermafrostProperties properties) {
+        List<PermafrostInstance> tenants = new ArrayList<>();
+        for (String schema : settings.schemas()) {
+            InstanceSettings tenant;
+            try {
+                tenant = settings.forTenant(schema);
+            } catch (IllegalStateException e) {
+                throw new PermafrostMigrationException(settings.name(), e);
+            }
+            tenants.add(new PermafrostInstance(tenant.name(), factory.create(tenant), tenant.targetVersion(),
+                    tenant.validateOnMigrate()));
+        }
+        return new PermafrostMigrators.Group(settings.name(), tenants, properties.getFleet());
     }
 
     @Bean
@@ -119,6 +141,9 @@ public class PermafrostAutoConfiguration {
             if (binder.bind("permafrost.instances", Bindable.mapOf(String.class, PermafrostProperties.Instance.class))
                     .map(m -> !m.isEmpty()).orElse(false)) {
                 return ConditionOutcome.noMatch("permafrost.instances names the databases to migrate");
+            }
+            if (binder.bind("permafrost.schemas", Bindable.listOf(String.class)).map(l -> !l.isEmpty()).orElse(false)) {
+                return ConditionOutcome.noMatch("permafrost.schemas names tenant schemas, migrated as a fleet");
             }
             if (context.getEnvironment().containsProperty("permafrost.url")) {
                 return ConditionOutcome.match("permafrost.url is set");

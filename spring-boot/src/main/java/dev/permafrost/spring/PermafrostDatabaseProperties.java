@@ -40,6 +40,12 @@ public abstract class PermafrostDatabaseProperties {
     /** The schema to work in (on MariaDB the database), instead of the connection's own. */
     private String schema;
 
+    /**
+     * Tenant schemas (on MariaDB databases) to migrate as one fleet, each with its own history table, instead of
+     * schema; permafrost.fleet.* says how many at once.
+     */
+    private List<String> schemas;
+
     /** JDBC URL of the database to migrate, instead of the application's DataSource. */
     private String url;
 
@@ -119,6 +125,14 @@ public abstract class PermafrostDatabaseProperties {
 
     public void setSchema(String schema) {
         this.schema = schema;
+    }
+
+    public List<String> getSchemas() {
+        return schemas;
+    }
+
+    public void setSchemas(List<String> schemas) {
+        this.schemas = schemas;
     }
 
     public String getUrl() {

@@ -16,7 +16,11 @@ class PermafrostFailureAnalyzer extends AbstractFailureAnalyzer<PermafrostMigrat
         String code = cause instanceof PermafrostException p && p.messageCode() != null ? p.messageCode() + " " : "";
         String description = "Permafrost could not migrate '" + failure.instance() + "' at start-up:\n\n"
                 + code + cause.getMessage();
-        String action = cause instanceof PermafrostException
+        String action = cause instanceof PermafrostMigrationInitializer.FleetFailedException
+                ? "Fix each tenant schema the report marks FAILED as its message says (PF codes are explained in the"
+                        + " troubleshooting table of Permafrost's README); the others keep what they reached, and the"
+                        + " next start migrates what is left."
+                : cause instanceof PermafrostException
                 ? "Do what the message says" + (code.isEmpty() ? "" : " (" + code.trim() + " is explained in the"
                         + " troubleshooting table of Permafrost's README)") + ". Nothing that uses the database was"
                         + " started."

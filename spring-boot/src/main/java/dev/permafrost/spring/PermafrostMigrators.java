@@ -5,21 +5,60 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 
-/** Every database the starter migrates at start-up, in the order it migrates them. */
+/**
+ * Every database the starter migrates at start-up, in the order it migrates them: one instance after the other, and
+ * the tenant schemas of a fleet ({@code permafrost.schemas}) together, as a {@link dev.permafrost.runtime.Fleet}.
+ */
 public final class PermafrostMigrators {
 
+    /**
+     * What is migrated in one step: one instance, or the tenant schemas of one instance as a fleet.
+     *
+     * @param name the instance's name; its tenants are named {@code <name>/<schema>}
+     * @param fleet how the members are migrated together, or {@code null} for one instance on its own
+     */
+    public record Group(String name, List<PermafrostInstance> members, PermafrostProperties.Fleet fleet) {
+
+        public Group {
+            members = List.copyOf(members);
+        }
+
+        /** One instance on its own. */
+        public static Group of(PermafrostInstance instance) {
+            return new Group(instance.name(), List.of(instance), null);
+        }
+    }
+
+    private final List<Group> groups;
     private final List<PermafrostInstance> instances;
 
+    /** Instances migrated one after the other. */
     public PermafrostMigrators(List<PermafrostInstance> instances) {
-        this.instances = List.copyOf(instances);
+        this(instances.stream().map(Group::of).toArray(Group[]::new));
+    }
+
+    private PermafrostMigrators(Group[] groups) {
+        this.groups = List.of(groups);
+        this.instances = this.groups.stream().flatMap(g -> g.members().stream()).toList();
         long names = this.instances.stream().map(PermafrostInstance::name).distinct().count();
         if (names != this.instances.size()) {
             throw new IllegalArgumentException("two Permafrost instances share a name: " + names());
         }
     }
 
+    /** Groups of instances, each migrated in one step. */
+    public static PermafrostMigrators ofGroups(List<Group> groups) {
+        return new PermafrostMigrators(groups.toArray(Group[]::new));
+    }
+
+    /** Every instance, the tenants of a fleet each on its own. */
     public List<PermafrostInstance> instances() {
         return instances;
+    }
+
+    /** What start-up migrates, step by step. */
+    public List<Group> groups() {
+        return groups;
     }
 
     /** The instance called {@code name}. */

@@ -21,6 +21,46 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
      */
     private Map<String, Instance> instances = new LinkedHashMap<>();
 
+    /** How the tenant schemas of permafrost.schemas (or an instance's) are migrated. */
+    private final Fleet fleet = new Fleet();
+
+    /** How tenant schemas are migrated at start-up: as a {@link dev.permafrost.runtime.Fleet}. */
+    public static class Fleet {
+
+        /** How many tenant schemas are migrated at once. */
+        private int parallelism = 4;
+
+        /** How many tenant schemas are migrated one by one first; start-up stops there if one of them fails. */
+        private int canary = 0;
+
+        /** Whether the other tenant schemas are still migrated after one fails (start-up fails either way). */
+        private boolean continueOnError = false;
+
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public int getCanary() {
+            return canary;
+        }
+
+        public void setCanary(int canary) {
+            this.canary = canary;
+        }
+
+        public boolean isContinueOnError() {
+            return continueOnError;
+        }
+
+        public void setContinueOnError(boolean continueOnError) {
+            this.continueOnError = continueOnError;
+        }
+    }
+
     /** One named database to migrate; unset settings take the top-level ones. */
     public static class Instance extends PermafrostDatabaseProperties {
 
@@ -53,6 +93,10 @@ public class PermafrostProperties extends PermafrostDatabaseProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Fleet getFleet() {
+        return fleet;
     }
 
     public Map<String, Instance> getInstances() {
