@@ -166,4 +166,67 @@ class FleetTest {
         assertEquals(2, refused.count(FleetReport.State.FAILED), refused.toString());
         assertEquals("not today", refused.entries().get(0).message());
     }
+
+    static final java.util.concurrent.atomic.AtomicInteger RECORDED = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SEEDED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Counts how often its up is recorded. */
+    public static final class CountedPrice implements Migration {
+        @Override
+        public void up(Operations op) {
+            RECORDED.incrementAndGet();
+            op.addColumn("items", column("price", ColumnType.INTEGER));
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropColumn("items", "price");
+        }
+    }
+
+    /** A data step: recorded for each database, so that no step object runs on two at once. */
+    public static final class Seed implements Migration {
+        @Override
+        public void up(Operations op) {
+            SEEDED.incrementAndGet();
+            op.execute("seed one item", ctx -> ctx.execute("insert into items (id, name, price) values (1, 'first', 3)"));
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.sql("delete from items where id = 1");
+        }
+    }
+
+    /** The databases of a fleet with one index share each stub's recording and plan; data steps are not shared. */
+    @Test
+    void theTargetsOfOneIndexRecordAndPlanEachStubOnce() throws Exception {
+        RECORDED.set(0);
+        SEEDED.set(0);
+        TestIndex index = TestIndex.of(new Items(), new CountedPrice(), new Seed());
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            urls.add("jdbc:sqlite:" + dir.resolve("shared-" + i + ".db"));
+        }
+        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(index)).parallelism(3).migrate();
+        assertEquals(10, report.count(FleetReport.State.MIGRATED), report.toString());
+        assertEquals(1, RECORDED.get(), "V0002 recorded once for ten databases");
+        assertEquals(10, SEEDED.get(), "V0003 holds a data step: recorded for each database");
+        for (String url : urls) {
+            assertEquals(List.of("1|first|3"), Db.rows(url, "select id, name, price from items"));
+        }
+        index.add(new Migration() {
+            @Override
+            public void up(Operations op) {
+                op.addColumn("items", column("note", ColumnType.TEXT));
+            }
+
+            @Override
+            public void down(Operations op) {
+                op.dropColumn("items", "note");
+            }
+        }, "another");
+        assertEquals(4, Migrator.configure(urls.get(0)).migrations(index).build().migrate().toVersion(),
+                "an index that lists more migrations is not served from what was remembered");
+    }
 }

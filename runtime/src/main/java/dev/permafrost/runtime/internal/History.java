@@ -103,7 +103,30 @@ public final class History {
 
     /** Creates the table unless it exists, with Permafrost's unquoted names so plain SQL finds it everywhere. */
     public static void create(Connection connection, SQLDialect dialect) {
-        DSL.using(connection, dialect, Expressions.settings()).createTableIfNotExists(DSL.name(TABLE))
+        Create.run(connection, dialect);
+    }
+
+    /**
+     * The history table's DDL per dialect, rendered once (a fleet or an SQLite migration asks for it every time), in a
+     * class of its own so that the up-to-date start, which reads the history, loads no class of jOOQ.
+     */
+    private static final class Create {
+
+        private static final java.util.Map<SQLDialect, String> SQL = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static void run(Connection connection, SQLDialect dialect) {
+            String sql = SQL.computeIfAbsent(dialect, History::createSql);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new org.jooq.exception.DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code create table if not exists permafrost_history (..)} as jOOQ renders it for {@code dialect}. */
+    static String createSql(SQLDialect dialect) {
+        return DSL.using(dialect, Expressions.settings()).createTableIfNotExists(DSL.name(TABLE))
                 .column(DSL.name("version"), SQLDataType.INTEGER.nullable(false))
                 .column(DSL.name("description"), SQLDataType.VARCHAR(200).nullable(false))
                 .column(DSL.name("checksum"), SQLDataType.VARCHAR(64).nullable(false))
@@ -112,7 +135,7 @@ public final class History {
                 .column(DSL.name("state"), SQLDataType.VARCHAR(10).nullable(false))
                 .column(DSL.name("statements"), SQLDataType.INTEGER.nullable(false))
                 .constraints(DSL.constraint(DSL.name("pk_" + TABLE)).primaryKey(DSL.name("version")))
-                .execute();
+                .getSQL(org.jooq.conf.ParamType.INLINED);
     }
 
     public static void insert(Connection connection, AppliedMigration row) throws SQLException {

@@ -54,7 +54,7 @@ public final class MigrateCommand {
                 return upToDate(config.log(), session, from, start);
             }
             Jooq.quiet();
-            Migrations migrations = new Migrations(index);
+            Migrations migrations = Migrations.shared(index);
             SqlRenderer renderer = new SqlRenderer(session.dialect());
             try (MigrationLock lock = session.lock(config.lockTimeout())) {
                 if (!session.dialect().transactionIsTheLock()) {
@@ -69,10 +69,13 @@ public final class MigrateCommand {
                         throw Message.CANNOT_REVERT_UNKNOWN.exception(from);
                     }
                     for (int version = from; version > target; version--) {
-                        Recorder.Recording recording = migrations.down(version);
-                        run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN,
-                                Planner.plan(renderer, version, recording.before(), recording.steps(),
-                                        migrations.lockSafe(version, config.lockSafe())), done);
+                        int v = version;
+                        boolean lockSafe = migrations.lockSafe(version, config.lockSafe());
+                        List<Action> actions = migrations.plan(session.dialect(), false, version, lockSafe, () -> {
+                            Recorder.Recording recording = migrations.down(v);
+                            return Planner.plan(renderer, v, recording.before(), recording.steps(), lockSafe);
+                        });
+                        run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN, actions, done);
                     }
                     return new MigrateResult(session.description(), from, target, List.of(), done, millisSince(start));
                 }
@@ -89,9 +92,13 @@ public final class MigrateCommand {
                     if (entry.version() > target) {
                         break;
                     }
-                    Recorder.Recording up = migrations.up(entry.version());
-                    run(config.log(), executor, entry, Executor.Direction.UP, Planner.plan(renderer, entry.version(), up.before(), up.steps(),
-                            migrations.lockSafe(entry.version(), config.lockSafe())), done);
+                    int v = entry.version();
+                    boolean lockSafe = migrations.lockSafe(v, config.lockSafe());
+                    List<Action> actions = migrations.plan(session.dialect(), true, v, lockSafe, () -> {
+                        Recorder.Recording up = migrations.up(v);
+                        return Planner.plan(renderer, v, up.before(), up.steps(), lockSafe);
+                    });
+                    run(config.log(), executor, entry, Executor.Direction.UP, actions, done);
                     to = entry.version();
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));

@@ -23,6 +23,34 @@ public final class Migrations {
     private final List<MigrationEntry> entries;
     private final TreeMap<Integer, Schema> schemas = new TreeMap<>(Map.of(0, Schema.empty()));
     private boolean checkpointTried;
+    /** Recordings without data steps, by version: the same for every database these migrations are applied to. */
+    private final Map<Integer, Recorder.Recording> ups = new java.util.HashMap<>();
+    private final Map<Integer, Recorder.Recording> downs = new java.util.HashMap<>();
+    /** Plans without data steps, by dialect, direction, version and form. */
+    private final Map<PlanKey, List<Action>> plans = new java.util.HashMap<>();
+
+    private record PlanKey(dev.permafrost.dialect.Dialect dialect, boolean up, int version, boolean lockSafe) {
+    }
+
+    /**
+     * One {@code Migrations} per index for this JVM while the index lists the same migrations: the databases of a
+     * {@link dev.permafrost.runtime.Fleet} (and every later {@code migrate()} with the same index) record each stub and
+     * plan each migration once per dialect instead of once per database. What holds a data step is recorded and
+     * planned again for each database, so that no step object runs on two databases at once.
+     */
+    public static Migrations shared(MigrationIndex index) {
+        synchronized (SHARED) {
+            Migrations known = SHARED.get(index);
+            List<MigrationEntry> entries = index.migrations();
+            if (known == null || !known.entries.equals(entries)) {
+                known = new Migrations(index);
+                SHARED.put(index, known);
+            }
+            return known;
+        }
+    }
+
+    private static final Map<MigrationIndex, Migrations> SHARED = new java.util.WeakHashMap<>();
 
     /** The migrations of {@code index}, starting from the schema its build recorded where it can. */
     public Migrations(MigrationIndex index) {
@@ -73,7 +101,7 @@ public final class Migrations {
     }
 
     /** The schema once migrations 1..version are applied. */
-    public Schema schemaAt(int version) {
+    public synchronized Schema schemaAt(int version) {
         Schema known = schemas.get(version);
         if (known != null) {
             return known;
@@ -126,20 +154,58 @@ public final class Migrations {
     }
 
     /** What {@code up} of {@code version} records, starting from the schema at {@code version - 1}. */
-    public Recorder.Recording up(int version) {
+    public synchronized Recorder.Recording up(int version) {
+        Recorder.Recording known = ups.get(version);
+        if (known != null) {
+            return known;
+        }
         Schema before = schemaAt(version - 1);
         try {
-            return Recorder.up(load(version), before);
+            return remember(ups, version, Recorder.up(load(version), before));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw invalid(version, "up", e);
         }
     }
 
+    private static Recorder.Recording remember(Map<Integer, Recorder.Recording> memo, int version,
+                                               Recorder.Recording recording) {
+        if (recording.steps().stream().noneMatch(Step.Code.class::isInstance)) {
+            memo.put(version, recording);
+        }
+        return recording;
+    }
+
+    /**
+     * The plan of {@code version} in one direction for {@code dialect}, made by {@code plan} the first time and, when
+     * it holds no data step, remembered for the next database.
+     */
+    public List<Action> plan(dev.permafrost.dialect.Dialect dialect, boolean up, int version, boolean lockSafe,
+                             java.util.function.Supplier<List<Action>> plan) {
+        PlanKey key = new PlanKey(dialect, up, version, lockSafe);
+        synchronized (this) {
+            List<Action> known = plans.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<Action> made = plan.get();
+        if (made.stream().noneMatch(Action.Data.class::isInstance)) {
+            synchronized (this) {
+                plans.put(key, made);
+            }
+        }
+        return made;
+    }
+
     /** What {@code down} of {@code version} records, starting from the schema at {@code version}. */
-    public Recorder.Recording down(int version) {
+    public synchronized Recorder.Recording down(int version) {
+        Recorder.Recording known = downs.get(version);
+        if (known != null) {
+            return known;
+        }
         Schema before = schemaAt(version);
         try {
-            return Recorder.down(load(version), before);
+            return remember(downs, version, Recorder.down(load(version), before));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw invalid(version, "down", e);
         }
