@@ -40,17 +40,22 @@ public final class Migrations {
      */
     public static Migrations shared(MigrationIndex index) {
         synchronized (SHARED) {
-            Migrations known = SHARED.get(index);
+            java.lang.ref.SoftReference<Migrations> reference = SHARED.get(index);
+            Migrations known = reference == null ? null : reference.get();
             List<MigrationEntry> entries = index.migrations();
             if (known == null || !known.entries.equals(entries)) {
                 known = new Migrations(index);
-                SHARED.put(index, known);
+                SHARED.put(index, new java.lang.ref.SoftReference<>(known));
             }
             return known;
         }
     }
 
-    private static final Map<MigrationIndex, Migrations> SHARED = new java.util.WeakHashMap<>();
+    /**
+     * Softly: a {@code Migrations} holds its index, so a strong value would keep the weak key (and the class loader of
+     * its stubs) forever; memory pressure clears it, and the next call makes it again.
+     */
+    private static final Map<MigrationIndex, java.lang.ref.SoftReference<Migrations>> SHARED = new java.util.WeakHashMap<>();
 
     /** The migrations of {@code index}, starting from the schema its build recorded where it can. */
     public Migrations(MigrationIndex index) {
