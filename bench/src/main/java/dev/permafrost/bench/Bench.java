@@ -90,12 +90,12 @@ public final class Bench {
         List<Double> fw = new ArrayList<>();
         int runs = quick ? 3 : 11;
         for (int i = 0; i < runs; i++) {
-            pf.add(Jvm.run(List.of(), classpath, StartupChild.class, "permafrost", "jdbc:sqlite:" + pfDb).value("MS"));
-            fw.add(Jvm.run(List.of(), classpath, StartupChild.class, "flyway", "jdbc:sqlite:" + fwDb,
-                    workload.flyway.toString()).value("MS"));
+            pf.add(applied(Jvm.run(List.of(), classpath, DeployChild.class, "permafrost", "jdbc:sqlite:" + pfDb), 0));
+            fw.add(applied(Jvm.run(List.of(), classpath, DeployChild.class, "flyway", "jdbc:sqlite:" + fwDb,
+                    workload.flyway.toString()), 0));
         }
         Path classLog = work.resolve("startup-classes.log");
-        Jvm.run(List.of("-Xlog:class+load=info:file=" + classLog), classpath, StartupChild.class, "permafrost",
+        Jvm.run(List.of("-Xlog:class+load=info:file=" + classLog), classpath, DeployChild.class, "permafrost",
                 "jdbc:sqlite:" + pfDb);
         long jooq;
         try (Stream<String> lines = Files.lines(classLog)) {
@@ -206,9 +206,7 @@ public final class Bench {
         String classpath = System.getProperty("java.class.path");
         String hibernate = System.getProperty("bench.hibernate.classpath");
         Path migrations = pfSources.resolve(Entities.PACKAGE.replace('.', '/')).resolve("migrations");
-        List<String> permafrostOptions = List.of("-processorpath", classpath, "-processor",
-                "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
-                "-Apermafrost.migrationsDir=" + pfSources);
+        List<String> permafrostOptions = permafrostOptions(classpath, schema, pfSources);
 
         int runs = quick ? 2 : 15;
         List<Double> first = new ArrayList<>();
@@ -217,10 +215,7 @@ public final class Bench {
             delete(migrations);
             first.add(javacRun(root, "first", entities, classpath, permafrostOptions).wallMs());
         }
-        List<Path> withStub = new ArrayList<>(entities);
-        try (Stream<Path> stubs = Files.list(migrations)) {
-            stubs.sorted().forEach(withStub::add);
-        }
+        List<Path> withStub = withStubs(entities, migrations);
         Map<Path, String> frozen = snapshotOf(schema);
         frozen.putAll(snapshotOf(migrations));
         List<Jvm.Run> plain = new ArrayList<>();
@@ -279,14 +274,9 @@ public final class Bench {
         List<Path> entities = Entities.permafrost(sources, 1000);
         String classpath = System.getProperty("java.class.path");
         Path migrations = sources.resolve(Entities.PACKAGE.replace('.', '/')).resolve("migrations");
-        List<String> permafrostOptions = List.of("-processorpath", classpath, "-processor",
-                "dev.permafrost.processor.PermafrostProcessor", "-Apermafrost.schemaDir=" + schema,
-                "-Apermafrost.migrationsDir=" + sources);
+        List<String> permafrostOptions = permafrostOptions(classpath, schema, sources);
         javacRun(root, "first", entities, classpath, permafrostOptions);
-        List<Path> all = new ArrayList<>(entities);
-        try (Stream<Path> stubs = Files.list(migrations)) {
-            stubs.sorted().forEach(all::add);
-        }
+        List<Path> all = withStubs(entities, migrations);
         int runs = quick ? 2 : 5;
         List<Jvm.Run> plain = new ArrayList<>();
         List<Jvm.Run> noop = new ArrayList<>();
@@ -316,6 +306,21 @@ public final class Bench {
         row("javac one entity of 1000 (IDE-style, ms)", medianWall(one), medianWall(plainOne), "javac -proc:none",
                 "<= 1.5", "runs " + Stats.spread(walls(one)) + " / " + Stats.spread(walls(plainOne)));
         ratios.put("javac_one_entity_of_1000_vs_plain_javac", medianWall(one) / medianWall(plainOne));
+    }
+
+    /** javac's options that run Permafrost's processor with explicit frozen-file directories. */
+    private static List<String> permafrostOptions(String classpath, Path schema, Path sources) {
+        return List.of("-processorpath", classpath, "-processor", "dev.permafrost.processor.PermafrostProcessor",
+                "-Apermafrost.schemaDir=" + schema, "-Apermafrost.migrationsDir=" + sources);
+    }
+
+    /** The entities' sources and, after them, the stubs a first build wrote, as a build tool compiles them. */
+    private static List<Path> withStubs(List<Path> entities, Path migrations) throws IOException {
+        List<Path> all = new ArrayList<>(entities);
+        try (Stream<Path> stubs = Files.list(migrations)) {
+            stubs.sorted().forEach(all::add);
+        }
+        return all;
     }
 
     /** javac into {@code out}, which is kept as it is (an IDE's output directory). */

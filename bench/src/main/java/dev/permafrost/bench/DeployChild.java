@@ -7,8 +7,9 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
 /**
- * One deploy in a fresh JVM, as an application starts: the driver opens one connection first (as a pool would),
- * then the library's first call is timed. Prints {@code MS} and {@code APPLIED}.
+ * One application start in a fresh JVM (a deploy with something pending, or an up-to-date start): the driver opens
+ * one connection first (as a pool would), then the library's first call is timed. Prints {@code MS} and
+ * {@code APPLIED}; the caller checks how many were applied.
  *
  * <p>Arguments: {@code permafrost <jdbc url>}, {@code flyway <jdbc url> <sql directory>} (apply what is pending), or
  * {@code validate <jdbc url>} (Permafrost's {@code validate()}).

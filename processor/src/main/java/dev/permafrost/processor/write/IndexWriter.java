@@ -105,19 +105,11 @@ public final class IndexWriter {
      */
     public static Map<String, String> previousEntities(Path classOutput, String packageName) {
         Map<String, String> tables = new TreeMap<>();
-        if (classOutput == null) {
-            return tables;
-        }
-        Path file = classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.split("\t");
-                if (parts.length == 3 && parts[0].equals("entity")) {
-                    tables.put(parts[2], parts[1]);
-                }
+        for (String line : previousLines(classOutput, packageName)) {
+            String[] parts = line.split("\t");
+            if (parts.length == 3 && parts[0].equals("entity")) {
+                tables.put(parts[2], parts[1]);
             }
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
         }
         return tables;
     }
@@ -130,21 +122,26 @@ public final class IndexWriter {
      */
     public static Map<String, String> previousChecksums(Path classOutput, String packageName) {
         Map<String, String> checksums = new java.util.HashMap<>();
+        for (String line : previousLines(classOutput, packageName)) {
+            String[] parts = line.split("\t", 5);
+            if (parts.length == 5 && parts[1].startsWith(StubChecksum.SCHEME) && parts[2].length() == 64) {
+                checksums.put(parts[2], parts[1]);
+            }
+        }
+        return checksums;
+    }
+
+    /** The lines of the index an earlier build left in {@code classOutput}; none when there is none or it is unreadable. */
+    private static List<String> previousLines(Path classOutput, String packageName) {
         if (classOutput == null) {
-            return checksums;
+            return List.of();
         }
         Path file = classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.split("\t", 5);
-                if (parts.length == 5 && parts[1].startsWith(StubChecksum.SCHEME) && parts[2].length() == 64) {
-                    checksums.put(parts[2], parts[1]);
-                }
-            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return Map.of();
+            return List.of();
         }
-        return checksums;
     }
 
     private static void write(FileObject file, String content) throws IOException {

@@ -139,23 +139,23 @@ public final class Migrations {
         if (recorded == null) {
             return;
         }
-        Migration migration;
         Schema previous;
-        Schema again;
+        Recorder.Recording up;
         try {
-            migration = load(newest);
+            Migration migration = load(newest);
             previous = newest == 1 ? Schema.empty() : Recorder.down(migration, recorded).after();
-            again = Recorder.up(migration, previous).after();
+            up = Recorder.up(migration, previous);
         } catch (RuntimeException e) {
             return; // a down that does not fit the recorded schema: replay, which reports what is wrong
         }
-        if (!Differ.equivalent(again, recorded)) {
+        if (!Differ.equivalent(up.after(), recorded)) {
             return;
         }
         if (newest > 1) {
             schemas.put(newest - 1, previous);
         }
-        schemas.put(newest, again);
+        schemas.put(newest, up.after());
+        remember(ups, newest, up); // what up(newest) gives from here: not recorded a second time for the deploy
     }
 
     /** What {@code up} of {@code version} records, starting from the schema at {@code version - 1}. */
