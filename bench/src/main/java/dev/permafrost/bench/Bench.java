@@ -369,7 +369,7 @@ public final class Bench {
 
     private void testKit() throws Exception {
         int versions = quick ? 30 : 100;
-        progress("the test kit's eight checks on a project with " + versions + " migrations");
+        progress("the test kit's nine checks on a project with " + versions + " migrations");
         Jvm.Run run = Jvm.run(List.of("-Xmx1g"), System.getProperty("java.class.path"), KitChild.class,
                 work.resolve("kit").toString(), String.valueOf(versions));
         StringBuilder checks = new StringBuilder();

@@ -54,7 +54,7 @@ class ReadmeProjectIT {
 
         SampleProject.Run packaged = shop.mvn("package");
         assertEquals(0, packaged.exitCode(), packaged.output());
-        assertTrue(packaged.output().contains("Tests run: 8, Failures: 0, Errors: 0, Skipped: 0"), packaged.output());
+        assertTrue(packaged.output().contains("Tests run: 9, Failures: 0, Errors: 0, Skipped: 0"), packaged.output());
         assertTrue(Files.exists(shop.file("src/main/java/" + MIGRATIONS + "V0001_Baseline.java")));
         try (JarFile jar = new JarFile(shop.file("target/shop-1.0.jar").toFile())) {
             assertTrue(jar.getEntry(MIGRATIONS + "V0001_Baseline.class") != null, "the first jar has the baseline");
@@ -78,7 +78,7 @@ class ReadmeProjectIT {
     }
 
     /**
-     * The test kit runs its eight checks with the JUnit the project already has: the line Spring Boot 3.5
+     * The test kit runs its nine checks with the JUnit the project already has: the line Spring Boot 3.5
      * manages, the one whose mix with the kit's own used to crash the forked JVM, and JUnit 6.
      */
     @ParameterizedTest
@@ -90,7 +90,7 @@ class ReadmeProjectIT {
         SampleProject.Run test = shop.mvn("test");
 
         assertEquals(0, test.exitCode(), test.output());
-        assertTrue(test.output().contains("Tests run: 8, Failures: 0, Errors: 0, Skipped: 0"), test.output());
+        assertTrue(test.output().contains("Tests run: 9, Failures: 0, Errors: 0, Skipped: 0"), test.output());
         assertFalse(test.output().contains("applied V0001"), "a passing run prints a few lines:\n" + test.output());
         assertFalse(test.output().contains("OutputDirectoryCreator"), test.output());
 

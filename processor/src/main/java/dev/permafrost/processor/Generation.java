@@ -19,6 +19,7 @@ import dev.permafrost.processor.write.CompiledMigrations;
 import dev.permafrost.processor.write.FrozenWriter;
 import dev.permafrost.processor.write.IndexWriter;
 import dev.permafrost.processor.write.MigrationsPackage;
+import dev.permafrost.processor.write.SquashWriter;
 import dev.permafrost.processor.write.StubFiles;
 import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.snapshot.FrozenFiles;
@@ -98,6 +99,11 @@ public final class Generation {
         Changes changes = Changes.between(frozen, model, collector.unfound(), layout.migrationsDir(),
                 () -> SourceCoverage.of(layout.migrationsDir(), roots, elements), diagnostics);
         Manifest manifest = frozen.manifest();
+        SquashWriter.Squash squash = options.mode() == Options.Mode.CHECK ? null
+                : SquashWriter.plan(options.squash(), options.withoutData(), frozen, manifest, stubs, diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw Abort.reported();
+        }
         Summary summary = null;
         String stub = null;
         // The newest frozen schema after this compilation, recorded beside the index for the runtime (ADR 0024).
@@ -119,14 +125,17 @@ public final class Generation {
             }
             stage = "writing " + Snapshot.label(next);
             stub = StubWriter.write(migrationsPackage, summary, changes.ops(), notes);
-            manifest = writeNext(frozen, model, changes, newest, summary, stub, stubs, layout, migrationsPackage);
+            manifest = writeNext(frozen, model, changes, newest, summary, stub, stubs, layout, migrationsPackage, squash);
         } else if (diagnostics.hasErrors()) {
             throw Abort.reported();
+        } else if (squash != null) {
+            stage = "writing " + squash.className();
+            manifest = writeSquash(squash, stubs, layout);
         }
         if (manifest != null) {
             stage = "generating the migration index";
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
-                    .compileAndIndex(manifest, stubs, frozen, summary, stub, entityRoots, model.entities(),
+                    .compileAndIndex(manifest, stubs, frozen, summary, stub, squash, entityRoots, model.entities(),
                             layout.classOutput(), newest);
         }
     }
@@ -150,33 +159,64 @@ public final class Generation {
         }
     }
 
-    /** Writes the next snapshot, stub, manifest (and the index class the first time); returns the new manifest. */
-    private Manifest writeNext(FrozenFiles frozen, ModelBuilder.Model model, Changes changes, Schema schema,
-                               Summary summary, String stub, StubFiles stubs, Layout layout, String migrationsPackage) {
-        int next = changes.newest() + 1;
-        String snapshot = SnapshotWriter.write(new Snapshot(next, summary.description(),
-                changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema, converters.names()));
-        Manifest manifest = (frozen.manifest() == null ? new Manifest(migrationsPackage, List.of()) : frozen.manifest())
-                .with(new Manifest.Entry(next, Hashing.sha256(snapshot), summary.className()));
-        Path snapshotFile = layout.schemaDir().resolve(Snapshot.fileName(next));
-        List<FrozenWriter.File> files = new ArrayList<>(List.of(
-                new FrozenWriter.File(stubs.path(summary.className()), stub, false),
-                new FrozenWriter.File(snapshotFile, snapshot, false),
-                new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
-        Path indexClass = stubs.path(IndexWriter.CLASS);
-        if (!Files.exists(indexClass)) {
-            files.add(new FrozenWriter.File(indexClass, IndexWriter.source(migrationsPackage), false));
-        }
+    /** Writes a squashed baseline and the manifest that records it; returns that manifest. */
+    private Manifest writeSquash(SquashWriter.Squash squash, StubFiles stubs, Layout layout) {
+        List<FrozenWriter.File> files = List.of(
+                new FrozenWriter.File(stubs.path(squash.className()), squash.source(), false),
+                new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), squash.manifest().write(), true));
+        write(files, layout, squash.className());
+        reportSquash(squash, stubs);
+        return squash.manifest();
+    }
+
+    private void reportSquash(SquashWriter.Squash squash, StubFiles stubs) {
+        int version = squash.manifest().squash().version();
+        diagnostics.report(Message.WROTE_BASELINE, stubs.path(squash.className()), Snapshot.fileName(version),
+                Snapshot.label(version - 1), Manifest.FILE);
+    }
+
+    private void write(List<FrozenWriter.File> files, Layout layout, String what) {
         try {
             for (FrozenWriter.File file : files) {
                 layout.requireInside(file.path());
             }
             FrozenWriter.write(files);
         } catch (IOException | RuntimeException e) {
-            diagnostics.report(Message.IO_FAILURE, "write migration", summary.className(), Diagnostics.reason(e));
+            diagnostics.report(Message.IO_FAILURE, "write migration", what, Diagnostics.reason(e));
             throw Abort.reported();
         }
+    }
+
+    /**
+     * Writes the next snapshot, stub, manifest (and the index class the first time, and the squashed baseline when this
+     * compile writes one too); returns the new manifest.
+     */
+    private Manifest writeNext(FrozenFiles frozen, ModelBuilder.Model model, Changes changes, Schema schema,
+                               Summary summary, String stub, StubFiles stubs, Layout layout, String migrationsPackage,
+                               SquashWriter.Squash squash) {
+        int next = changes.newest() + 1;
+        String snapshot = SnapshotWriter.write(new Snapshot(next, summary.description(),
+                changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema, converters.names()));
+        Manifest base = squash != null ? squash.manifest() : frozen.manifest();
+        Manifest manifest = (base == null ? new Manifest(migrationsPackage, List.of()) : base)
+                .with(new Manifest.Entry(next, Hashing.sha256(snapshot), summary.className()));
+        Path snapshotFile = layout.schemaDir().resolve(Snapshot.fileName(next));
+        List<FrozenWriter.File> files = new ArrayList<>(List.of(
+                new FrozenWriter.File(stubs.path(summary.className()), stub, false),
+                new FrozenWriter.File(snapshotFile, snapshot, false),
+                new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
+        if (squash != null) {
+            files.add(new FrozenWriter.File(stubs.path(squash.className()), squash.source(), false));
+        }
+        Path indexClass = stubs.path(IndexWriter.CLASS);
+        if (!Files.exists(indexClass)) {
+            files.add(new FrozenWriter.File(indexClass, IndexWriter.source(migrationsPackage), false));
+        }
+        write(files, layout, summary.className());
         diagnostics.report(Message.WROTE_MIGRATION, stubs.path(summary.className()), summary.description(), snapshotFile);
+        if (squash != null) {
+            reportSquash(squash, stubs);
+        }
         return manifest;
     }
 }

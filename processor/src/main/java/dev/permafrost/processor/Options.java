@@ -23,10 +23,13 @@ import java.util.TreeSet;
  * @param declared the databases {@code permafrost.databases} names, empty when it is not given: the production
  *     databases whose locks {@link dev.permafrost.processor.lint.LockLint} warns about
  * @param locks what an operation that locks or rewrites a populated table, or breaks the previous release, produces
+ * @param squash the version to squash up to ({@code permafrost.squash}), or 0
+ * @param withoutData the replaced versions whose data steps were confirmed not to be needed by a fresh database
+ *     ({@code permafrost.squash.withoutData})
  */
 public record Options(Path schemaDir, Path migrationsDir, String migrationsPackage, DataLoss dataLoss, Mode mode,
                       Set<Target> databases, Naming naming, JpaNaming jpaNaming, Set<Target> declared,
-                      Locks locks) {
+                      Locks locks, int squash, Set<Integer> withoutData) {
 
     public static final String SCHEMA_DIR = "permafrost.schemaDir";
     public static final String MIGRATIONS_DIR = "permafrost.migrationsDir";
@@ -37,9 +40,11 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
     public static final String NAMING = "permafrost.naming";
     public static final String JPA_NAMING = "permafrost.jpa.naming";
     public static final String LOCK_LINT = "permafrost.lockLint";
+    public static final String SQUASH = "permafrost.squash";
+    public static final String SQUASH_WITHOUT_DATA = "permafrost.squash.withoutData";
 
     public static final Set<String> ALL = Set.of(SCHEMA_DIR, MIGRATIONS_DIR, MIGRATIONS_PACKAGE, DATA_LOSS, MODE, DATABASES,
-            NAMING, JPA_NAMING, LOCK_LINT);
+            NAMING, JPA_NAMING, LOCK_LINT, SQUASH, SQUASH_WITHOUT_DATA);
 
     /** What an operation that locks a populated table (PF510 to PF513) produces. */
     public enum Locks { WARN, ERROR, OFF }
@@ -70,11 +75,46 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         JpaNaming jpaNaming = choice(raw, JPA_NAMING, JpaNaming.class, JpaNaming.SPRING, diagnostics);
         Locks locks = choice(raw, LOCK_LINT, Locks.class, Locks.WARN, diagnostics);
         Set<Target> declared = raw.get(DATABASES) == null || raw.get(DATABASES).isBlank() ? Set.of() : databases;
+        int squash = version(raw, SQUASH, diagnostics);
+        Set<Integer> withoutData = new TreeSet<>();
+        String confirmed = blankToNull(raw.get(SQUASH_WITHOUT_DATA));
+        if (confirmed != null) {
+            for (String part : confirmed.split(",")) {
+                String digits = part.trim().startsWith("V") ? part.trim().substring(1) : part.trim();
+                int version = parseVersion(digits);
+                if (version < 1) {
+                    diagnostics.report(Message.OPTION_VALUE, SQUASH_WITHOUT_DATA, confirmed,
+                            "the versions whose data steps a fresh database does not need, comma-separated (3,7)");
+                    break;
+                }
+                withoutData.add(version);
+            }
+        }
         if (diagnostics.errors() > before) {
             return null;
         }
         return new Options(path(raw.get(SCHEMA_DIR)), path(raw.get(MIGRATIONS_DIR)), migrationsPackage, dataLoss, mode,
-                databases, naming, jpaNaming, declared, locks);
+                databases, naming, jpaNaming, declared, locks, squash, Set.copyOf(withoutData));
+    }
+
+    /** A version option: 0 when absent, reported when it is not a number from 1. */
+    private static int version(Map<String, String> raw, String key, Diagnostics diagnostics) {
+        String value = blankToNull(raw.get(key));
+        if (value == null) {
+            return 0;
+        }
+        int version = parseVersion(value.startsWith("V") ? value.substring(1) : value);
+        if (version < 1) {
+            diagnostics.report(Message.SQUASH_TARGET, value, "give the version to squash up to, a number such as 12");
+        }
+        return Math.max(version, 0);
+    }
+
+    private static int parseVersion(String digits) {
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(digits);
     }
 
     private static Set<Target> databases(String value, Diagnostics diagnostics) {

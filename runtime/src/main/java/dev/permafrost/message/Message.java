@@ -177,6 +177,19 @@ public enum Message {
      * {@code file:line: what is wrong, and the way out}, as {@link dev.permafrost.snapshot.SnapshotException} says.
      */
     FROZEN_FILE("PF400", Severity.ERROR, "%s"),
+    SQUASH_TARGET("PF410", Severity.ERROR,
+            "-Apermafrost.squash=%s cannot be squashed to: %s"),
+    SQUASH_DATA_STEPS("PF411", Severity.ERROR,
+            "-Apermafrost.squash=%d: %s, which a squashed baseline does not run on a fresh database. If a fresh"
+                    + " database needs what they do (seed rows), write it into the baseline's up() once it is written;"
+                    + " then confirm with -Apermafrost.squash.withoutData=%s. Or squash to a version before the first"
+                    + " of them (-Apermafrost.squash=%d)"),
+    WROTE_BASELINE("PF412", Severity.NOTE,
+            "wrote the squashed baseline %s: fresh databases get snapshot %s from it in one migration, databases at"
+                    + " V0001 to %s continue with the migrations kept; review and commit it with %s. Once no database is"
+                    + " older than a version, the stubs before it may be deleted"),
+    SQUASH_BEHIND("PF413", Severity.WARNING,
+            "-Apermafrost.squash=%d does nothing: versions up to %s are squashed already (%s); drop the option"),
 
     // Changes (PF5xx)
     /**
@@ -269,6 +282,8 @@ public enum Message {
     MIGRATION_NOT_CREATABLE("PF610", ErrorCode.INVALID_MIGRATION,
             "cannot create migration %s listed in %s: it needs a public no-argument constructor (%s)"),
     MIGRATION_INVALID("PF611", ErrorCode.INVALID_MIGRATION, "migration V%04d (%s) cannot run: its %s() %s. Correct %s."),
+    INDEX_SQUASH("PF612", ErrorCode.NO_MIGRATIONS,
+            "the migration index %s %s; rebuild the module"),
     CANNOT_CONNECT("PF620", ErrorCode.DATABASE, "cannot connect to %s: %s"),
     NO_DRIVER("PF621", ErrorCode.DATABASE,
             "cannot connect to %s: no JDBC driver on the class path accepts this URL. Add %s to the application's"
@@ -330,6 +345,14 @@ public enum Message {
                     + " one transaction): finish reverting it with migrateTo(%d), which continues where it stopped."),
 
     // ---- run time: the history and the live schema (PF8xx) ----
+    SQUASHED_AWAY("PF714", ErrorCode.OUT_OF_ORDER,
+            "%s is at V%04d, older than the oldest migration this build keeps (V%04d): versions V0001 to V%04d were"
+                    + " squashed into %s, which builds fresh databases only, and the migrations before V%04d were"
+                    + " deleted. Nothing was changed. Migrate this database first with a release that still has"
+                    + " V%04d, then with this one"),
+    SQUASHED_REVERT("PF715", ErrorCode.INVALID_REQUEST,
+            "cannot revert to V%04d: the migrations before V%04d were deleted after they were squashed into %s, so this"
+                    + " build goes down to V%04d at the lowest. Nothing was changed"),
     HISTORY_UNREADABLE("PF800", ErrorCode.DATABASE, "cannot %s the migration history: %s"),
     UNKNOWN_APPLIED("PF801", ErrorCode.UNKNOWN_MIGRATION,
             "the database has migration %s (%s), which this application does not know: a newer build migrated it."

@@ -46,7 +46,7 @@ public final class StubChecksum {
      * The tokens of Java source: identifiers, keywords and numbers as runs of word characters, string and
      * character literals whole, text blocks by their value, every other character on its own.
      */
-    static List<String> tokens(String source) {
+    public static List<String> tokens(String source) {
         List<String> tokens = new ArrayList<>();
         int i = 0;
         int n = source.length();

@@ -169,4 +169,28 @@ class IndexDiscoveryTest {
         Path none = module("none", pkg, list(pkg));
         assertEquals(null, on(List.of(none), () -> MigrationIndex.find().newestSchema()), "an index of an earlier build");
     }
+
+    /** After a squash the list names the baseline, and a migration whose stub was deleted by its checksum alone. */
+    @Test
+    void theListNamesTheSquashedBaselineAndDeletedStubs() throws Exception {
+        String pkg = "com.acme.shop.migrations";
+        Path root = module("squashed", pkg, "1\tc1\ts1\t\tbaseline\n2\tc2\ts2\t" + pkg + ".V0002_AddEmail\tadd email\n"
+                + "squash\t2\tcb\t" + pkg + ".B0002_Baseline\tsquashed baseline of V0001 to V0002\n");
+        MigrationIndex index = on(List.of(root), () -> {
+            MigrationIndex found = MigrationIndex.find();
+            found.migrations();
+            return found;
+        });
+        assertEquals(List.of(new MigrationEntry(1, "baseline", "c1", null, "s1"),
+                new MigrationEntry(2, "add email", "c2", pkg + ".V0002_AddEmail", "s2")), index.migrations());
+        assertTrue(index.migrations().get(0).removed());
+        assertEquals(new MigrationEntry(2, "squashed baseline of V0001 to V0002", "cb", pkg + ".B0002_Baseline", null),
+                index.squashedBaseline());
+        assertEquals(null, on(List.of(module("plain", pkg, list(pkg))), () -> MigrationIndex.find().squashedBaseline()));
+
+        Path broken = module("broken", pkg, list(pkg) + "squash\t2\tcb\t\tno class\n");
+        PermafrostException error = assertThrows(PermafrostException.class,
+                () -> on(List.of(broken), () -> MigrationIndex.find().migrations()));
+        assertEquals("PF605", error.messageCode());
+    }
 }

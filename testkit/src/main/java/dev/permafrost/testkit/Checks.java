@@ -108,9 +108,117 @@ final class Checks {
 
     static void upgradeFromEmpty(MigrationChecks c) {
         Migrator migrator = migrator(c, c.dataSource());
-        for (int version = 1; version <= c.migrations().migrations().size(); version++) {
+        int low = toOldest(c, migrator);
+        for (int version = low + 1; version <= c.migrations().migrations().size(); version++) {
             migrate(migrator, version, "upgrading from an empty database");
         }
+    }
+
+    /**
+     * The oldest version the migrations can take a database from: 0, or after a squash whose oldest stubs were deleted
+     * the version before the oldest stub kept (ADR 0025).
+     */
+    static int oldest(MigrationChecks c) {
+        return Migrations.replayed(c.migrations()).oldestReachable();
+    }
+
+    /**
+     * Brings a fresh database to {@link #oldest}: nothing to do, or after a squash whose oldest stubs were deleted,
+     * built from the squashed baseline and taken down to the oldest stub kept; returns that version.
+     */
+    static int toOldest(MigrationChecks c, Migrator migrator) {
+        Migrations migrations = Migrations.replayed(c.migrations());
+        int low = migrations.oldestReachable();
+        if (low > 0) {
+            migrate(migrator, migrations.baseline().version(), "building a fresh database from the squashed baseline");
+            migrate(migrator, low, "going down to " + label(low) + ", the oldest version the kept stubs reach");
+        }
+        return low;
+    }
+
+    // ---- squashed baseline ----
+
+    static void squashedBaseline(MigrationChecks c) {
+        Migrations replay = Migrations.replayed(c.migrations());
+        MigrationEntry baseline = replay.baseline();
+        if (baseline == null) {
+            return;
+        }
+        FrozenFiles frozen = frozen(c);
+        int version = baseline.version();
+        String name = baseline.className().substring(baseline.className().lastIndexOf('.') + 1);
+        List<String> problems = new ArrayList<>();
+        Schema snapshot = snapshot(frozen, version);
+        try {
+            Schema built = replay.baselineUp().after();
+            if (!Differ.equivalent(built, snapshot)) {
+                problems.add(name + "'s up() does not give " + Snapshot.fileName(version) + ": "
+                        + Differ.diff(built, snapshot).stream().map(Drift::describe).toList());
+            }
+            Schema undone = dev.permafrost.runtime.internal.Recorder.down(c.migrations().load(baseline), snapshot).after();
+            if (!Differ.equivalent(undone, Schema.empty())) {
+                problems.add(name + "'s down() does not undo its up(): " + Differ.diff(undone,
+                        Schema.empty()).stream().map(Drift::describe).toList());
+            }
+        } catch (RuntimeException e) {
+            problems.add(name + " cannot be recorded: " + e.getMessage());
+        }
+        dev.permafrost.snapshot.Manifest.Squash squash = frozen.manifest() == null ? null : frozen.manifest().squash();
+        if (squash == null || squash.version() != version) {
+            problems.add("the index lists the squashed baseline " + name + " for " + label(version)
+                    + ", but " + dev.permafrost.snapshot.Manifest.FILE + " in " + c.schemaDir() + " records "
+                    + (squash == null ? "no squash" : "a squash to " + label(squash.version())) + "; rebuild the module");
+        } else {
+            boolean seeds = problems.isEmpty() && replay.baselineUp().steps().stream()
+                    .anyMatch(step -> !(step instanceof dev.permafrost.runtime.internal.Step.Change));
+            for (int v = replay.oldestReachable() + 1; v <= version && problems.isEmpty(); v++) {
+                dev.permafrost.snapshot.Manifest.Replaced replaced = squash.replaced().get(v - 1);
+                MigrationEntry entry = replay.entry(v);
+                if (!entry.matches(replaced.checksum())) {
+                    problems.add(label(v) + " (" + entry.className() + ") changed after it was squashed into "
+                            + name + ": databases built from the baseline record the checksum it had then."
+                            + " Restore it from version control, and put the change into a new migration");
+                } else if (up(replay, v) && !replaced.dataSteps() && !seeds) {
+                    problems.add(label(v) + " (" + entry.className() + ") has data steps that the squash into "
+                            + name + " did not find, so a fresh database built from the baseline does"
+                            + " not get them. Write what a fresh database needs of them into " + name
+                            + "'s up(), after its tables (the check passes once it has data steps of its own)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail("the squashed baseline does not stand in for the migrations it replaces:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** Whether {@code up()} of {@code version} runs SQL or code of its own, which a fresh database built by the baseline does not. */
+    private static boolean up(Migrations replay, int version) {
+        return replay.up(version).steps().stream().anyMatch(s -> !(s instanceof dev.permafrost.runtime.internal.Step.Change));
+    }
+
+    static void squashedBaselineOnDatabase(MigrationChecks c) {
+        Migrations replay = Migrations.replayed(c.migrations());
+        MigrationEntry baseline = replay.baseline();
+        if (baseline == null) {
+            return;
+        }
+        DataSource dataSource = c.dataSource();
+        Migrator migrator = migrator(c, dataSource);
+        int version = baseline.version();
+        migrate(migrator, version, "building a fresh database from the squashed baseline " + baseline.className());
+        expect(c, dataSource, frozen(c), version, "after the squashed baseline " + baseline.className() + ",");
+        List<String> rows = migrator.status().migrations().stream().filter(m -> m.version() <= version)
+                .filter(m -> m.state() != dev.permafrost.runtime.MigrationState.APPLIED).map(m -> label(m.version()) + " "
+                        + m.state()).toList();
+        if (!rows.isEmpty()) {
+            fail("after the squashed baseline " + baseline.className() + " the history does not record every migration it"
+                    + " replaces as applied: " + rows);
+        }
+        int low = replay.oldestReachable();
+        migrate(migrator, low, "going down from the squashed baseline to " + label(low));
+        expect(c, dataSource, frozen(c), low, "after going down from the squashed baseline " + baseline.className()
+                + " to " + label(low) + ",");
     }
 
     // ---- 3. model matches DDL ----
@@ -140,7 +248,7 @@ final class Checks {
         DataSource dataSource = c.dataSource();
         Migrator migrator = migrator(c, dataSource);
         FrozenFiles frozen = frozen(c);
-        for (int version = 1; version <= frozen.newestVersion(); version++) {
+        for (int version = toOldest(c, migrator) + 1; version <= frozen.newestVersion(); version++) {
             migrate(migrator, version, "applying " + label(version));
             expect(c, dataSource, frozen, version, "after up() of " + label(version));
             migrate(migrator, version - 1, "reverting " + label(version));
@@ -161,18 +269,19 @@ final class Checks {
         int newest = c.migrations().migrations().size();
         DataSource fresh = c.dataSource();
         Migrator freshMigrator = migrator(c, fresh);
+        int low = toOldest(c, freshMigrator);
         List<LiveReading> freshSchemas = new ArrayList<>(List.of(live(c, fresh)));
-        for (int version = 1; version <= newest; version++) {
+        for (int version = low + 1; version <= newest; version++) {
             migrate(freshMigrator, version, "building a fresh database at " + label(version));
             freshSchemas.add(live(c, fresh));
         }
         DataSource dataSource = c.dataSource();
         Migrator migrator = migrator(c, dataSource);
         migrate(migrator, newest, "upgrading to " + label(newest));
-        for (int version = newest - 1; version >= 0; version--) {
+        for (int version = newest - 1; version >= low; version--) {
             migrate(migrator, version, "going down to " + label(version));
             LiveReading down = live(c, dataSource);
-            LiveReading expected = freshSchemas.get(version);
+            LiveReading expected = freshSchemas.get(version - low);
             List<String> trace = new ArrayList<>(Differ.diff(down.schema(), expected.schema()).stream()
                     .map(op -> Drift.describe(op).replace("is in the database but not in the schema",
                                     "is left after going down but is not in a fresh database")
@@ -221,7 +330,8 @@ final class Checks {
         FrozenFiles frozen = frozen(c);
         Migrations replay = Migrations.replayed(c.migrations());
         List<String> problems = new ArrayList<>();
-        for (int version = 1; version <= frozen.newestVersion(); version++) {
+        // Versions whose stubs were deleted after a squash were checked while they were there.
+        for (int version = replay.oldestReachable() + 1; version <= frozen.newestVersion(); version++) {
             Schema replayed;
             Schema undone;
             try {

@@ -137,6 +137,17 @@ public interface MigrationChecks {
         Checks.replayEqualsSnapshot(this);
     }
 
+    /**
+     * After a squash: the baseline builds its snapshot on a fresh database with the history of the migrations it
+     * replaces, its {@code down()} undoes it, and every data step of a replaced migration was confirmed when the squash
+     * was written. Passes when there is no squash.
+     */
+    @Test
+    default void squashedBaselineBuildsItsSnapshot() {
+        Checks.squashedBaseline(this);
+        Servers.each(this, Checks::squashedBaselineOnDatabase);
+    }
+
     /** Generating the newest snapshot again from the compiled entities gives the same bytes, every time. */
     @Test
     default void generationIsDeterministic() {

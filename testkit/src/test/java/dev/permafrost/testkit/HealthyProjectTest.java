@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A correct three-version project passes all eight checks, discovered by JUnit exactly as in a user's
+ * A correct three-version project passes all nine checks, discovered by JUnit exactly as in a user's
  * {@code class MigrationsTest implements MigrationChecks {}}.
  */
 class HealthyProjectTest implements ProjectChecks {

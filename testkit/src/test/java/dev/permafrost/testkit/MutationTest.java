@@ -183,6 +183,39 @@ class MutationTest {
         assertDoesNotThrow(ignoring::downgradeLeavesNoTrace);
     }
 
+    @Test
+    void aSquashedBaselineThatMissesAColumnFailsItsCheck() {
+        SampleProject project = SampleProject.squashed(mutant.resolve("baseline"), true);
+        String baseline = SampleProject.read(project.baseline());
+        SampleProject.write(project.baseline(), baseline.replace(".column(column(\"email\", varchar(120)))", ""));
+        project.compile();
+        MigrationChecks checks = project.checks();
+
+        assertFails(checks::squashedBaselineBuildsItsSnapshot, """
+                the squashed baseline does not stand in for the migrations it replaces:
+                  - B0002_Baseline's up() does not give V0002.sql: [column customers.email is missing (expected \
+                'varchar(120)')]""");
+        // A fresh database built from it does not take V0003, whose rebuild copies the missing column.
+        assertFails(checks::modelMatchesDdl, "upgrading from an empty database failed: migration V0003");
+        // With V0001's stub deleted, the kept stubs are replayed from the baseline.
+        assertFails(checks::replayEqualsSnapshot, """
+                the stubs and the frozen snapshots disagree (a stub edited by hand?):
+                  - migration V0002 (add column email to customers, create table orders) cannot run: its down() table\
+                 customers has no column email.""");
+    }
+
+    @Test
+    void aReplacedStubChangedAfterTheSquashFailsItsCheck() {
+        SampleProject project = SampleProject.squashed(mutant.resolve("changed"), false);
+        project.editStub(2, "varchar(120)", "varchar(121)");
+        project.compile();
+
+        assertFails(project.checks()::squashedBaselineBuildsItsSnapshot, """
+                the squashed baseline does not stand in for the migrations it replaces:
+                  - V0002 (com.acme.migrations.V0002_AlterCustomersAndOrders) changed after it was squashed into \
+                B0002_Baseline: databases built from the baseline record the checksum it had then.""");
+    }
+
     private static void assertFails(Executable check, String expectedStart) {
         AssertionFailedError error = assertThrows(AssertionFailedError.class, check);
         assertTrue(error.getMessage().startsWith(expectedStart),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The eight checks on a model as real applications write it ({@link SampleProject#realModel}): identity keys
+ * The nine checks on a model as real applications write it ({@link SampleProject#realModel}): identity keys
  * added and removed, a reference by object, a composite key referenced by another table, a composite unique that
  * changes, embedded values (one added later), a JSON column, a native PostgreSQL type and columns named value,
  * order and user, on SQLite, PostgreSQL, MariaDB and H2.

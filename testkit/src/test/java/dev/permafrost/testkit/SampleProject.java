@@ -199,10 +199,34 @@ final class SampleProject {
     }
 
     /** Compiles every source with the processor, the way {@code mvn compile} would; fails on an error. */
-    void compile() {
-        javac(List.of("-processor", "dev.permafrost.processor.PermafrostProcessor",
+    void compile(String... options) {
+        List<String> all = new ArrayList<>(List.of("-processor", "dev.permafrost.processor.PermafrostProcessor",
                 "-Apermafrost.schemaDir=" + schemaDir, "-Apermafrost.migrationsDir=" + sources,
                 "-Apermafrost.migrationsPackage=" + MIGRATIONS));
+        all.addAll(List.of(options));
+        javac(all);
+    }
+
+    /**
+     * {@link #threeVersions} squashed to V0002 ({@code -Apermafrost.squash=2}), with the stub of V0001 deleted
+     * afterwards when {@code deleteOldest}.
+     */
+    static SampleProject squashed(Path root, boolean deleteOldest) {
+        SampleProject project = threeVersions(root);
+        project.compile("-Apermafrost.squash=2");
+        if (deleteOldest) {
+            try {
+                Files.delete(project.stub(1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            project.compile("-Apermafrost.squash=2");
+        }
+        return project;
+    }
+
+    Path baseline() {
+        return sources.resolve(MIGRATIONS.replace('.', '/')).resolve("B0002_Baseline.java");
     }
 
     /** Compiles every source without the processor: the entities change but nothing is generated. */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The eight checks on the servers, the way a user points them elsewhere: override {@link FreshServerChecks#dataSource()}
+ * The nine checks on the servers, the way a user points them elsewhere: override {@link FreshServerChecks#dataSource()}
  * to hand out a fresh database (here a schema or database of its own) at every call.
  */
 class ServerChecksTest {

@@ -8,6 +8,7 @@ import dev.permafrost.processor.read.SourceCoverage;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
 import dev.permafrost.snapshot.SchemaCheckpoint;
@@ -15,6 +16,7 @@ import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,33 +52,40 @@ public final class CompiledMigrations {
     /**
      * @param written the migration written by this compilation, or {@code null}
      * @param writtenStub its source
+     * @param writtenSquash the squashed baseline written by this compilation, or {@code null}
      * @param originating the entities, for incremental builds
      * @param entities entity classes by table, recorded beside the index
      * @param classOutput where the index of the last build is, whose checksums of unchanged stubs are taken over
      * @param newest the schema of the newest frozen snapshot, recorded beside the index for the runtime
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
-                                Set<TypeElement> originating, Map<String, String> entities, Path classOutput,
-                                Schema newest) {
+                                SquashWriter.Squash writtenSquash, Set<TypeElement> originating,
+                                Map<String, String> entities, Path classOutput, Schema newest) {
         String pkg = manifest.migrationsPackage();
         Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
         Element[] origins = originating.toArray(new Element[0]);
         try {
+            Manifest.Squash squash = manifest.squash();
             for (Manifest.Entry entry : manifest.entries()) {
                 boolean isNew = written != null && entry.version() == written.version();
-                String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
-                String className = pkg + "." + entry.migrationClass();
-                if (!compiledWithoutFiler(className)) {
-                    try (Writer writer = filer.createSourceFile(className, origins).openWriter()) {
-                        writer.write(source);
-                    }
-                }
                 String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
-                String sourceChecksum = Hashing.sha256(source);
-                String checksum = known.get(sourceChecksum);
-                entries.add(new IndexWriter.Entry(entry.version(), checksum != null ? checksum : StubChecksum.of(source),
-                        sourceChecksum, className, description));
+                if (!isNew && squash != null && entry.version() <= squash.version()
+                        && !Files.exists(stubs.path(entry.migrationClass()))) {
+                    // deleted after the squash (StubFiles allows it for the oldest): listed by its recorded checksums
+                    Manifest.Replaced replaced = squash.replaced().get(entry.version() - 1);
+                    entries.add(new IndexWriter.Entry(entry.version(), replaced.checksum(), replaced.sourceChecksum(), null,
+                            description));
+                    continue;
+                }
+                String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
+                entries.add(compile(pkg, entry.version(), entry.migrationClass(), source, description, known, origins));
+            }
+            IndexWriter.Entry baseline = null;
+            if (squash != null) {
+                String source = writtenSquash != null ? writtenSquash.source() : stubs.read(squash.baselineClass());
+                baseline = compile(pkg, squash.version(), squash.baselineClass(), source, "squashed baseline of V0001 to "
+                        + Snapshot.label(squash.version()), known, origins);
             }
             String indexClass = pkg + "." + IndexWriter.CLASS;
             if (!compiledWithoutFiler(indexClass)) {
@@ -84,13 +93,28 @@ public final class CompiledMigrations {
                     writer.write(IndexWriter.source(pkg));
                 }
             }
-            IndexWriter.writeResources(filer, pkg, entries, entities,
+            IndexWriter.writeResources(filer, pkg, entries, baseline, entities,
                     SchemaCheckpoint.write(manifest.newestVersion(), newest), origins);
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             diagnostics.report(Message.IO_FAILURE, "generate", "the migration index of " + pkg, Diagnostics.reason(e));
         }
+    }
+
+    /** Makes stub {@code simpleName} part of this compilation, and gives its index entry. */
+    private IndexWriter.Entry compile(String pkg, int version, String simpleName, String source, String description,
+                                      Map<String, String> known, Element[] origins) throws IOException {
+        String className = pkg + "." + simpleName;
+        if (!compiledWithoutFiler(className)) {
+            try (Writer writer = filer.createSourceFile(className, origins).openWriter()) {
+                writer.write(source);
+            }
+        }
+        String sourceChecksum = Hashing.sha256(source);
+        String checksum = known.get(sourceChecksum);
+        return new IndexWriter.Entry(version, checksum != null ? checksum : StubChecksum.of(source), sourceChecksum,
+                className, description);
     }
 
     /**

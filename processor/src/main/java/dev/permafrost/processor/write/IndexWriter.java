@@ -69,18 +69,25 @@ public final class IndexWriter {
     /**
      * Writes the list, the newest schema and the service registration into the class output.
      *
+     * @param entries the migrations; one whose stub was deleted after a squash has no class name
+     * @param baseline the squashed baseline, or {@code null}     *
      * @param entities table → qualified name of its entity class, for this compilation's model
      * @param checkpoint the newest schema ({@link SchemaCheckpoint#write}), listed with its SHA-256 so that the runtime
      *     takes only the one written with this list
      */
-    public static void writeResources(Filer filer, String packageName, List<Entry> entries, Map<String, String> entities,
-                               String checkpoint, Element... originating) throws IOException {
+    public static void writeResources(Filer filer, String packageName, List<Entry> entries, Entry baseline,
+                                      Map<String, String> entities, String checkpoint, Element... originating)
+            throws IOException {
         StringBuilder index = new StringBuilder("# Permafrost migration index: version, checksum, source checksum,"
                 + " class, description; then the entities: class, table; then the newest schema's version and SHA-256.\n");
         for (Entry entry : entries) {
             index.append(entry.version()).append('\t').append(entry.checksum()).append('\t')
-                    .append(entry.sourceChecksum()).append('\t').append(entry.className()).append('\t')
-                    .append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
+                    .append(entry.sourceChecksum()).append('\t').append(entry.className() == null ? "" : entry.className())
+                    .append('\t').append(entry.description().replace('\t', ' ').replace('\n', ' ')).append('\n');
+        }
+        if (baseline != null) {
+            index.append("squash\t").append(baseline.version()).append('\t').append(baseline.checksum()).append('\t')
+                    .append(baseline.className()).append('\t').append(baseline.description()).append('\n');
         }
         new TreeMap<>(invert(entities)).forEach((entity, table) ->
                 index.append("entity\t").append(entity).append('\t').append(table).append('\n'));

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The migration stubs in the source tree, checked against the manifest: one per version, none missing,
- * none extra. Problems are reported as {@link Message#FROZEN_FILE} with the way to recover.
+ * The migration stubs in the source tree, checked against the manifest: one per version, none missing (but the
+ * oldest ones a squash replaces), none extra. Problems are reported as {@link Message#FROZEN_FILE} with the way to recover.
  */
 public final class StubFiles {
 
@@ -73,9 +73,24 @@ public final class StubFiles {
             }
         }
         if (manifest != null) {
+            Manifest.Squash squash = manifest.squash();
+            // After a squash the oldest stubs it replaces may be deleted: databases older than the oldest one kept
+            // are refused at run time (ADR 0025).
+            int deleted = 0;
+            while (squash != null && deleted < squash.version() && !found.containsKey(deleted + 1)) {
+                deleted++;
+            }
+            if (squash != null && !Files.exists(dir.resolve(squash.baselineClass() + ".java"))) {
+                diagnostics.report(Message.FROZEN_FILE, squash.baselineClass() + ".java, the squashed baseline "
+                        + Manifest.FILE + " records for V0001 to " + Snapshot.label(squash.version()) + ", is missing from "
+                        + dir + "; restore it from version control");
+            }
             for (Manifest.Entry entry : manifest.entries()) {
                 String expected = entry.migrationClass() + ".java";
                 String actual = found.get(entry.version());
+                if (actual == null && entry.version() <= deleted) {
+                    continue;
+                }
                 if (actual == null) {
                     diagnostics.report(Message.FROZEN_FILE, expected + ", the migration of " + entry.file() + ", is missing"
                             + " from " + dir + "; restore it from version control");

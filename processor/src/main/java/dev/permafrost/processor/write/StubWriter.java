@@ -48,16 +48,7 @@ public final class StubWriter {
      * @param upNotes operation index → comment lines written above that operation in {@code up}
      */
     public static String write(String packageName, Summary summary, List<Op> ops, Map<Integer, List<String>> upNotes) {
-        List<Op> down = Op.inverseOf(ops);
-        List<MethodSpec> helpers = new ArrayList<>();
-        TypeSpec type = TypeSpec.classBuilder(summary.className())
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(MIGRATION)
-                .addMethods(methods("up", ops, upNotes, helpers))
-                .addMethods(methods("down", down, downNotes(ops), helpers))
-                .addMethods(helpers)
-                .build();
-        return JavaFile.builder(packageName, type)
+        return JavaFile.builder(packageName, type(summary.className(), ops, upNotes))
                 .addFileComment("Permafrost migration V$L: $L.\n", Snapshot.versionLabel(summary.version()),
                         summary.description())
                 .addFileComment("Written with snapshot $L. Edit it (data steps, a rename) until it ships; once it has\n",
@@ -68,6 +59,39 @@ public final class StubWriter {
                 .skipJavaLangImports(true)
                 .build()
                 .toString();
+    }
+
+    /**
+     * The source of a squashed baseline ({@code B0012_Baseline}): {@code ops} build snapshot {@code version} on an
+     * empty schema, and {@code dataNotes} (comment lines, above the first operation) name the data steps of the
+     * migrations it replaces that it does not run.
+     */
+    public static String squashed(String packageName, String className, int version, List<Op> ops,
+                                  List<String> dataNotes) {
+        Map<Integer, List<String>> notes = dataNotes.isEmpty() ? Map.of() : Map.of(0, dataNotes);
+        return JavaFile.builder(packageName, type(className, ops, notes))
+                .addFileComment("Permafrost squashed baseline: builds snapshot $L on a fresh database in one migration,\n",
+                        Snapshot.fileName(version))
+                .addFileComment("in place of V0001 to $L, and records each of them as applied. Databases between those\n",
+                        Snapshot.label(version))
+                .addFileComment("versions keep migrating with their stubs. Edit it (seed rows) until it ships, like any stub.")
+                .addStaticImport(DDL, "*")
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build()
+                .toString();
+    }
+
+    private static TypeSpec type(String className, List<Op> ops, Map<Integer, List<String>> upNotes) {
+        List<Op> down = Op.inverseOf(ops);
+        List<MethodSpec> helpers = new ArrayList<>();
+        return TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(MIGRATION)
+                .addMethods(methods("up", ops, upNotes, helpers))
+                .addMethods(methods("down", down, downNotes(ops), helpers))
+                .addMethods(helpers)
+                .build();
     }
 
     /** Notes for {@code down}: one where an inverse restores a schema but not the data up() removed. */

@@ -61,6 +61,32 @@ public final class Executor {
         this.keepTrying = keepTrying;
     }
 
+    /** The rows a squashed baseline records before its own (versions 1 to N - 1), while it runs; else empty. */
+    private List<MigrationEntry> recordedBefore = List.of();
+
+    /**
+     * Runs a squashed baseline on a fresh database as the last migration it replaces, {@code replaced}'s last entry,
+     * and records every migration it replaces with its own checksum, in the same transaction where DDL is
+     * transactional: the history is the same as a database that ran them one by one (ADR 0025).
+     */
+    public long runBaseline(List<MigrationEntry> replaced, List<Action> actions) {
+        if (actions.stream().anyMatch(Action.Online.class::isInstance)) {
+            throw new IllegalArgumentException("a squashed baseline has no lock-safe steps");
+        }
+        recordedBefore = replaced.subList(0, replaced.size() - 1);
+        try {
+            return run(replaced.get(replaced.size() - 1), Direction.UP, actions);
+        } finally {
+            recordedBefore = List.of();
+        }
+    }
+
+    private void recordReplaced() throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        History.insertAll(connection, recordedBefore.stream().map(replaced -> new AppliedMigration(replaced.version(),
+                replaced.description(), replaced.checksum(), now, 0, AppliedMigration.State.APPLIED, 0)).toList());
+    }
+
     /** Returned by {@link #run} when another instance did the work meanwhile. */
     public static final long ALREADY_DONE = -1;
 
@@ -325,6 +351,7 @@ public final class Executor {
     private long finished(MigrationEntry entry, Direction direction, int statements, long start) throws SQLException {
         long millis = millisSince(start);
         if (direction == Direction.UP) {
+            recordReplaced();
             History.progress(connection, entry.version(), AppliedMigration.State.APPLIED, statements, millis);
         } else {
             History.delete(connection, entry.version());
@@ -381,6 +408,7 @@ public final class Executor {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (direction == Direction.UP) {
+                recordReplaced();
                 History.insert(connection, new AppliedMigration(entry.version(), entry.description(), entry.checksum(),
                         Instant.now().truncatedTo(ChronoUnit.MILLIS), millis, AppliedMigration.State.APPLIED, statements));
             } else {

@@ -139,16 +139,33 @@ public final class History {
     }
 
     public static void insert(Connection connection, AppliedMigration row) throws SQLException {
+        insertAll(connection, List.of(row));
+    }
+
+    /** Inserts {@code rows} in one batch (the rows a squashed baseline records). */
+    public static void insertAll(Connection connection, List<AppliedMigration> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "insert into " + TABLE + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
-            statement.setInt(1, row.version());
-            statement.setString(2, fits(row.description()));
-            statement.setString(3, row.checksum());
-            statement.setString(4, row.appliedAt());
-            statement.setLong(5, row.executionMillis());
-            statement.setString(6, row.state().sql());
-            statement.setInt(7, row.statements());
-            statement.executeUpdate();
+            for (AppliedMigration row : rows) {
+                statement.setInt(1, row.version());
+                statement.setString(2, fits(row.description()));
+                statement.setString(3, row.checksum());
+                statement.setString(4, row.appliedAt());
+                statement.setLong(5, row.executionMillis());
+                statement.setString(6, row.state().sql());
+                statement.setInt(7, row.statements());
+                if (rows.size() == 1) {
+                    statement.executeUpdate();
+                } else {
+                    statement.addBatch();
+                }
+            }
+            if (rows.size() > 1) {
+                statement.executeBatch();
+            }
         }
     }
 

@@ -64,6 +64,8 @@ public final class MigrateCommand {
                 }
                 Executor executor = config.executor(session);
                 List<MigrationInfo> done = new ArrayList<>();
+                boolean fromBaseline = Squashed.startsFromBaseline(migrations, catalog, target);
+                Squashed.requireReachable(migrations, session.description(), from, target, fromBaseline);
                 if (target < from) {
                     if (from > known.size()) {
                         throw Message.CANNOT_REVERT_UNKNOWN.exception(from);
@@ -85,10 +87,15 @@ public final class MigrateCommand {
                             stopped.description(), stopped.statements(), stopped.version() - 1);
                 }
                 int to = from;
-                if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
+                if (fromBaseline) {
+                    to = baseline(config.log(), executor, migrations, session, renderer, done);
+                } else if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
                     Adoption.requireFreshFor(session, migrations.up(1));
                 }
                 for (MigrationEntry entry : catalog.pending()) {
+                    if (entry.version() <= to) {
+                        continue;
+                    }
                     if (entry.version() > target) {
                         break;
                     }
@@ -106,6 +113,33 @@ public final class MigrateCommand {
         } catch (SQLException e) {
             throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }
+    }
+
+    /**
+     * Builds a fresh database from the squashed baseline, recording every migration it replaces as applied (ADR 0025);
+     * returns the version it reached.
+     */
+    private static int baseline(System.Logger log, Executor executor, Migrations migrations, Session session,
+                                SqlRenderer renderer, List<MigrationInfo> done) throws SQLException {
+        MigrationEntry baseline = migrations.baseline();
+        Recorder.Recording up = migrations.baselineUp();
+        Adoption.requireFreshFor(session, up);
+        List<Action> actions = migrations.plan(session.dialect(), true, 0, false,
+                () -> Planner.plan(renderer, baseline.version(), up.before(), up.steps(), false));
+        List<MigrationEntry> replaced = migrations.entries().subList(0, baseline.version());
+        long millis = executor.runBaseline(replaced, actions);
+        if (millis == Executor.ALREADY_DONE) {
+            log.log(Level.INFO, "the squashed baseline {0} was applied meanwhile by another instance", baseline.className());
+            return baseline.version();
+        }
+        log.log(Level.INFO, "applied V0001 to V{0} as the squashed baseline {1} in {2} ms",
+                String.format("%04d", baseline.version()), baseline.className(), millis);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (MigrationEntry entry : replaced) {
+            done.add(new MigrationInfo(entry.version(), entry.description(), MigrationState.APPLIED, entry.checksum(),
+                    entry.checksum(), now, entry.version() == baseline.version() ? millis : 0));
+        }
+        return baseline.version();
     }
 
     private static MigrateResult upToDate(System.Logger log, Session session, int version, long start) {

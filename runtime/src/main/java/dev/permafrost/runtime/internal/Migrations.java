@@ -23,6 +23,12 @@ public final class Migrations {
     private final List<MigrationEntry> entries;
     private final TreeMap<Integer, Schema> schemas = new TreeMap<>(Map.of(0, Schema.empty()));
     private boolean checkpointTried;
+    /** The squashed baseline, or {@code null}; and the oldest version whose stub is kept (1 when none was deleted). */
+    private final MigrationEntry baseline;
+    private final int firstKept;
+    /** Whether the schema at the baseline's version is taken from it rather than replayed. */
+    private final boolean fromBaseline;
+    private Recorder.Recording baselineUp;
     /** Recordings without data steps, by version: the same for every database these migrations are applied to. */
     private final Map<Integer, Recorder.Recording> ups = new java.util.HashMap<>();
     private final Map<Integer, Recorder.Recording> downs = new java.util.HashMap<>();
@@ -79,6 +85,49 @@ public final class Migrations {
                 throw Message.INDEX_OUT_OF_ORDER.exception(index, entries.size(), entries.get(i).version(), i + 1);
             }
         }
+        this.baseline = index.squashedBaseline();
+        int kept = 1;
+        while (kept <= entries.size() && entries.get(kept - 1).removed()) {
+            kept++;
+        }
+        this.firstKept = kept;
+        if (baseline != null && (baseline.version() < 2 || baseline.version() > entries.size())) {
+            throw Message.INDEX_SQUASH.exception(index, "lists a squashed baseline for V" + baseline.version()
+                    + " among " + entries.size() + " migrations");
+        }
+        if (kept > 1 && (baseline == null || kept - 1 > baseline.version())) {
+            throw Message.INDEX_SQUASH.exception(index, "lists no stub for V0001 to V" + (kept - 1)
+                    + (baseline == null ? " and no squashed baseline" : ", more than its squashed baseline replaces"));
+        }
+        for (int v = kept; v <= entries.size(); v++) {
+            if (entries.get(v - 1).removed()) {
+                throw Message.INDEX_SQUASH.exception(index, "lists no stub for V" + v + " but lists later ones");
+            }
+        }
+        this.fromBaseline = baseline != null && (fromCheckpoint || kept > 1);
+    }
+
+    /** The squashed baseline, or {@code null} (ADR 0025). */
+    public MigrationEntry baseline() {
+        return baseline;
+    }
+
+    /** The lowest version a database may be at for these migrations to take it anywhere: 0 unless stubs were deleted. */
+    public int oldestReachable() {
+        return firstKept - 1;
+    }
+
+    /** What the squashed baseline's {@code up} records on an empty schema. */
+    public synchronized Recorder.Recording baselineUp() {
+        if (baselineUp == null) {
+            try {
+                baselineUp = Recorder.up(index.load(baseline), Schema.empty());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw Message.MIGRATION_INVALID.exception(e, baseline.version(), baseline.description(), "up",
+                        e.getMessage(), baseline.className());
+            }
+        }
+        return baselineUp;
     }
 
     public List<MigrationEntry> entries() {
@@ -94,7 +143,12 @@ public final class Migrations {
     }
 
     public Migration load(int version) {
-        return index.load(entry(version));
+        MigrationEntry entry = entry(version);
+        if (entry.removed()) {
+            throw Message.INDEX_SQUASH.exception(index, "has no stub for V" + version + " (deleted after the squash into "
+                    + baseline.className() + "), which was asked for");
+        }
+        return index.load(entry);
     }
 
     /**
@@ -111,13 +165,28 @@ public final class Migrations {
         if (known != null) {
             return known;
         }
-        if (!checkpointTried && schemas.size() == 1 && version >= latest() - 1) {
+        if (!checkpointTried && version >= latest() - 1) {
             checkpointTried = true;
             startFromCheckpoint();
             known = schemas.get(version);
             if (known != null) {
                 return known;
             }
+        }
+        if (fromBaseline && (version >= baseline.version() || firstKept > 1) && !schemas.containsKey(baseline.version())) {
+            schemas.put(baseline.version(), baselineUp().after());
+        }
+        if (version < firstKept - 1) {
+            throw Message.INDEX_SQUASH.exception(index, "has no stubs before V" + firstKept + " (deleted after the squash"
+                    + " into " + baseline.className() + "), so it does not know the schema at V" + version);
+        }
+        if (firstKept > 1 && version < baseline.version()) {
+            for (int w = baseline.version(); w > version; w--) {
+                if (!schemas.containsKey(w - 1)) {
+                    schemas.put(w - 1, down(w).after());
+                }
+            }
+            return schemas.get(version);
         }
         int next = schemas.floorKey(version) + 1;
         for (; next <= version; next++) {

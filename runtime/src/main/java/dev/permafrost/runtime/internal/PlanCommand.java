@@ -31,6 +31,17 @@ public final class PlanCommand {
             Migrations migrations = new Migrations(index);
             SqlRenderer renderer = new SqlRenderer(session.dialect());
             List<MigrationPlan.Step> steps = new ArrayList<>();
+            boolean fromBaseline = Squashed.startsFromBaseline(migrations, catalog, to);
+            Squashed.requireReachable(migrations, session.description(), from, to, fromBaseline);
+            int reached = from;
+            if (fromBaseline) {
+                MigrationEntry baseline = migrations.baseline();
+                Recorder.Recording up = migrations.baselineUp();
+                steps.add(step(new MigrationEntry(baseline.version(), baseline.description(), baseline.checksum(),
+                        baseline.className()), true, Planner.plan(renderer, baseline.version(), up.before(), up.steps(),
+                        false), session, renderer));
+                reached = baseline.version();
+            }
             if (to < from) {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
@@ -40,7 +51,7 @@ public final class PlanCommand {
                 }
             } else {
                 for (MigrationEntry entry : catalog.pending()) {
-                    if (entry.version() <= to) {
+                    if (entry.version() > reached && entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
                         steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps(),
                             migrations.lockSafe(entry.version(), config.lockSafe())), session, renderer));

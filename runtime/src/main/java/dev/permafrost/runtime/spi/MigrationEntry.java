@@ -7,7 +7,8 @@ package dev.permafrost.runtime.spi;
  * @param description what it does, for people
  * @param checksum the checksum databases record when they apply it, fixed at compile time: of the stub's code,
  *     blind to formatting and comments ({@code t1:} and 61 hex digits)
- * @param className the binary name of its class
+ * @param className the binary name of its class; {@code null} for a migration squashed into a baseline whose stub was
+ *     then deleted ({@link MigrationIndex#squashedBaseline()}): its checksum is still checked against the history
  * @param sourceChecksum the SHA-256 of the stub's whole source, which databases migrated by Permafrost before
  *     the {@code t1:} scheme recorded; {@code null} when there is none to accept
  */
@@ -25,6 +26,11 @@ public record MigrationEntry(int version, String description, String checksum, S
     /** An entry with one checksum and no earlier scheme to accept. */
     public MigrationEntry(int version, String description, String checksum, String className) {
         this(version, description, checksum, className, null);
+    }
+
+    /** Whether this migration's stub was deleted after a squash: databases older than it cannot be migrated. */
+    public boolean removed() {
+        return className == null;
     }
 
     /** Whether a checksum a database recorded for this version is this migration's, in either scheme. */

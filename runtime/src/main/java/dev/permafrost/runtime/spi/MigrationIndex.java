@@ -44,6 +44,17 @@ public interface MigrationIndex {
         return null;
     }
 
+    /**
+     * The squashed baseline, or {@code null}: one migration that builds the schema at its version directly on a fresh
+     * database, in place of migrations 1 to that version, which stay for databases between them (their rows are
+     * recorded as they are, so the history is the same either way). Its {@code version} is the last one it replaces,
+     * and {@link #load} loads it. Migrations it replaces may be {@link MigrationEntry#removed() removed}, the oldest
+     * first; a database older than the oldest one kept cannot be migrated.
+     */
+    default MigrationEntry squashedBaseline() {
+        return null;
+    }
+
     /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
     default List<String> entities() {
         return List.of();

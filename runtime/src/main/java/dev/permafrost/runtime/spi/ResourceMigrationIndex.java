@@ -13,8 +13,10 @@ import java.util.List;
  * The base of a module's index class ({@code <migrationsPackage>.PermafrostIndex}, registered for
  * {@link java.util.ServiceLoader}). The list lives in a resource beside that class, regenerated at every
  * build: one line per migration ({@code version TAB checksum TAB source checksum TAB class TAB description})
- * one per entity ({@code entity TAB class TAB table}) and one for the newest schema, written beside it
- * ({@code schema TAB version TAB sha256}, {@link #newestSchema()}), read once on first use. The class itself holds no data, so it is
+ * one per entity ({@code entity TAB class TAB table}), one for the newest schema, written beside it
+ * ({@code schema TAB version TAB sha256}, {@link #newestSchema()}), and after a squash one for its baseline
+ * ({@code squash TAB version TAB checksum TAB class TAB description}, {@link #squashedBaseline()}; a migration whose
+ * stub was deleted after it has an empty class), read once on first use. The class itself holds no data, so it is
  * written into the source tree once and compiled like any other source: a compile of an unchanged model
  * generates no source file and costs javac no extra processing round.
  */
@@ -27,6 +29,7 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
     private volatile List<String> entities;
     /** The {@code schema} line: the checkpoint's version and SHA-256, or {@code null} when the index has none. */
     private volatile String[] checkpoint;
+    private volatile MigrationEntry baseline;
     private volatile boolean checkpointRead;
     private volatile dev.permafrost.model.Schema newestSchema;
 
@@ -47,6 +50,14 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
             read();
         }
         return entities;
+    }
+
+    @Override
+    public MigrationEntry squashedBaseline() {
+        if (migrations == null) {
+            read();
+        }
+        return baseline;
     }
 
     /** Parses the resource by hand (no regex, no reader stack): every start reads it, cold. */
@@ -78,6 +89,16 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
                         throw unreadable(text.substring(start, end));
                     }
                     checkpoint = new String[] {parts[1], parts[2]};
+                } else if (text.startsWith("squash\t", start)) {
+                    String[] parts = text.substring(start, end).split("\t", -1);
+                    if (parts.length != 5 || parts[3].isEmpty()) {
+                        throw unreadable(text.substring(start, end));
+                    }
+                    try {
+                        baseline = new MigrationEntry(Integer.parseInt(parts[1]), parts[4], parts[2], parts[3], null);
+                    } catch (IllegalArgumentException e) {
+                        throw unreadable(text.substring(start, end));
+                    }
                 } else if (text.startsWith("entity\t", start)) {
                     int table = text.indexOf('\t', start + 7);
                     classes.add(text.substring(start + 7, table < 0 || table > end ? end : table));
@@ -91,7 +112,8 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
                     }
                     try {
                         entries.add(new MigrationEntry(Integer.parseInt(text, start, a, 10), text.substring(d + 1, end),
-                                text.substring(a + 1, b), text.substring(c + 1, d), text.substring(b + 1, c)));
+                                text.substring(a + 1, b), c + 1 == d ? null : text.substring(c + 1, d),
+                                text.substring(b + 1, c)));
                     } catch (IllegalArgumentException e) {
                         throw unreadable(text.substring(start, end));
                     }
