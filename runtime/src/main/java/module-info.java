@@ -20,7 +20,7 @@ module dev.permafrost.runtime {
     exports dev.permafrost.sql to dev.permafrost.processor, dev.permafrost.testkit;
     exports dev.permafrost.message to dev.permafrost.processor, dev.permafrost.testkit;
     exports dev.permafrost.dialect to dev.permafrost.processor, dev.permafrost.testkit;
-    exports dev.permafrost.runtime.internal to dev.permafrost.testkit;
+    exports dev.permafrost.runtime.internal to dev.permafrost.processor, dev.permafrost.testkit;
 
     uses dev.permafrost.runtime.spi.MigrationIndex;
 }

@@ -113,6 +113,7 @@ final class Workload {
                 down.append("        op.dropIndex(\"").append(target[0]).append("\", \"").append(indexName).append("\");\n");
             }
             String source = stub(v, name, description, up, down);
+            sourcesByVersion.put(v, source);
             Path file = sources.resolve(name + ".java");
             Files.writeString(file, source);
             files.add(file);
@@ -136,7 +137,22 @@ final class Workload {
         Files.writeString(indexFile.resolveSibling(dev.permafrost.snapshot.SchemaCheckpoint.RESOURCE), checkpoint);
         Files.writeString(indexFile, index.append("schema\t").append(versions).append('\t')
                 .append(dev.permafrost.model.Names.sha256Hex(checkpoint)).append('\n'));
+        // The plans of the newest migrations beside the index, as the processor writes them with each stub and copies
+        // them there (ADR 0026): rendered from the same operations and schema.
+        var replay = dev.permafrost.runtime.internal.Migrations.replayed(index());
+        for (int v = Math.max(1, versions - dev.permafrost.processor.write.CompiledMigrations.PLANS_KEPT + 1);
+             v <= versions; v++) {
+            var recording = replay.up(v);
+            List<dev.permafrost.diff.Op> ops = recording.steps().stream()
+                    .map(step -> ((dev.permafrost.runtime.internal.Step.Change) step).op()).toList();
+            String plans = dev.permafrost.processor.write.PlanWriter.write(v,
+                    dev.permafrost.snapshot.StubChecksum.of(sourcesByVersion.get(v)), recording.before(),
+                    recording.after(), ops, dev.permafrost.processor.Target.all());
+            Files.writeString(indexFile.resolveSibling(dev.permafrost.snapshot.Plans.fileName(v)), plans);
+        }
     }
+
+    private final java.util.Map<Integer, String> sourcesByVersion = new java.util.HashMap<>();
 
     private static String createTable(String table, boolean wide) {
         StringBuilder sb = new StringBuilder("        op.createTable(table(\"").append(table).append("\")\n")

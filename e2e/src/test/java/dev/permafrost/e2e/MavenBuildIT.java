@@ -33,6 +33,7 @@ class MavenBuildIT {
         assertEquals(0, first.exitCode(), first.output());
         assertTrue(Files.exists(project.file(SCHEMA + "V0001.sql")), first.output());
         assertTrue(Files.exists(project.file(SCHEMA + "permafrost.sum")));
+        assertTrue(project.read(SCHEMA + "V0001.plans").contains("-- plan: SQLite up\n"), "the frozen plans (ADR 0026)");
         assertTrue(project.read(MIGRATIONS + "V0001_Baseline.java").contains("op.createTable(table(\"customers\")"));
         assertTrue(project.read(MIGRATIONS + "PermafrostIndex.java")
                 .contains("public final class PermafrostIndex extends ResourceMigrationIndex"));
@@ -73,6 +74,7 @@ class MavenBuildIT {
             assertTrue(jar.getEntry("com/acme/migrations/V0002_AddEmailToCustomers.class") != null);
             assertTrue(jar.getEntry("com/acme/migrations/permafrost-index.txt") != null);
             assertTrue(jar.getEntry("com/acme/migrations/permafrost-schema.txt") != null, "the newest schema (ADR 0024)");
+            assertTrue(jar.getEntry("com/acme/migrations/V0002.plans") != null, "the newest plans (ADR 0026)");
             assertTrue(jar.getEntry("META-INF/services/dev.permafrost.runtime.spi.MigrationIndex") != null);
             assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
                     .filter(n -> n.endsWith(".sql") || n.endsWith("permafrost.sum")).toList(),

@@ -19,16 +19,19 @@ import dev.permafrost.processor.write.CompiledMigrations;
 import dev.permafrost.processor.write.FrozenWriter;
 import dev.permafrost.processor.write.IndexWriter;
 import dev.permafrost.processor.write.MigrationsPackage;
+import dev.permafrost.processor.write.PlanWriter;
 import dev.permafrost.processor.write.SquashWriter;
 import dev.permafrost.processor.write.StubFiles;
 import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.Plans;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
 import dev.permafrost.snapshot.SnapshotWriter;
+import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +128,8 @@ public final class Generation {
             }
             stage = "writing " + Snapshot.label(next);
             stub = StubWriter.write(migrationsPackage, summary, changes.ops(), notes);
-            manifest = writeNext(frozen, model, changes, newest, summary, stub, stubs, layout, migrationsPackage, squash);
+            manifest = writeNext(frozen, model, changes, newest, summary, stub, stubs, layout, migrationsPackage, squash,
+                    options);
         } else if (diagnostics.hasErrors()) {
             throw Abort.reported();
         } else if (squash != null) {
@@ -136,7 +140,7 @@ public final class Generation {
             stage = "generating the migration index";
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
                     .compileAndIndex(manifest, stubs, frozen, summary, stub, squash, entityRoots, model.entities(),
-                            layout.classOutput(), newest);
+                            layout.classOutput(), newest, layout.schemaDir());
         }
     }
 
@@ -193,7 +197,7 @@ public final class Generation {
      */
     private Manifest writeNext(FrozenFiles frozen, ModelBuilder.Model model, Changes changes, Schema schema,
                                Summary summary, String stub, StubFiles stubs, Layout layout, String migrationsPackage,
-                               SquashWriter.Squash squash) {
+                               SquashWriter.Squash squash, Options options) {
         int next = changes.newest() + 1;
         String snapshot = SnapshotWriter.write(new Snapshot(next, summary.description(),
                 changes.newest() == 0 ? null : frozen.hash(changes.newest()), model.entities(), schema, converters.names()));
@@ -208,6 +212,9 @@ public final class Generation {
         if (squash != null) {
             files.add(new FrozenWriter.File(stubs.path(squash.className()), squash.source(), false));
         }
+        stage = "rendering the plans of " + Snapshot.label(next);
+        files.add(new FrozenWriter.File(layout.schemaDir().resolve(Plans.fileName(next)), PlanWriter.write(next,
+                StubChecksum.of(stub), changes.from(), schema, changes.ops(), options.databases()), false));
         Path indexClass = stubs.path(IndexWriter.CLASS);
         if (!Files.exists(indexClass)) {
             files.add(new FrozenWriter.File(indexClass, IndexWriter.source(migrationsPackage), false));

@@ -252,6 +252,23 @@ public interface Dialect {
     }
 
     /**
+     * The DDL that creates the history table {@code table} unless it exists, as jOOQ renders it here (a test holds them
+     * equal), or {@code null} to have jOOQ render it: written out so that applying a migration whose plan the processor
+     * rendered loads no jOOQ class (ADR 0026).
+     */
+    default String historyTableSql(String table) {
+        return null;
+    }
+
+    /** {@link #historyTableSql} with this database's spelling of a 64-bit integer. */
+    static String historyTableSql(String table, String bigint) {
+        return "create table if not exists " + table + " (version int not null, description varchar(200) not null,"
+                + " checksum varchar(64) not null, applied_at varchar(40) not null, execution_ms " + bigint + " not null,"
+                + " state varchar(10) not null, statements int not null, constraint pk_" + table
+                + " primary key (version))";
+    }
+
+    /**
      * Whether the migration's own transaction is the lock (SQLite's {@code BEGIN IMMEDIATE}): then the history
      * table is created inside it rather than under {@link #lock}.
      */

@@ -85,10 +85,34 @@ public final class Child {
         return new TestIndex().add(new Log(), "log").add(new Slow(), "slow");
     }
 
+    /**
+     * Two migrations with the plans in the directory {@code plans} ({@code 1.plans}, {@code 2.plans}); with
+     * {@code "planned-1"} only the first.
+     */
+    static TestIndex planned(String plans) {
+        TestIndex index = TestIndex.of(new MigratorSqliteTest.Baseline(), new MigratorSqliteTest.AddSyncedAt());
+        if (plans != null) {
+            for (int v = 1; v <= 2; v++) {
+                try {
+                    index.plans(v, java.nio.file.Files.readString(Path.of(plans, v + ".plans")));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return index;
+    }
+
     public static void main(String[] args) {
         TestIndex index = switch (args[1]) {
             case "concurrent" -> concurrent();
             case "crash" -> crash();
+            case "planned" -> planned(System.getProperty("plans"));
+            case "planned-1" -> {
+                TestIndex all = planned(System.getProperty("plans"));
+                TestIndex first = TestIndex.of(new MigratorSqliteTest.Baseline()).plans(1, all.plans(1));
+                yield first;
+            }
             default -> throw new IllegalArgumentException(args[1]);
         };
         MigrateResult result = Migrator.configure(args[0]).migrations(index).build().migrate();

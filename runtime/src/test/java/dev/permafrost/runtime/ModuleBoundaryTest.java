@@ -42,7 +42,7 @@ class ModuleBoundaryTest {
                 "dev.permafrost.sql", "dev.permafrost.processor, dev.permafrost.testkit",
                 "dev.permafrost.message", "dev.permafrost.processor, dev.permafrost.testkit",
                 "dev.permafrost.dialect", "dev.permafrost.processor, dev.permafrost.testkit",
-                "dev.permafrost.runtime.internal", "dev.permafrost.testkit"), exports);
+                "dev.permafrost.runtime.internal", "dev.permafrost.processor, dev.permafrost.testkit"), exports);
     }
 
     @Test

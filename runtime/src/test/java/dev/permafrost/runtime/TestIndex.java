@@ -10,6 +10,7 @@ public final class TestIndex implements MigrationIndex {
 
     private final List<MigrationEntry> entries = new ArrayList<>();
     private final List<Migration> migrations = new ArrayList<>();
+    private final java.util.Map<Integer, String> plans = new java.util.HashMap<>();
 
     public static TestIndex of(Migration... migrations) {
         TestIndex index = new TestIndex();
@@ -33,6 +34,17 @@ public final class TestIndex implements MigrationIndex {
     @Override
     public List<MigrationEntry> migrations() {
         return List.copyOf(entries);
+    }
+
+    /** Gives {@code text} as the plans the processor rendered for {@code version}. */
+    public TestIndex plans(int version, String text) {
+        plans.put(version, text);
+        return this;
+    }
+
+    @Override
+    public String plans(int version) {
+        return plans.get(version);
     }
 
     @Override

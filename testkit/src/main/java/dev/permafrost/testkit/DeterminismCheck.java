@@ -27,6 +27,7 @@ final class DeterminismCheck {
         Path[] runs = {Scratch.directory("permafrost-generation-a"), Scratch.directory("permafrost-generation-b")};
         String[] snapshots = new String[2];
         String[] stubs = new String[2];
+        String[] plans = new String[2];
         for (int run = 0; run < 2; run++) {
             Path root = runs[run];
             Path schema = root.resolve("schema");
@@ -39,8 +40,9 @@ final class DeterminismCheck {
             }
             snapshots[run] = Checks.read(schema.resolve(Snapshot.fileName(newest)));
             stubs[run] = Checks.read(findStub(sources.resolve(pkg.replace('.', '/')), newest));
+            plans[run] = Checks.read(schema.resolve(dev.permafrost.snapshot.Plans.fileName(newest)));
         }
-        if (!snapshots[0].equals(snapshots[1]) || !stubs[0].equals(stubs[1])) {
+        if (!snapshots[0].equals(snapshots[1]) || !stubs[0].equals(stubs[1]) || !plans[0].equals(plans[1])) {
             fail("generating " + Snapshot.fileName(newest) + " twice from the same entities gave different bytes: the"
                     + " output must not depend on the run");
         }

@@ -8,6 +8,7 @@ import dev.permafrost.processor.read.SourceCoverage;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
+import dev.permafrost.snapshot.Plans;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
@@ -36,6 +37,12 @@ import javax.lang.model.util.Elements;
  */
 public final class CompiledMigrations {
 
+    /**
+     * How many of the newest migrations' plans go beside the index: what a deploy applies. A database further behind
+     * has the older migrations' SQL rendered at run time (ADR 0026).
+     */
+    public static final int PLANS_KEPT = 10;
+
     private final Filer filer;
     private final Elements elements;
     private final Diagnostics diagnostics;
@@ -57,10 +64,11 @@ public final class CompiledMigrations {
      * @param entities entity classes by table, recorded beside the index
      * @param classOutput where the index of the last build is, whose checksums of unchanged stubs are taken over
      * @param newest the schema of the newest frozen snapshot, recorded beside the index for the runtime
+     * @param schemaDir where the plans of the newest migrations are, copied beside the index ({@link #PLANS_KEPT})
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
                                 SquashWriter.Squash writtenSquash, Set<TypeElement> originating,
-                                Map<String, String> entities, Path classOutput, Schema newest) {
+                                Map<String, String> entities, Path classOutput, Schema newest, Path schemaDir) {
         String pkg = manifest.migrationsPackage();
         Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
@@ -95,6 +103,15 @@ public final class CompiledMigrations {
             }
             IndexWriter.writeResources(filer, pkg, entries, baseline, entities,
                     SchemaCheckpoint.write(manifest.newestVersion(), newest), origins);
+            for (int v = Math.max(1, manifest.newestVersion() - PLANS_KEPT + 1); v <= manifest.newestVersion(); v++) {
+                Path plans = schemaDir.resolve(Plans.fileName(v));
+                if (Files.isRegularFile(plans)) {
+                    try (Writer writer = filer.createResource(javax.tools.StandardLocation.CLASS_OUTPUT, pkg,
+                            Plans.fileName(v), origins).openWriter()) {
+                        writer.write(FrozenFiles.read(plans));
+                    }
+                }
+            }
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {

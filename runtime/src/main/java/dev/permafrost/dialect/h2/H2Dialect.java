@@ -34,6 +34,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String historyTableSql(String table) {
+        return Dialect.historyTableSql(table, "bigint");
+    }
+
+    @Override
     public String displayName() {
         return "H2";
     }

@@ -54,6 +54,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String historyTableSql(String table) {
+        return Dialect.historyTableSql(table, "bigint");
+    }
+
+    @Override
     public String displayName() {
         return name;
     }

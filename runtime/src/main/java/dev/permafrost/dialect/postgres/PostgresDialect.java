@@ -36,6 +36,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String historyTableSql(String table) {
+        return Dialect.historyTableSql(table, "bigint");
+    }
+
+    @Override
     public String displayName() {
         return "PostgreSQL";
     }

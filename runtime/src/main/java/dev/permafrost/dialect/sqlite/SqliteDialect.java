@@ -44,6 +44,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String historyTableSql(String table) {
+        return Dialect.historyTableSql(table, "int8");
+    }
+
+    @Override
     public String displayName() {
         return "SQLite";
     }

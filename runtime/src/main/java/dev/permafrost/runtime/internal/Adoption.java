@@ -1,6 +1,5 @@
 package dev.permafrost.runtime.internal;
 
-import dev.permafrost.diff.Op;
 import dev.permafrost.message.Message;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -22,12 +21,12 @@ final class Adoption {
 
     /** Refuses when tables that {@code baseline} creates exist already; {@code baseline} is V0001's recording. */
     static void requireFreshFor(Session session, Recorder.Recording baseline) throws SQLException {
-        Set<String> created = new TreeSet<>();
-        for (Step step : baseline.steps()) {
-            if (step instanceof Step.Change change && change.op() instanceof Op.CreateTable create) {
-                created.add(create.table());
-            }
-        }
+        requireFreshFor(session, Migrations.created(baseline));
+    }
+
+    /** Refuses when any of the tables the first migration to run creates exists already. */
+    static void requireFreshFor(Session session, Set<String> created) throws SQLException {
+        created = new TreeSet<>(created);
         if (created.isEmpty()) {
             return;
         }

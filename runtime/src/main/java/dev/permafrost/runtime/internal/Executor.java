@@ -390,7 +390,7 @@ public final class Executor {
             transaction = dialect.begin(connection, rebuilds);
             boundLockWaits(true);
             if (dialect.transactionIsTheLock()) {
-                History.create(connection, dialect.jooq());
+                History.create(connection, dialect);
             }
             AppliedMigration existing = History.find(connection, entry.version());
             if ((direction == Direction.UP) == (existing != null)) {

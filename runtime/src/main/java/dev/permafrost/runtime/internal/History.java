@@ -28,19 +28,34 @@ public final class History {
     private History() {
     }
 
-    /** The applied migrations by version, or an empty list when the table does not exist yet. */
+    /**
+     * The applied migrations by version, or an empty list when the table does not exist yet. A table that another
+     * instance created between the query and the look-up that explains its failure is read again: instances that start
+     * at once race for it (eight on PostgreSQL showed it).
+     */
     public static List<AppliedMigration> read(Connection connection) throws SQLException {
+        try {
+            return select(connection);
+        } catch (SQLException e) {
+            if (!exists(connection)) {
+                return List.of();
+            }
+            try {
+                return select(connection);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private static List<AppliedMigration> select(Connection connection) throws SQLException {
         List<AppliedMigration> applied = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select " + COLUMNS + " from " + TABLE + " order by version")) {
             while (rs.next()) {
                 applied.add(row(rs));
             }
-        } catch (SQLException e) {
-            if (!exists(connection)) {
-                return List.of();
-            }
-            throw e;
         }
         return applied;
     }
@@ -104,6 +119,24 @@ public final class History {
     /** Creates the table unless it exists, with Permafrost's unquoted names so plain SQL finds it everywhere. */
     public static void create(Connection connection, SQLDialect dialect) {
         Create.run(connection, dialect);
+    }
+
+    /**
+     * Creates the table unless it exists, with the dialect's own DDL where it has one
+     * ({@link dev.permafrost.dialect.Dialect#historyTableSql}), so that a migration whose plan the processor rendered
+     * loads no jOOQ class; otherwise rendered by jOOQ.
+     */
+    public static void create(Connection connection, dev.permafrost.dialect.Dialect dialect) {
+        String sql = dialect.historyTableSql(TABLE);
+        if (sql == null) {
+            create(connection, dialect.jooq());
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw dev.permafrost.message.Message.HISTORY_UNREADABLE.exception(e, "create", e.getMessage());
+        }
     }
 
     /**

@@ -55,10 +55,11 @@ public final class MigrateCommand {
             }
             Jooq.quiet();
             Migrations migrations = Migrations.shared(index);
-            SqlRenderer renderer = new SqlRenderer(session.dialect());
+            // Made on first use: a migration whose plan the processor rendered needs no renderer, and no jOOQ.
+            Renderer renderer = new Renderer(session.dialect());
             try (MigrationLock lock = session.lock(config.lockTimeout())) {
                 if (!session.dialect().transactionIsTheLock()) {
-                    History.create(session.connection(), session.dialect().jooq());
+                    History.create(session.connection(), session.dialect());
                     catalog = consistent(config, index, session, known);
                     from = catalog.currentVersion();
                 }
@@ -75,7 +76,7 @@ public final class MigrateCommand {
                         boolean lockSafe = migrations.lockSafe(version, config.lockSafe());
                         List<Action> actions = migrations.plan(session.dialect(), false, version, lockSafe, () -> {
                             Recorder.Recording recording = migrations.down(v);
-                            return Planner.plan(renderer, v, recording.before(), recording.steps(), lockSafe);
+                            return Planner.plan(renderer.get(), v, recording.before(), recording.steps(), lockSafe);
                         });
                         run(config.log(), executor, migrations.entry(version), Executor.Direction.DOWN, actions, done);
                     }
@@ -90,7 +91,7 @@ public final class MigrateCommand {
                 if (fromBaseline) {
                     to = baseline(config.log(), executor, migrations, session, renderer, done);
                 } else if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
-                    Adoption.requireFreshFor(session, migrations.up(1));
+                    Adoption.requireFreshFor(session, migrations.createdBy(1));
                 }
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
@@ -103,7 +104,7 @@ public final class MigrateCommand {
                     boolean lockSafe = migrations.lockSafe(v, config.lockSafe());
                     List<Action> actions = migrations.plan(session.dialect(), true, v, lockSafe, () -> {
                         Recorder.Recording up = migrations.up(v);
-                        return Planner.plan(renderer, v, up.before(), up.steps(), lockSafe);
+                        return Planner.plan(renderer.get(), v, up.before(), up.steps(), lockSafe);
                     });
                     run(config.log(), executor, entry, Executor.Direction.UP, actions, done);
                     to = entry.version();
@@ -120,12 +121,12 @@ public final class MigrateCommand {
      * returns the version it reached.
      */
     private static int baseline(System.Logger log, Executor executor, Migrations migrations, Session session,
-                                SqlRenderer renderer, List<MigrationInfo> done) throws SQLException {
+                                Renderer renderer, List<MigrationInfo> done) throws SQLException {
         MigrationEntry baseline = migrations.baseline();
         Recorder.Recording up = migrations.baselineUp();
         Adoption.requireFreshFor(session, up);
         List<Action> actions = migrations.plan(session.dialect(), true, 0, false,
-                () -> Planner.plan(renderer, baseline.version(), up.before(), up.steps(), false));
+                () -> Planner.plan(renderer.get(), baseline.version(), up.before(), up.steps(), false));
         List<MigrationEntry> replaced = migrations.entries().subList(0, baseline.version());
         long millis = executor.runBaseline(replaced, actions);
         if (millis == Executor.ALREADY_DONE) {
@@ -140,6 +141,23 @@ public final class MigrateCommand {
                     entry.checksum(), now, entry.version() == baseline.version() ? millis : 0));
         }
         return baseline.version();
+    }
+
+    /** The dialect's renderer, made the first time a plan is rendered here. */
+    private static final class Renderer {
+        private final dev.permafrost.dialect.Dialect dialect;
+        private SqlRenderer renderer;
+
+        Renderer(dev.permafrost.dialect.Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        SqlRenderer get() {
+            if (renderer == null) {
+                renderer = new SqlRenderer(dialect);
+            }
+            return renderer;
+        }
     }
 
     private static MigrateResult upToDate(System.Logger log, Session session, int version, long start) {

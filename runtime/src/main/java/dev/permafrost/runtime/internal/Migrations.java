@@ -262,13 +262,66 @@ public final class Migrations {
                 return known;
             }
         }
-        List<Action> made = plan.get();
+        List<Action> frozen = frozenPlan(dialect, up, version, lockSafe);
+        List<Action> made = frozen != null ? frozen : plan.get();
         if (made.stream().noneMatch(Action.Data.class::isInstance)) {
             synchronized (this) {
                 plans.put(key, made);
             }
         }
         return made;
+    }
+
+    /** The plans the processor rendered for each version when it wrote the stub, as read (ADR 0026). */
+    private final Map<Integer, java.util.Optional<dev.permafrost.snapshot.Plans>> frozenPlans = new java.util.HashMap<>();
+
+    /**
+     * The plan the processor rendered for {@code version} in this direction and form on this database, or {@code null}
+     * when there is none or the stub's code is no longer the code it was rendered for.
+     */
+    private List<Action> frozenPlan(dev.permafrost.dialect.Dialect dialect, boolean up, int version, boolean lockSafe) {
+        dev.permafrost.snapshot.Plans plans = frozenPlans(version);
+        List<dev.permafrost.snapshot.Plans.Step> steps = plans == null ? null : plans.plans()
+                .get(new dev.permafrost.snapshot.Plans.Key(dialect.displayName(), up, lockSafe));
+        if (steps == null) {
+            return null;
+        }
+        return FrozenPlans.thaw(steps);
+    }
+
+    /** The plans of {@code version} when they are there and rendered for its stub's code as it is, else {@code null}. */
+    private synchronized dev.permafrost.snapshot.Plans frozenPlans(int version) {
+        if (version < 1) {
+            return null; // the squashed baseline is rendered
+        }
+        return frozenPlans.computeIfAbsent(version, v -> {
+            String text = index.plans(v);
+            dev.permafrost.snapshot.Plans read = text == null ? null : dev.permafrost.snapshot.Plans.read(v, text);
+            return java.util.Optional.ofNullable(read != null && read.stubChecksum().equals(entry(v).checksum())
+                    ? read : null);
+        }).orElse(null);
+    }
+
+    /**
+     * The tables {@code up} of {@code version} creates: from its plans when they are there, else from its recording.
+     */
+    public java.util.Set<String> createdBy(int version) {
+        dev.permafrost.snapshot.Plans plans = frozenPlans(version);
+        if (plans != null) {
+            return new java.util.TreeSet<>(plans.creates());
+        }
+        return created(up(version));
+    }
+
+    /** The tables {@code recording} creates. */
+    public static java.util.Set<String> created(Recorder.Recording recording) {
+        java.util.Set<String> created = new java.util.TreeSet<>();
+        for (Step step : recording.steps()) {
+            if (step instanceof Step.Change change && change.op() instanceof dev.permafrost.diff.Op.CreateTable create) {
+                created.add(create.table());
+            }
+        }
+        return created;
     }
 
     /** What {@code down} of {@code version} records, starting from the schema at {@code version}. */

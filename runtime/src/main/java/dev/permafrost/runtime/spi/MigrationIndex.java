@@ -55,6 +55,15 @@ public interface MigrationIndex {
         return null;
     }
 
+    /**
+     * The SQL plans the processor rendered for migration {@code version} when it wrote its stub (the text of
+     * {@code V0002.plans}, {@link dev.permafrost.snapshot.Plans}), or {@code null}: the runtime then renders the SQL
+     * itself. The runtime takes a plan only while the stub's checksum is the one the plans record (ADR 0026).
+     */
+    default String plans(int version) {
+        return null;
+    }
+
     /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
     default List<String> entities() {
         return List.of();

@@ -164,6 +164,19 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
         }
     }
 
+    /**
+     * The plans file of {@code version} beside the list ({@code V0002.plans}), which the processor copies there for the
+     * newest migrations; {@code null} when there is none.
+     */
+    @Override
+    public String plans(int version) {
+        try (InputStream in = getClass().getResourceAsStream(dev.permafrost.snapshot.Plans.fileName(version))) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private PermafrostException unreadable(String line) {
         return Message.INDEX_LINE_UNREADABLE.exception(getClass().getName(), line);
     }

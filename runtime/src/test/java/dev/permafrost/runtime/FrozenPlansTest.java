@@ -1,0 +1,132 @@
+package dev.permafrost.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.permafrost.dialect.Dialect;
+import dev.permafrost.dialect.Dialects;
+import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.runtime.internal.FrozenPlans;
+import dev.permafrost.runtime.internal.Migrations;
+import dev.permafrost.runtime.internal.Planner;
+import dev.permafrost.runtime.internal.Recorder;
+import dev.permafrost.snapshot.Plans;
+import dev.permafrost.testing.Db;
+import dev.permafrost.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Plans the processor rendered when it wrote a stub (ADR 0026) are what the runtime runs, while the stub's code is the
+ * code they were rendered for; and applying migrations that have them loads no jOOQ class.
+ */
+class FrozenPlansTest {
+
+    @TempDir
+    Path dir;
+
+    /** The plans of {@code version} of {@code index} for {@code dialect}, as the processor renders them. */
+    static String plans(TestIndex index, int version, Dialect dialect, String checksum) {
+        Migrations migrations = Migrations.replayed(index);
+        Map<Plans.Key, List<Plans.Step>> plans = new LinkedHashMap<>();
+        SqlRenderer renderer = new SqlRenderer(dialect);
+        for (boolean up : new boolean[] {true, false}) {
+            Recorder.Recording recording = up ? migrations.up(version) : migrations.down(version);
+            for (boolean lockSafe : new boolean[] {false, true}) {
+                List<Plans.Step> steps = FrozenPlans.freeze(Planner.plan(renderer, version, recording.before(),
+                        recording.steps(), lockSafe));
+                if (steps != null) {
+                    plans.put(new Plans.Key(dialect.displayName(), up, lockSafe), steps);
+                }
+            }
+        }
+        return new Plans(version, checksum, List.copyOf(Migrations.created(migrations.up(version))), plans).write();
+    }
+
+    private static TestIndex two() {
+        return TestIndex.of(new MigratorSqliteTest.Baseline(), new MigratorSqliteTest.AddSyncedAt());
+    }
+
+    private static Dialect dialect(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return Dialects.detect(connection);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theFrozenPlanRunsWhileTheStubIsTheOneItWasRenderedFor(TestDatabase kind) throws Exception {
+        try (TestDatabase.Fresh planned = kind.create(dir); TestDatabase.Fresh edited = kind.create(dir)) {
+            Dialect dialect = dialect(planned.url());
+            String plans = plans(two(), 2, dialect, "checksum-2");
+            assertTrue(plans.contains("features_synced_at"), plans);
+            String marked = plans.replace("features_synced_at", "synced_as_planned");
+
+            Migrator.configure(planned.url()).migrations(two().plans(2, marked)).build().migrate();
+            Migrator.configure(edited.url()).migrations(TestIndex.of(new MigratorSqliteTest.Baseline())
+                    .add(new MigratorSqliteTest.AddSyncedAt(), "checksum-of-an-edited-stub").plans(2, marked)).build()
+                    .migrate();
+
+            assertEquals(List.of("id", "name", "customer_id", "synced_as_planned"), Db.columns(planned.url(), "products"));
+            assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(edited.url(), "products"));
+            Migrator.configure(planned.url()).migrations(two().plans(2, marked)).build().migrateTo(1);
+            assertEquals(List.of("id", "name", "customer_id"), Db.columns(planned.url(), "products"),
+                    "down() as frozen drops synced_as_planned; as rendered it would drop features_synced_at, not there");
+        }
+    }
+
+    @Test
+    void aPlanThatDoesNotReadIsRenderedInstead() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.SQLITE.create(dir)) {
+            String plans = plans(two(), 2, dialect(db.url()), "checksum-2").replace("-- format: 1", "-- format: 9");
+            Migrator.configure(db.url()).migrations(two().plans(2, plans)).build().migrate();
+            assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(db.url(), "products"));
+        }
+    }
+
+    @Test
+    void plansReadBackAsWritten() {
+        Plans plans = new Plans(3, "t1:abc", List.of("t"), Map.of(new Plans.Key("SQLite", true, false),
+                List.of(new Plans.Step("add column a\\b", List.of("alter table t add column \"a\nb\" int"))),
+                new Plans.Key("PostgreSQL", true, true), List.of(new Plans.Step("create index i", List.of("create index"
+                        + " concurrently i on t (a)"), List.of(new Plans.Part("create index concurrently i on t (a)", true,
+                        "i", null))))));
+        assertEquals(plans, Plans.read(3, plans.write()));
+    }
+
+    /** A fresh database and a deploy of one more migration, both with frozen plans: no jOOQ class is loaded. */
+    @Test
+    void applyingFrozenPlansLoadsNoJooqClass() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.SQLITE.create(dir)) {
+            Dialect dialect = dialect(db.url());
+            Path plans = Files.createDirectories(dir.resolve("plans"));
+            TestIndex index = Child.planned(null);
+            for (int v = 1; v <= index.migrations().size(); v++) {
+                Files.writeString(plans.resolve(v + ".plans"), plans(index, v, dialect, "checksum-" + v));
+            }
+            Process fresh = Child.start(db.url(), "planned-1", "-verbose:class", "-Dplans=" + plans);
+            String output = Child.finish(fresh, dir);
+            assertEquals(0, fresh.exitValue(), output);
+            assertEquals(List.of("RESULT 1 1"), output.lines().filter(l -> l.startsWith("RESULT")).toList());
+            assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
+                    "classes of jOOQ loaded building a fresh database from frozen plans");
+
+            Process deploy = Child.start(db.url(), "planned", "-verbose:class", "-Dplans=" + plans);
+            output = Child.finish(deploy, dir);
+            assertEquals(0, deploy.exitValue(), output);
+            assertEquals(List.of("RESULT 2 1"), output.lines().filter(l -> l.startsWith("RESULT")).toList());
+            assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
+                    "classes of jOOQ loaded applying one migration from its frozen plan");
+            assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(db.url(), "products"));
+        }
+    }
+}
