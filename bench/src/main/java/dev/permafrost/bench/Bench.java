@@ -416,34 +416,44 @@ public final class Bench {
     private void fleets() throws Exception {
         int targets = quick ? 40 : 200;
         Workload workload = Workload.generate(work.resolve("w20"), 20);
-        progress("migrating " + targets + " SQLite files from empty to V0020, " + Fleets.THREADS
-                + " at a time (Permafrost's Fleet, a Flyway loop in an executor)");
-        List<Double> pf = new ArrayList<>();
-        List<Double> fw = new ArrayList<>();
-        for (int round = 0; round < (quick ? 1 : 3); round++) {
-            double[] ms = Fleets.sqlite(work, workload, targets, round);
-            pf.add(ms[0]);
-            fw.add(ms[1]);
+        for (boolean grouped : new boolean[] {false, true}) {
+            String mode = grouped ? ", each tenant in one transaction (groupPending / Flyway's group)" : "";
+            String key = grouped ? "_grouped" : "";
+            progress("migrating " + targets + " SQLite files from empty to V0020, " + Fleets.THREADS
+                    + " at a time (Permafrost's Fleet, a Flyway loop in an executor)" + mode);
+            List<Double> pf = new ArrayList<>();
+            List<Double> fw = new ArrayList<>();
+            for (int round = 0; round < (quick ? 1 : 3); round++) {
+                double[] ms = Fleets.sqlite(work, workload, targets, round, grouped);
+                pf.add(ms[0]);
+                fw.add(ms[1]);
+            }
+            row("fleet of " + targets + " SQLite files to V0020, " + Fleets.THREADS + " threads" + (grouped
+                    ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
+                    Stats.spread(pf) + " / " + Stats.spread(fw));
+            ratios.put("fleet_" + targets + "_sqlite" + key + "_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
+            if (!LockStalls.available()) {
+                progress("PostgreSQL does not answer on 127.0.0.1:5432: the schema fleet is not measured");
+                continue;
+            }
+            progress("migrating " + targets + " PostgreSQL schemas from empty to V0020, " + Fleets.THREADS
+                    + " at a time" + mode);
+            pf.clear();
+            fw.clear();
+            List<Double> floor = new ArrayList<>();
+            for (int round = 0; round < (quick ? 1 : 3); round++) {
+                double[] ms = Fleets.postgres(work, workload, targets, round, grouped);
+                pf.add(ms[0]);
+                fw.add(ms[1]);
+                floor.add(ms[2]);
+            }
+            row("  the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(floor),
+                    "raw JDBC floor", "", Stats.spread(floor));
+            row("fleet of " + targets + " PostgreSQL schemas to V0020, " + Fleets.THREADS + " threads" + (grouped
+                    ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
+                    Stats.spread(pf) + " / " + Stats.spread(fw));
+            ratios.put("fleet_" + targets + "_pg_schemas" + key + "_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
         }
-        row("fleet of " + targets + " SQLite files to V0020, " + Fleets.THREADS + " threads (ms)", Stats.median(pf),
-                Stats.median(fw), "Flyway 13 loop", "<= 0.3", Stats.spread(pf) + " / " + Stats.spread(fw));
-        ratios.put("fleet_" + targets + "_sqlite_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
-        if (!LockStalls.available()) {
-            progress("PostgreSQL does not answer on 127.0.0.1:5432: the schema fleet is not measured");
-            return;
-        }
-        progress("migrating " + targets + " PostgreSQL schemas from empty to V0020, " + Fleets.THREADS + " at a time");
-        pf.clear();
-        fw.clear();
-        for (int round = 0; round < (quick ? 1 : 3); round++) {
-            double[] ms = Fleets.postgres(work, workload, targets, round);
-            pf.add(ms[0]);
-            fw.add(ms[1]);
-        }
-        row("fleet of " + targets + " PostgreSQL schemas to V0020, " + Fleets.THREADS + " threads (ms)",
-                Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3", Stats.spread(pf) + " / "
-                        + Stats.spread(fw));
-        ratios.put("fleet_" + targets + "_pg_schemas_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
     }
 
     // ---- writers' stalls while PostgreSQL tables with rows change ----

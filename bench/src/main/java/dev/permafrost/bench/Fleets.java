@@ -29,42 +29,46 @@ final class Fleets {
     }
 
     /** Milliseconds for Permafrost's fleet and for the Flyway loop, on {@code targets} fresh SQLite files each. */
-    static double[] sqlite(Path work, Workload workload, int targets, int round) throws Exception {
+    static double[] sqlite(Path work, Workload workload, int targets, int round, boolean grouped) throws Exception {
         MigrationIndex index = workload.index();
         List<String> pf = new ArrayList<>();
         List<String> fw = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
-            pf.add("jdbc:sqlite:" + work.resolve("fleet-pf-" + round + "-" + i + ".db"));
-            fw.add("jdbc:sqlite:" + work.resolve("fleet-fw-" + round + "-" + i + ".db"));
+            String mode = grouped ? "g" : "s";
+            pf.add("jdbc:sqlite:" + work.resolve("fleet-pf-" + mode + round + "-" + i + ".db"));
+            fw.add("jdbc:sqlite:" + work.resolve("fleet-fw-" + mode + round + "-" + i + ".db"));
         }
-        double permafrost = permafrost(pf, index);
-        double flyway = flyway(fw, null, "filesystem:" + workload.flyway);
+        double permafrost = permafrost(pf, index, grouped);
+        double flyway = flyway(fw, null, "filesystem:" + workload.flyway, grouped);
         return new double[] {permafrost, flyway};
     }
 
     /** The same on {@code targets} fresh schemas of the local PostgreSQL each; Flyway runs the plain PostgreSQL SQL. */
-    static double[] postgres(Path work, Workload workload, int targets, int round) throws Exception {
+    static double[] postgres(Path work, Workload workload, int targets, int round, boolean grouped) throws Exception {
         MigrationIndex index = workload.index();
         Path sql = flywaySql(work, index);
         List<String> pf = new ArrayList<>();
         List<String> fw = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
         List<String> schemas = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
             for (int i = 0; i < targets; i++) {
-                for (String side : List.of("pf", "fw")) {
+                for (String side : List.of("pf", "fw", "raw")) {
                     String schema = "bench_fleet_" + side + "_" + round + "_" + i;
                     s.execute("drop schema if exists " + schema + " cascade");
                     s.execute("create schema " + schema);
                     schemas.add(schema);
-                    (side.equals("pf") ? pf : fw).add(LockStalls.SERVER + "&currentSchema=" + schema);
+                    (side.equals("pf") ? pf : side.equals("fw") ? fw : raw).add(LockStalls.SERVER + "&currentSchema="
+                            + schema);
                 }
             }
         }
         try {
-            double permafrost = permafrost(pf, index);
+            double permafrost = permafrost(pf, index, grouped);
             double flyway = flyway(fw, fw.stream().map(u -> u.substring(u.indexOf("currentSchema=") + 14)).toList(),
-                    "filesystem:" + sql);
-            return new double[] {permafrost, flyway};
+                    "filesystem:" + sql, grouped);
+            double floor = raw(raw, sql, grouped);
+            return new double[] {permafrost, flyway, floor};
         } finally {
             try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
                 for (String schema : schemas) {
@@ -74,10 +78,11 @@ final class Fleets {
         }
     }
 
-    private static double permafrost(List<String> urls, MigrationIndex index) {
+    /** @param grouped each tenant's pending migrations in one transaction ({@code groupPending}) */
+    private static double permafrost(List<String> urls, MigrationIndex index, boolean grouped) {
         long start = System.nanoTime();
-        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(index)).parallelism(THREADS)
-                .migrate();
+        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(index).groupPending(grouped))
+                .parallelism(THREADS).migrate();
         double ms = (System.nanoTime() - start) / 1e6;
         if (!report.ok()) {
             throw new IllegalStateException(report.toString());
@@ -85,8 +90,12 @@ final class Fleets {
         return ms;
     }
 
-    /** Flyway on each URL (in its schema, if given), {@link #THREADS} at a time. */
-    private static double flyway(List<String> urls, List<String> schemas, String location) throws Exception {
+    /**
+     * Flyway on each URL (in its schema, if given), {@link #THREADS} at a time; {@code grouped}: Flyway's own
+     * {@code group(true)}, all pending migrations in one transaction.
+     */
+    private static double flyway(List<String> urls, List<String> schemas, String location, boolean grouped)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
         try {
@@ -95,11 +104,55 @@ final class Fleets {
                 String url = urls.get(i);
                 String schema = schemas == null ? null : schemas.get(i);
                 running.add(pool.submit(() -> {
-                    var configuration = Flyway.configure().dataSource(url, null, null).locations(location);
+                    var configuration = Flyway.configure().dataSource(url, null, null).locations(location)
+                            .group(grouped);
                     if (schema != null) {
                         configuration.schemas(schema);
                     }
                     configuration.load().migrate();
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /**
+     * The floor: the same statements over plain JDBC, no history, a commit per version (or per tenant when
+     * {@code grouped}), {@link #THREADS} tenants at a time.
+     */
+    private static double raw(List<String> urls, Path sql, boolean grouped) throws Exception {
+        List<List<String>> versions = new ArrayList<>();
+        try (var listing = Files.list(sql)) {
+            for (Path file : listing.sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
+                    p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__"))))).toList()) {
+                versions.add(java.util.Arrays.stream(Files.readString(file).split(";\n")).filter(x -> !x.isBlank())
+                        .toList());
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (String url : urls) {
+                running.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                        c.setAutoCommit(false);
+                        for (List<String> version : versions) {
+                            for (String statement : version) {
+                                s.execute(statement);
+                            }
+                            if (!grouped) {
+                                c.commit();
+                            }
+                        }
+                        c.commit();
+                    }
                     return null;
                 }));
             }

@@ -86,6 +86,10 @@ final class Commands {
                 description = "Run every migration in one transaction, without PostgreSQL's lock-safe steps.")
         boolean plainDdl;
 
+        @Option(names = "--group-pending", negatable = false,
+                description = "Apply the pending migrations in one transaction (SQLite, PostgreSQL): all or none.")
+        boolean groupPending;
+
         @Option(names = "--statement-lock-timeout", paramLabel = "<ms>", defaultValue = "5000",
                 description = "How long one DDL statement waits for a lock before it is retried (default: ${DEFAULT-VALUE} ms).")
         long statementLockTimeoutMillis;
@@ -157,7 +161,7 @@ final class Commands {
                     : MigrationIndex.inPackage(migrationsPackage);
             Migrator.Builder builder = Migrator.configure(url, user, secret).migrations(index)
                     .allowUnknownMigrations(allowUnknown).lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-                    .ignoreTables(ignoredTables.toArray(String[]::new)).lockSafeDdl(!plainDdl)
+                    .ignoreTables(ignoredTables.toArray(String[]::new)).lockSafeDdl(!plainDdl).groupPending(groupPending)
                     .statementLockTimeout(Duration.ofMillis(Math.max(1, statementLockTimeoutMillis)));
             if (schema != null) {
                 builder.schema(schema);

@@ -68,6 +68,10 @@ abstract class PermafrostMojo extends AbstractMojo {
     @Parameter(property = "permafrost.lockSafeDdl", defaultValue = "true")
     boolean lockSafeDdl;
 
+    /** Whether the pending migrations are applied in one transaction where DDL is transactional. */
+    @Parameter(property = "permafrost.groupPending", defaultValue = "false")
+    boolean groupPending;
+
     /** Milliseconds one DDL statement waits for a lock before it is retried. */
     @Parameter(property = "permafrost.statementLockTimeout", defaultValue = "5000")
     long statementLockTimeout;
@@ -110,6 +114,9 @@ abstract class PermafrostMojo extends AbstractMojo {
         args.addAll(List.of("--statement-lock-timeout", String.valueOf(statementLockTimeout)));
         if (!lockSafeDdl) {
             args.add("--no-lock-safe-ddl");
+        }
+        if (groupPending) {
+            args.add("--group-pending");
         }
         if (!ignoreTables.isEmpty()) {
             args.addAll(List.of("--ignore-tables", String.join(",", ignoreTables)));

@@ -174,6 +174,7 @@ public final class Migrator {
         private boolean lockSafeDdl = true;
         private Duration statementLockTimeout = Duration.ofSeconds(5);
         private String schema;
+        private boolean groupPending;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -242,6 +243,18 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Whether every pending migration is applied in one transaction, together with their history rows (off by
+         * default: each in its own): all of them or none, and one commit instead of one per migration, for a fresh
+         * database or a tenant of a {@link Fleet}. Only where DDL is transactional (SQLite, PostgreSQL); elsewhere, and
+         * when a pending migration has lock-safe steps that run outside its transaction, each runs on its own as usual.
+         * A failure rolls back the whole group: the database stays at the version it was at.
+         */
+        public Builder groupPending(boolean group) {
+            this.groupPending = group;
+            return this;
+        }
+
         /** Tables Permafrost does not own (another library's), left out of drift checks. */
         public Builder ignoreTables(String... tables) {
             this.ignoredTables = java.util.Arrays.stream(tables).map(t -> t.toLowerCase(java.util.Locale.ROOT))
@@ -268,7 +281,7 @@ public final class Migrator {
         public Migrator build() {
             dev.permafrost.runtime.internal.JooqVersion.require();
             return new Migrator(new Config(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, logger,
-                    lockSafeDdl, statementLockTimeout, schema));
+                    lockSafeDdl, statementLockTimeout, schema, groupPending));
         }
     }
 }

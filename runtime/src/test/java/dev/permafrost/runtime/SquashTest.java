@@ -1,6 +1,5 @@
 package dev.permafrost.runtime;
 
-import static dev.permafrost.runtime.Ddl.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,31 +25,17 @@ class SquashTest {
     @TempDir
     Path dir;
 
-    /** Versions 1 and 2 in one migration: what the processor writes as B0002_Baseline. */
+    /** Versions 1 and 2 in one migration, as B0002_Baseline builds them. */
     static final class Squashed implements Migration {
         @Override
         public void up(Operations op) {
-            op.createTable(table("products")
-                    .column(column("id", BIGINT).notNull())
-                    .column(column("name", varchar(100)).notNull())
-                    .column(column("customer_id", BIGINT))
-                    .column(column("features_synced_at", TIMESTAMP_TZ))
-                    .primaryKey("pk_products", "id")
-                    .index("ix_products_customer_id", "customer_id"));
-            op.createTable(table("tests")
-                    .column(column("id", BIGINT).notNull())
-                    .column(column("product_id", BIGINT).notNull())
-                    .column(column("status", varchar(20)).notNull().defaultValue("'new'"))
-                    .primaryKey("pk_tests", "id")
-                    .index("ix_tests_product_id", "product_id")
-                    .foreignKey(foreignKey("fk_tests_product_id_products", "product_id")
-                            .references("products", "id").onDelete(CASCADE)));
+            new MigratorSqliteTest.Baseline().up(op);
+            new MigratorSqliteTest.AddSyncedAt().up(op);
         }
 
         @Override
         public void down(Operations op) {
-            op.dropTable("tests");
-            op.dropTable("products");
+            new MigratorSqliteTest.Baseline().down(op);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  */
 record InstanceSettings(String name, boolean enabled, Integer targetVersion, boolean validateOnMigrate,
                         boolean allowUnknownMigrations, Duration lockTimeout, String migrationsPackage,
-                        List<String> ignoreTables, boolean lockSafeDdl, Duration statementLockTimeout, String schema,
+                        List<String> ignoreTables, boolean lockSafeDdl, boolean groupPending,
+                        Duration statementLockTimeout, String schema,
                         List<String> schemas, String dataSource, String url, String user, String password) {
 
     /** The name of the instance that migrates the application's database, as Flyway's bean is {@code flyway}. */
@@ -22,7 +23,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
         return new InstanceSettings(DEFAULT, top.isEnabled(), top.getTargetVersion(), or(top.getValidateOnMigrate(), false),
                 or(top.getAllowUnknownMigrations(), false), or(top.getLockTimeout(), LOCK_TIMEOUT),
                 top.getMigrationsPackage(), List.copyOf(or(top.getIgnoreTables(), List.of())),
-                or(top.getLockSafeDdl(), true), or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT),
+                or(top.getLockSafeDdl(), true), or(top.getGroupPending(), false),
+                or(top.getStatementLockTimeout(), STATEMENT_LOCK_TIMEOUT),
                 top.getSchema(), top.getSchemas() == null ? List.of() : List.copyOf(top.getSchemas()), null, top.getUrl(),
                 top.getUser(), top.getPassword());
     }
@@ -35,7 +37,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                 or(own.getAllowUnknownMigrations(), base.allowUnknownMigrations), or(own.getLockTimeout(),
                 base.lockTimeout), or(own.getMigrationsPackage(), base.migrationsPackage),
                 own.getIgnoreTables() != null ? List.copyOf(own.getIgnoreTables()) : base.ignoreTables,
-                or(own.getLockSafeDdl(), base.lockSafeDdl), or(own.getStatementLockTimeout(), base.statementLockTimeout),
+                or(own.getLockSafeDdl(), base.lockSafeDdl), or(own.getGroupPending(), base.groupPending),
+                or(own.getStatementLockTimeout(), base.statementLockTimeout),
                 or(own.getSchema(), base.schema), own.getSchemas() != null ? List.copyOf(own.getSchemas()) : base.schemas,
                 own.getDataSource(), ownDatabase ? own.getUrl() : base.url,
                 ownDatabase ? own.getUser() : base.user, ownDatabase ? own.getPassword() : base.password);
@@ -53,7 +56,8 @@ record InstanceSettings(String name, boolean enabled, Integer targetVersion, boo
                     + " schemas for tenant schemas migrated as a fleet");
         }
         return new InstanceSettings(name + "/" + tenant, enabled, targetVersion, validateOnMigrate, allowUnknownMigrations,
-                lockTimeout, migrationsPackage, ignoreTables, lockSafeDdl, statementLockTimeout, tenant, List.of(),
+                lockTimeout, migrationsPackage, ignoreTables, lockSafeDdl, groupPending, statementLockTimeout, tenant,
+                List.of(),
                 dataSource, url, user, password);
     }
 

@@ -45,7 +45,7 @@ final class MigratorFactory {
         }
         builder.allowUnknownMigrations(settings.allowUnknownMigrations()).lockTimeout(settings.lockTimeout())
                 .ignoreTables(settings.ignoreTables().toArray(String[]::new)).lockSafeDdl(settings.lockSafeDdl())
-                .statementLockTimeout(settings.statementLockTimeout());
+                .groupPending(settings.groupPending()).statementLockTimeout(settings.statementLockTimeout());
         if (settings.schema() != null) {
             builder.schema(settings.schema());
         }

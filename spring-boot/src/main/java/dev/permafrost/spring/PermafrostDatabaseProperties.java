@@ -34,6 +34,12 @@ public abstract class PermafrostDatabaseProperties {
      */
     private Boolean lockSafeDdl;
 
+    /**
+     * Whether the pending migrations are applied in one transaction where DDL is transactional (SQLite, PostgreSQL):
+     * all or none, one commit.
+     */
+    private Boolean groupPending;
+
     /** How long one DDL statement waits for a lock before it gives up and is retried. */
     private Duration statementLockTimeout;
 
@@ -109,6 +115,14 @@ public abstract class PermafrostDatabaseProperties {
 
     public void setLockSafeDdl(Boolean lockSafeDdl) {
         this.lockSafeDdl = lockSafeDdl;
+    }
+
+    public Boolean getGroupPending() {
+        return groupPending;
+    }
+
+    public void setGroupPending(Boolean groupPending) {
+        this.groupPending = groupPending;
     }
 
     public Duration getStatementLockTimeout() {

@@ -180,7 +180,8 @@ class PermafrostAutoConfigurationTest {
     void settingsBindAndInstancesTakeTheTopLevelOnes() {
         runner.withPropertyValues(SHOP, "permafrost.lock-timeout=7s", "permafrost.ignore-tables=a,b",
                 "permafrost.lock-safe-ddl=false", "permafrost.statement-lock-timeout=250ms",
-                "permafrost.instances.x.statement-lock-timeout=1s").run(context -> {
+                "permafrost.instances.x.statement-lock-timeout=1s", "permafrost.group-pending=true",
+                "permafrost.instances.x.group-pending=false").run(context -> {
                     PermafrostProperties properties = context.getBean(PermafrostProperties.class);
                     assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(properties.getIgnoreTables()).containsExactly("a", "b");
@@ -189,6 +190,8 @@ class PermafrostAutoConfigurationTest {
                     InstanceSettings x = InstanceSettings.of("x", properties.getInstances().get("x"), properties);
                     assertThat(x.statementLockTimeout()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(x.lockSafeDdl()).as("taken from the top level").isFalse();
+                    assertThat(InstanceSettings.of(properties).groupPending()).isTrue();
+                    assertThat(x.groupPending()).as("its own").isFalse();
                 });
     }
 

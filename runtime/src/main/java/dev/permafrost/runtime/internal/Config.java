@@ -16,10 +16,11 @@ import javax.sql.DataSource;
  * @param lockSafe whether operations on tables with rows take the database's lock-safe form
  * @param statementLockTimeout how long one DDL statement waits for a lock before it is retried
  * @param schema the schema to work in (the connection's current one when {@code null})
+ * @param groupPending whether the pending migrations are applied in one transaction where DDL is transactional
  */
 public record Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
                      Set<String> ignoredTables, System.Logger log, boolean lockSafe, Duration statementLockTimeout,
-                     String schema) {
+                     String schema, boolean groupPending) {
 
     /** The logger Permafrost reports to unless told otherwise. */
     public static final String LOGGER = "dev.permafrost.runtime";
@@ -32,7 +33,7 @@ public record Config(DataSource dataSource, MigrationIndex index, boolean allowU
     public Config(DataSource dataSource, MigrationIndex index, boolean allowUnknownMigrations, Duration lockTimeout,
                   Set<String> ignoredTables, System.Logger log) {
         this(dataSource, index, allowUnknownMigrations, lockTimeout, ignoredTables, log, true,
-                Executor.STATEMENT_LOCK_TIMEOUT, null);
+                Executor.STATEMENT_LOCK_TIMEOUT, null, false);
     }
 
     /** An executor on {@code session}'s connection with these settings. */

@@ -87,6 +87,85 @@ public final class Executor {
                 replaced.description(), replaced.checksum(), now, 0, AppliedMigration.State.APPLIED, 0)).toList());
     }
 
+    /** One migration of a group ({@link #runGroup}) and its actions. */
+    public record Planned(MigrationEntry entry, List<Action> actions) {
+    }
+
+    /** The first migration of the group running, for failure messages; else {@code null}. */
+    private MigrationEntry groupStart;
+
+    /**
+     * Runs {@code group} up in one transaction with their history rows (on a database with transactional DDL, and
+     * no lock-safe step outside the transaction): all of them commit or none does.
+     *
+     * @return each one's time in milliseconds, or {@code null} when another instance applied the first meanwhile
+     */
+    public List<Long> runGroup(List<Planned> group) {
+        if (!dialect.transactionalDdl() || group.stream().flatMap(p -> p.actions().stream())
+                .anyMatch(Action.Online.class::isInstance)) {
+            throw new IllegalArgumentException("a group needs transactional DDL and no step outside the transaction");
+        }
+        groupStart = group.get(0).entry();
+        try {
+            List<Long> result = new java.util.ArrayList<>();
+            long ran = retrying(groupStart, () -> {
+                result.clear();
+                return runGroupInTransaction(group, result);
+            });
+            return ran == ALREADY_DONE ? null : result;
+        } finally {
+            groupStart = null;
+        }
+    }
+
+    private long runGroupInTransaction(List<Planned> group, List<Long> millis) {
+        boolean rebuilds = group.stream().flatMap(p -> p.actions().stream()).anyMatch(Action.Rebuild.class::isInstance);
+        MigrationTransaction transaction = null;
+        try {
+            transaction = dialect.begin(connection, rebuilds);
+            boundLockWaits(true);
+            if (dialect.transactionIsTheLock()) {
+                History.create(connection, dialect);
+            }
+            if (History.find(connection, groupStart.version()) != null) {
+                transaction.rollback();
+                transaction = finished(transaction);
+                return ALREADY_DONE;
+            }
+            for (Planned planned : group) {
+                long start = System.nanoTime();
+                int statements = 0;
+                for (Action action : planned.actions()) {
+                    statements += perform(planned.entry(), action);
+                }
+                long ms = millisSince(start);
+                millis.add(ms);
+                History.insert(connection, new AppliedMigration(planned.entry().version(), planned.entry().description(),
+                        planned.entry().checksum(), Instant.now().truncatedTo(ChronoUnit.MILLIS), ms,
+                        AppliedMigration.State.APPLIED, statements));
+            }
+            List<String> violations = transaction.violations();
+            if (!violations.isEmpty()) {
+                throw Message.FOREIGN_KEYS_BROKEN.exception(label(group.get(group.size() - 1).entry()),
+                        String.join("; ", violations));
+            }
+            transaction.commit();
+            transaction = finished(transaction);
+            return 0;
+        } catch (SQLException e) {
+            throw Message.MIGRATION_NOT_RUN.exception(e, label(groupStart), e.getMessage());
+        } finally {
+            if (transaction != null) {
+                try {
+                    transaction.rollback();
+                } catch (SQLException ignored) {
+                    // The original failure is what the caller needs to see.
+                }
+                transaction.close();
+            }
+        }
+    }
+
     /** Returned by {@link #run} when another instance did the work meanwhile. */
     public static final long ALREADY_DONE = -1;
 
@@ -482,6 +561,9 @@ public final class Executor {
             state = statementsDone == 0 ? "Nothing of " + label(entry) + " is applied." : "Its lock-safe steps run outside"
                     + " one transaction: the first " + statementsDone + " statement(s) stay applied, and the next start"
                     + " continues after them once the cause is fixed.";
+        } else if (dialect.transactionalDdl() && groupStart != null && groupStart != entry) {
+            state = "It was rolled back with the migrations applied in one transaction with it (groupPending): the"
+                    + " database is as it was before " + label(groupStart) + ".";
         } else if (dialect.transactionalDdl()) {
             state = "It was rolled back: the database is as it was before " + label(entry) + ".";
         } else if (statementsDone == 0) {

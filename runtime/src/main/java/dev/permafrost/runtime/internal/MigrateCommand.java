@@ -93,6 +93,7 @@ public final class MigrateCommand {
                 } else if (from == 0 && !catalog.pending().isEmpty() && catalog.pending().get(0).version() == 1) {
                     Adoption.requireFreshFor(session, migrations.createdBy(1));
                 }
+                List<Executor.Planned> planned = new ArrayList<>();
                 for (MigrationEntry entry : catalog.pending()) {
                     if (entry.version() <= to) {
                         continue;
@@ -102,12 +103,18 @@ public final class MigrateCommand {
                     }
                     int v = entry.version();
                     boolean lockSafe = migrations.lockSafe(v, config.lockSafe());
-                    List<Action> actions = migrations.plan(session.dialect(), true, v, lockSafe, () -> {
+                    planned.add(new Executor.Planned(entry, migrations.plan(session.dialect(), true, v, lockSafe, () -> {
                         Recorder.Recording up = migrations.up(v);
                         return Planner.plan(renderer.get(), v, up.before(), up.steps(), lockSafe);
-                    });
-                    run(config.log(), executor, entry, Executor.Direction.UP, actions, done);
-                    to = entry.version();
+                    })));
+                }
+                if (groups(config, session, planned, catalog)) {
+                    to = group(config.log(), executor, planned, done);
+                } else {
+                    for (Executor.Planned p : planned) {
+                        run(config.log(), executor, p.entry(), Executor.Direction.UP, p.actions(), done);
+                        to = p.entry().version();
+                    }
                 }
                 return new MigrateResult(session.description(), from, to, done, List.of(), millisSince(start));
             }
@@ -141,6 +148,38 @@ public final class MigrateCommand {
                     entry.checksum(), now, entry.version() == baseline.version() ? millis : 0));
         }
         return baseline.version();
+    }
+
+    /**
+     * Whether {@code planned} run as one group ({@link dev.permafrost.runtime.Migrator.Builder#groupPending}): asked for,
+     * more than one, DDL transactional, no step outside the transaction, and nothing stopped part way to continue.
+     */
+    private static boolean groups(Config config, Session session, List<Executor.Planned> planned, Catalog catalog) {
+        return config.groupPending() && planned.size() > 1 && session.dialect().transactionalDdl()
+                && catalog.incomplete() == null && planned.stream().flatMap(p -> p.actions().stream())
+                        .noneMatch(Action.Online.class::isInstance);
+    }
+
+    /** Applies {@code planned} in one transaction; returns the version reached. */
+    private static int group(System.Logger log, Executor executor, List<Executor.Planned> planned,
+                             List<MigrationInfo> done) {
+        List<Long> millis = executor.runGroup(planned);
+        if (millis == null) {
+            // Another instance applied the first meanwhile: each of the others is looked at on its own.
+            for (Executor.Planned p : planned) {
+                run(log, executor, p.entry(), Executor.Direction.UP, p.actions(), done);
+            }
+            return planned.get(planned.size() - 1).entry().version();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < planned.size(); i++) {
+            MigrationEntry entry = planned.get(i).entry();
+            log.log(Level.INFO, "applied V{0} {1} in {2} ms (one transaction with the other pending migrations)",
+                    String.format("%04d", entry.version()), entry.description(), millis.get(i));
+            done.add(new MigrationInfo(entry.version(), entry.description(), MigrationState.APPLIED, entry.checksum(),
+                    entry.checksum(), now, millis.get(i)));
+        }
+        return planned.get(planned.size() - 1).entry().version();
     }
 
     /** The dialect's renderer, made the first time a plan is rendered here. */
