@@ -103,7 +103,8 @@ public final class Generation {
                 () -> SourceCoverage.of(layout.migrationsDir(), roots, elements), diagnostics);
         Manifest manifest = frozen.manifest();
         SquashWriter.Squash squash = options.mode() == Options.Mode.CHECK ? null
-                : SquashWriter.plan(options.squash(), options.withoutData(), frozen, manifest, stubs, diagnostics);
+                : SquashWriter.plan(options.squash(), options.withoutData(), frozen, manifest, stubs, options.databases(),
+                        diagnostics);
         if (diagnostics.hasErrors()) {
             throw Abort.reported();
         }
@@ -167,10 +168,16 @@ public final class Generation {
     private Manifest writeSquash(SquashWriter.Squash squash, StubFiles stubs, Layout layout) {
         List<FrozenWriter.File> files = List.of(
                 new FrozenWriter.File(stubs.path(squash.className()), squash.source(), false),
+                baselinePlans(squash, layout),
                 new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), squash.manifest().write(), true));
         write(files, layout, squash.className());
         reportSquash(squash, stubs);
         return squash.manifest();
+    }
+
+    private static FrozenWriter.File baselinePlans(SquashWriter.Squash squash, Layout layout) {
+        return new FrozenWriter.File(layout.schemaDir().resolve(Plans.baselineFileName(squash.manifest().squash()
+                .version())), squash.plans(), false);
     }
 
     private void reportSquash(SquashWriter.Squash squash, StubFiles stubs) {
@@ -211,6 +218,7 @@ public final class Generation {
                 new FrozenWriter.File(layout.schemaDir().resolve(Manifest.FILE), manifest.write(), true)));
         if (squash != null) {
             files.add(new FrozenWriter.File(stubs.path(squash.className()), squash.source(), false));
+            files.add(baselinePlans(squash, layout));
         }
         stage = "rendering the plans of " + Snapshot.label(next);
         files.add(new FrozenWriter.File(layout.schemaDir().resolve(Plans.fileName(next)), PlanWriter.write(next,

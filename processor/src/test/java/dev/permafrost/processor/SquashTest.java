@@ -98,6 +98,12 @@ class SquashTest {
         assertFalse(baseline.contains("score"), baseline);
         assertTrue(index(squashed).contains("\nsquash\t2\t" + StubChecksum.of(baseline) + "\t" + PKG + ".B0002_Baseline\t"
                 + "squashed baseline of V0001 to V0002\n"), index(squashed));
+        // Its frozen plans (ADR 0026), for the baseline's code, beside the snapshot and beside the index.
+        String plans = project.read(project.schemaDir.resolve("B0002.plans"));
+        assertEquals(StubChecksum.of(baseline), dev.permafrost.snapshot.Plans.read(2, plans).stubChecksum());
+        assertEquals(List.of("accounts"), dev.permafrost.snapshot.Plans.read(2, plans).creates());
+        assertEquals(plans, squashed.generatedFile(StandardLocation.CLASS_OUTPUT, PKG, "B0002.plans").orElseThrow()
+                .getCharContent(true).toString());
 
         // The same option again writes nothing.
         Map<String, String> before = project.fingerprint();

@@ -60,6 +60,11 @@ public record Plans(int version, String stubChecksum, List<String> creates, Map<
         return Snapshot.label(version) + ".plans";
     }
 
+    /** {@code B0012.plans}: the plans of the squashed baseline to {@code version} (ADR 0025). */
+    public static String baselineFileName(int version) {
+        return "B" + Snapshot.versionLabel(version) + ".plans";
+    }
+
     /** The file; the same bytes for the same plans. Forms with the same steps are written once, without a form. */
     public String write() {
         StringBuilder out = new StringBuilder();

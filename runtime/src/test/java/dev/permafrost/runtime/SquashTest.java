@@ -44,6 +44,11 @@ class SquashTest {
      * generated index lists them then (no class, the checksum kept).
      */
     static MigrationIndex index(boolean squashed, int removed) {
+        return index(squashed, removed, null);
+    }
+
+    /** The same, with {@code baselinePlans} as the squashed baseline's frozen plans. */
+    static MigrationIndex index(boolean squashed, int removed, String baselinePlans) {
         Migration[] all = {new MigratorSqliteTest.Baseline(), new MigratorSqliteTest.AddSyncedAt(),
                 new MigratorSqliteTest.WidenName()};
         List<MigrationEntry> entries = new ArrayList<>();
@@ -71,6 +76,11 @@ class SquashTest {
             @Override
             public MigrationEntry squashedBaseline() {
                 return baseline;
+            }
+
+            @Override
+            public String squashedBaselinePlans() {
+                return baselinePlans;
             }
         };
     }
@@ -176,6 +186,33 @@ class SquashTest {
                     + " versions 2 to 3"), e.getMessage());
             assertEquals(List.of(1), migrator(db.url(), index(true, 0)).migrateTo(1).applied().stream()
                     .map(MigrationInfo::version).toList());
+        }
+    }
+
+    /** The baseline's frozen plans (ADR 0026) build the fresh database while the baseline is the code they were for. */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void theBaselinesFrozenPlansBuildAFreshDatabase(TestDatabase kind) throws Exception {
+        try (TestDatabase.Fresh planned = kind.create(dir); TestDatabase.Fresh edited = kind.create(dir)) {
+            dev.permafrost.dialect.Dialect dialect;
+            try (java.sql.Connection c = planned.connect()) {
+                dialect = dev.permafrost.dialect.Dialects.detect(c);
+            }
+            var recording = dev.permafrost.runtime.internal.Recorder.up(new Squashed(), dev.permafrost.model.Schema.empty());
+            var steps = dev.permafrost.runtime.internal.FrozenPlans.freeze(dev.permafrost.runtime.internal.Planner.plan(
+                    new dev.permafrost.dialect.SqlRenderer(dialect), 2, recording.before(), recording.steps(), false));
+            String plans = new dev.permafrost.snapshot.Plans(2, "checksum-b", List.of("products", "tests"), java.util.Map.of(
+                    new dev.permafrost.snapshot.Plans.Key(dialect.displayName(), true, false), steps)).write()
+                    .replace("features_synced_at", "synced_as_planned");
+
+            // To V0002 only: the marked column is not what V0003 expects.
+            migrator(planned.url(), index(true, 1, plans)).migrateTo(2);
+            migrator(edited.url(), index(true, 1, plans.replace("-- stub: checksum-b", "-- stub: another"))).migrateTo(2);
+
+            assertEquals(List.of("id", "name", "customer_id", "synced_as_planned"), Db.columns(planned.url(), "products"));
+            assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(edited.url(), "products"));
+            assertEquals(List.of("1", "2"), Db.rows(planned.url(), "select version from permafrost_history order by"
+                    + " version"));
         }
     }
 }

@@ -103,12 +103,19 @@ public final class CompiledMigrations {
             }
             IndexWriter.writeResources(filer, pkg, entries, baseline, entities,
                     SchemaCheckpoint.write(manifest.newestVersion(), newest), origins);
+            List<String> plans = new ArrayList<>();
             for (int v = Math.max(1, manifest.newestVersion() - PLANS_KEPT + 1); v <= manifest.newestVersion(); v++) {
-                Path plans = schemaDir.resolve(Plans.fileName(v));
-                if (Files.isRegularFile(plans)) {
+                plans.add(Plans.fileName(v));
+            }
+            if (squash != null) {
+                plans.add(Plans.baselineFileName(squash.version())); // what a fresh database runs
+            }
+            for (String name : plans) {
+                Path file = schemaDir.resolve(name);
+                if (Files.isRegularFile(file)) {
                     try (java.io.OutputStream out = filer.createResource(javax.tools.StandardLocation.CLASS_OUTPUT, pkg,
-                            Plans.fileName(v), origins).openOutputStream()) {
-                        Files.copy(plans, out); // as bytes: a 1,000-table baseline's plans are some 3 MB
+                            name, origins).openOutputStream()) {
+                        Files.copy(file, out); // as bytes: a 1,000-table baseline's plans are some 3 MB
                     }
                 }
             }

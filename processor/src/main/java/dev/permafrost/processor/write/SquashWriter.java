@@ -21,8 +21,8 @@ import java.util.Set;
  */
 public final class SquashWriter {
 
-    /** What a squash writes: the manifest with the squash, and the baseline's class and source. */
-    public record Squash(Manifest manifest, String className, String source) {
+    /** What a squash writes: the manifest with the squash, the baseline's class and source, and its plans. */
+    public record Squash(Manifest manifest, String className, String source, String plans) {
     }
 
     private SquashWriter() {
@@ -33,7 +33,7 @@ public final class SquashWriter {
      * the manifest has it already) or a problem was reported.
      */
     public static Squash plan(int version, Set<Integer> withoutData, FrozenFiles frozen, Manifest manifest,
-                              StubFiles stubs, Diagnostics diagnostics) {
+                              StubFiles stubs, Set<dev.permafrost.processor.Target> databases, Diagnostics diagnostics) {
         if (version == 0) {
             return null;
         }
@@ -93,8 +93,9 @@ public final class SquashWriter {
             return null;
         }
         Schema schema = frozen.snapshot(version).schema();
-        String source = StubWriter.squashed(manifest.migrationsPackage(), className, version,
-                Differ.diff(Schema.empty(), schema), notes);
-        return new Squash(manifest.with(new Manifest.Squash(version, className, replaced)), className, source);
+        java.util.List<dev.permafrost.diff.Op> ops = Differ.diff(Schema.empty(), schema);
+        String source = StubWriter.squashed(manifest.migrationsPackage(), className, version, ops, notes);
+        String plans = PlanWriter.write(version, StubChecksum.of(source), Schema.empty(), schema, ops, databases);
+        return new Squash(manifest.with(new Manifest.Squash(version, className, replaced)), className, source, plans);
     }
 }

@@ -130,10 +130,11 @@ public final class MigrateCommand {
     private static int baseline(System.Logger log, Executor executor, Migrations migrations, Session session,
                                 Renderer renderer, List<MigrationInfo> done) throws SQLException {
         MigrationEntry baseline = migrations.baseline();
-        Recorder.Recording up = migrations.baselineUp();
-        Adoption.requireFreshFor(session, up);
-        List<Action> actions = migrations.plan(session.dialect(), true, 0, false,
-                () -> Planner.plan(renderer.get(), baseline.version(), up.before(), up.steps(), false));
+        Adoption.requireFreshFor(session, migrations.createdByBaseline());
+        List<Action> actions = migrations.plan(session.dialect(), true, 0, false, () -> {
+            Recorder.Recording up = migrations.baselineUp();
+            return Planner.plan(renderer.get(), baseline.version(), up.before(), up.steps(), false);
+        });
         List<MigrationEntry> replaced = migrations.entries().subList(0, baseline.version());
         long millis = executor.runBaseline(replaced, actions);
         if (millis == Executor.ALREADY_DONE) {

@@ -291,15 +291,24 @@ public final class Migrations {
 
     /** The plans of {@code version} when they are there and rendered for its stub's code as it is, else {@code null}. */
     private synchronized dev.permafrost.snapshot.Plans frozenPlans(int version) {
-        if (version < 1) {
-            return null; // the squashed baseline is rendered
+        if (version < 0 || version == 0 && baseline == null) {
+            return null;
         }
+        // Version 0 stands for the squashed baseline.
         return frozenPlans.computeIfAbsent(version, v -> {
-            String text = index.plans(v);
-            dev.permafrost.snapshot.Plans read = text == null ? null : dev.permafrost.snapshot.Plans.read(v, text);
-            return java.util.Optional.ofNullable(read != null && read.stubChecksum().equals(entry(v).checksum())
+            MigrationEntry entry = v == 0 ? baseline : entry(v);
+            String text = v == 0 ? index.squashedBaselinePlans() : index.plans(v);
+            dev.permafrost.snapshot.Plans read = text == null ? null
+                    : dev.permafrost.snapshot.Plans.read(v == 0 ? baseline.version() : v, text);
+            return java.util.Optional.ofNullable(read != null && read.stubChecksum().equals(entry.checksum())
                     ? read : null);
         }).orElse(null);
+    }
+
+    /** The tables the squashed baseline creates: from its plans when they are there, else from its recording. */
+    public java.util.Set<String> createdByBaseline() {
+        dev.permafrost.snapshot.Plans plans = frozenPlans(0);
+        return plans != null ? new java.util.TreeSet<>(plans.creates()) : created(baselineUp());
     }
 
     /**

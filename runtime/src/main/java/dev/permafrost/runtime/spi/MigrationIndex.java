@@ -64,6 +64,11 @@ public interface MigrationIndex {
         return null;
     }
 
+    /** The plans of the {@link #squashedBaseline() squashed baseline}, as {@link #plans} gives a migration's. */
+    default String squashedBaselinePlans() {
+        return null;
+    }
+
     /** The qualified names of the entity classes the migrations were generated from, for tools such as the test kit. */
     default List<String> entities() {
         return List.of();

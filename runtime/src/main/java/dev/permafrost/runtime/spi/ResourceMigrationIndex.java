@@ -170,7 +170,17 @@ public abstract class ResourceMigrationIndex implements MigrationIndex {
      */
     @Override
     public String plans(int version) {
-        try (InputStream in = getClass().getResourceAsStream(dev.permafrost.snapshot.Plans.fileName(version))) {
+        return resource(dev.permafrost.snapshot.Plans.fileName(version));
+    }
+
+    @Override
+    public String squashedBaselinePlans() {
+        MigrationEntry squashed = squashedBaseline();
+        return squashed == null ? null : resource(dev.permafrost.snapshot.Plans.baselineFileName(squashed.version()));
+    }
+
+    private String resource(String name) {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
