@@ -180,9 +180,9 @@ class SquashTest {
 
         assertThat(refused).failed();
         assertThat(refused).hadErrorContaining("[PF411] -Apermafrost.squash=3: V0002_AddEmailToAccounts (op.sql) holds"
-                + " data steps, which a squashed baseline does not run on a fresh database. If a fresh database needs what"
-                + " they do (seed rows), write it into the baseline's up() once it is written; then confirm with"
-                + " -Apermafrost.squash.withoutData=2. Or squash to a version before the first of them"
+                + " data steps, which a squashed baseline does not run on a fresh database. Confirm with"
+                + " -Apermafrost.squash.withoutData=2, and write what a fresh database needs of them (seed rows) into the"
+                + " baseline's up() before it ships; or squash to a version before the first of them"
                 + " (-Apermafrost.squash=1)");
         assertFalse(Files.exists(stub(project, "B0003_Baseline")));
 

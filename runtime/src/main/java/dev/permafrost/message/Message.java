@@ -180,10 +180,10 @@ public enum Message {
     SQUASH_TARGET("PF410", Severity.ERROR,
             "-Apermafrost.squash=%s cannot be squashed to: %s"),
     SQUASH_DATA_STEPS("PF411", Severity.ERROR,
-            "-Apermafrost.squash=%d: %s, which a squashed baseline does not run on a fresh database. If a fresh"
-                    + " database needs what they do (seed rows), write it into the baseline's up() once it is written;"
-                    + " then confirm with -Apermafrost.squash.withoutData=%s. Or squash to a version before the first"
-                    + " of them (-Apermafrost.squash=%d)"),
+            "-Apermafrost.squash=%d: %s, which a squashed baseline does not run on a fresh database. Confirm with"
+                    + " -Apermafrost.squash.withoutData=%s, and write what a fresh database needs of them (seed rows)"
+                    + " into the baseline's up() before it ships; or squash to a version before the first of them"
+                    + " (-Apermafrost.squash=%d)"),
     WROTE_BASELINE("PF412", Severity.NOTE,
             "wrote the squashed baseline %s: fresh databases get snapshot %s from it in one migration, databases at"
                     + " V0001 to %s continue with the migrations kept; review and commit it with %s. Once no database is"

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * schema with every {@code up} replayed in memory, or, for the newest two versions, the schema the build recorded
  * beside the index ({@link MigrationIndex#newestSchema()}) once the newest stub's {@code down} and {@code up} agree
  * with it, so that the everyday deploy (one migration pending) and {@code validate()} load no other stub (ADR 0024).
+ * After a squash the schema at the baseline's version comes from the baseline, and below it from the kept stubs'
+ * {@code down} when the oldest were deleted (ADR 0025). A migration's plan is the one the processor froze with its
+ * stub when it is there for the stub's code (ADR 0026), else recorded and rendered.
  */
 public final class Migrations {
 
