@@ -221,6 +221,42 @@ public interface Dialect {
                 + " MySQL and H2, not on " + displayName());
     }
 
+    /**
+     * Whether {@code table} exists in the connection's current schema: JDBC metadata here (H2 folds unquoted names to
+     * upper case); a database with a cheaper question overrides it (a fleet asks it of every tenant).
+     */
+    default boolean tableExists(Connection connection, String table) throws SQLException {
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (java.sql.ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
+                    name, new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Those of {@code tables} (lower case) that exist among the application's tables, by JDBC metadata here. */
+    default Set<String> existingTables(Connection connection, Set<String> tables) throws SQLException {
+        Set<String> found = new java.util.TreeSet<>();
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        String schema = metadataSchema(connection);
+        for (String type : List.of("TABLE", "BASE TABLE")) {
+            try (java.sql.ResultSet rs = meta.getTables(connection.getCatalog(), schema, "%", new String[] {type})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if (tables.contains(name)) {
+                        found.add(name);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The schema whose tables belong to the application, for JDBC metadata calls; {@code null} for any. */
     default String metadataSchema(Connection connection) throws SQLException {
         return connection.getSchema();

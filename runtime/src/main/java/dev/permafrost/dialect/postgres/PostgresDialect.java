@@ -35,6 +35,34 @@ public final class PostgresDialect implements Dialect {
     private PostgresDialect() {
     }
 
+    /** One cheap query instead of JDBC metadata's, which scans the catalog of every tenant schema of the database. */
+    @Override
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "select to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) is not null")) {
+            statement.setString(1, table);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public Set<String> existingTables(Connection connection, Set<String> tables) throws SQLException {
+        Set<String> found = new java.util.TreeSet<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("select c.relname from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
+                + " and c.relkind in ('r', 'p') and c.relname = any (?)")) {
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public String historyTableSql(String table) {
         return Dialect.historyTableSql(table, "bigint");

@@ -1,11 +1,7 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.message.Message;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,28 +26,13 @@ final class Adoption {
         if (created.isEmpty()) {
             return;
         }
-        created.retainAll(liveTables(session));
+        created = session.dialect().existingTables(session.connection(), created);
         // Read after the tables: another instance's baseline commits its tables with its history row (or, without
         // transactional DDL, writes the row first), so tables seen here with a history row mean it got there first.
-        if (created.isEmpty() || !History.read(session.connection()).isEmpty()) {
+        if (created.isEmpty() || !History.read(session.connection(), session.dialect()).isEmpty()) {
             return;
         }
         throw Message.TABLES_WITHOUT_HISTORY.exception(History.TABLE, created.size() == 1 ? "table" : "tables",
                 String.join(", ", created));
-    }
-
-    private static Set<String> liveTables(Session session) throws SQLException {
-        Set<String> tables = new TreeSet<>();
-        DatabaseMetaData meta = session.connection().getMetaData();
-        String catalog = session.connection().getCatalog();
-        String schema = session.dialect().metadataSchema(session.connection());
-        for (String type : List.of("TABLE", "BASE TABLE")) {
-            try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {type})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return tables;
     }
 }

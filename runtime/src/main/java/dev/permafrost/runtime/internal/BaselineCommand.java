@@ -27,7 +27,7 @@ public final class BaselineCommand {
             throw Message.UNKNOWN_TARGET.exception("baseline at", version, 1, known.size());
         }
         try (Session session = Session.open(config)) {
-            if (!History.read(session.connection()).isEmpty()) {
+            if (!History.read(session.connection(), session.dialect()).isEmpty()) {
                 throw Message.ALREADY_HAS_HISTORY.exception(session.description());
             }
             List<String> drift = ValidateCommand.drift(session, new Migrations(index).schemaAt(version), config);
@@ -48,7 +48,7 @@ public final class BaselineCommand {
                     session.connection().setAutoCommit(true);
                 }
             }
-            return new Catalog(known, History.read(session.connection())).status(session.description());
+            return new Catalog(known, History.read(session.connection(), session.dialect())).status(session.description());
         } catch (SQLException e) {
             throw Message.HISTORY_UNREADABLE.exception(e, "record the baseline in", e.getMessage());
         }

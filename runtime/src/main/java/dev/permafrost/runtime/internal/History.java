@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -33,11 +32,12 @@ public final class History {
      * instance created between the query and the look-up that explains its failure is read again: instances that start
      * at once race for it (eight on PostgreSQL showed it).
      */
-    public static List<AppliedMigration> read(Connection connection) throws SQLException {
+    public static List<AppliedMigration> read(Connection connection, dev.permafrost.dialect.Dialect dialect)
+            throws SQLException {
         try {
             return select(connection);
         } catch (SQLException e) {
-            if (!exists(connection)) {
+            if (!exists(connection, dialect)) {
                 return List.of();
             }
             try {
@@ -101,19 +101,8 @@ public final class History {
                 rs.getLong(5), AppliedMigration.State.of(rs.getString(6)), rs.getInt(7));
     }
 
-    static boolean exists(Connection connection) throws SQLException {
-        // Looked up in the connection's current schema; H2 folds unquoted names to upper case.
-        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
-                    name, new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    if (TABLE.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+    static boolean exists(Connection connection, dev.permafrost.dialect.Dialect dialect) throws SQLException {
+        return dialect.tableExists(connection, TABLE);
     }
 
     /** Creates the table unless it exists, with Permafrost's unquoted names so plain SQL finds it everywhere. */

@@ -214,7 +214,7 @@ public final class MigrateCommand {
     /** The catalog, refused if a migration stopped part way (with what ran) or anything else is inconsistent. */
     static Catalog consistent(Config config, MigrationIndex index, Session session, List<MigrationEntry> known)
             throws SQLException {
-        Catalog catalog = new Catalog(known, History.read(session.connection()));
+        Catalog catalog = new Catalog(known, History.read(session.connection(), session.dialect()));
         AppliedMigration incomplete = catalog.incomplete();
         boolean resuming = incomplete != null && catalog.resumable(incomplete, session.dialect().transactionalDdl());
         if (incomplete != null && incomplete.version() <= known.size() && !resuming) {

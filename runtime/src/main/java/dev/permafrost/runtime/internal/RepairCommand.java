@@ -16,7 +16,7 @@ public final class RepairCommand {
 
     public static int run(Config config) {
         try (Session session = Session.open(config)) {
-            if (!History.exists(session.connection())) {
+            if (!History.exists(session.connection(), session.dialect())) {
                 return 0;
             }
             int removed = History.deleteIncomplete(session.connection());

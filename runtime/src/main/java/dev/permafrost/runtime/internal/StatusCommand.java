@@ -13,7 +13,7 @@ public final class StatusCommand {
     public static MigrationStatus run(Config config) {
         var index = config.indexOrFind();
         try (Session session = Session.open(config)) {
-            return new Catalog(index.migrations(), History.read(session.connection())).status(session.description());
+            return new Catalog(index.migrations(), History.read(session.connection(), session.dialect())).status(session.description());
         } catch (SQLException e) {
             throw Message.HISTORY_UNREADABLE.exception(e, "read", e.getMessage());
         }

@@ -27,7 +27,7 @@ public final class ValidateCommand {
     public static Validation run(Config config) {
         MigrationIndex index = config.indexOrFind();
         try (Session session = Session.open(config)) {
-            Catalog catalog = new Catalog(index.migrations(), History.read(session.connection()));
+            Catalog catalog = new Catalog(index.migrations(), History.read(session.connection(), session.dialect()));
             List<String> problems = new ArrayList<>();
             for (MigrationInfo info : catalog.status(session.description()).migrations()) {
                 switch (info.state()) {
