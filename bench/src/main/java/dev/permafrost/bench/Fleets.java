@@ -96,24 +96,32 @@ final class Fleets {
      */
     private static double flyway(List<String> urls, List<String> schemas, String location, boolean grouped)
             throws Exception {
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            String schema = schemas == null ? null : schemas.get(i);
+            tasks.add(() -> {
+                var configuration = Flyway.configure().dataSource(url, null, null).locations(location).group(grouped);
+                if (schema != null) {
+                    configuration.schemas(schema);
+                }
+                configuration.load().migrate();
+                return null;
+            });
+        }
+        return onThreads(tasks);
+    }
+
+    /** Milliseconds to run {@code tasks} {@link #THREADS} at a time. */
+    private static double onThreads(List<java.util.concurrent.Callable<Void>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
         try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < urls.size(); i++) {
-                String url = urls.get(i);
-                String schema = schemas == null ? null : schemas.get(i);
-                running.add(pool.submit(() -> {
-                    var configuration = Flyway.configure().dataSource(url, null, null).locations(location)
-                            .group(grouped);
-                    if (schema != null) {
-                        configuration.schemas(schema);
-                    }
-                    configuration.load().migrate();
-                    return null;
-                }));
+            List<Future<Void>> running = new ArrayList<>();
+            for (var task : tasks) {
+                running.add(pool.submit(task));
             }
-            for (Future<?> future : running) {
+            for (Future<Void> future : running) {
                 future.get();
             }
         } finally {
@@ -135,34 +143,25 @@ final class Fleets {
                         .toList());
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (String url : urls) {
-                running.add(pool.submit(() -> {
-                    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                        c.setAutoCommit(false);
-                        for (List<String> version : versions) {
-                            for (String statement : version) {
-                                s.execute(statement);
-                            }
-                            if (!grouped) {
-                                c.commit();
-                            }
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (String url : urls) {
+            tasks.add(() -> {
+                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    for (List<String> version : versions) {
+                        for (String statement : version) {
+                            s.execute(statement);
                         }
-                        c.commit();
+                        if (!grouped) {
+                            c.commit();
+                        }
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+                    c.commit();
+                }
+                return null;
+            });
         }
-        return (System.nanoTime() - start) / 1e6;
+        return onThreads(tasks);
     }
 
     /** The workload's plain PostgreSQL SQL (as a hand-written Flyway project would have it), one file per version. */

@@ -155,14 +155,7 @@ public final class Executor {
         } catch (SQLException e) {
             throw Message.MIGRATION_NOT_RUN.exception(e, label(groupStart), e.getMessage());
         } finally {
-            if (transaction != null) {
-                try {
-                    transaction.rollback();
-                } catch (SQLException ignored) {
-                    // The original failure is what the caller needs to see.
-                }
-                transaction.close();
-            }
+            abandon(transaction);
         }
     }
 
@@ -499,14 +492,19 @@ public final class Executor {
         } catch (SQLException e) {
             throw Message.MIGRATION_NOT_RUN.exception(e, label(entry), e.getMessage());
         } finally {
-            if (transaction != null) {
-                try {
-                    transaction.rollback();
-                } catch (SQLException ignored) {
-                    // The original failure is what the caller needs to see.
-                }
-                transaction.close();
+            abandon(transaction);
+        }
+    }
+
+    /** Rolls back and closes a transaction that a failure left open ({@code null}: nothing to do). */
+    private static void abandon(MigrationTransaction transaction) {
+        if (transaction != null) {
+            try {
+                transaction.rollback();
+            } catch (SQLException ignored) {
+                // The original failure is what the caller needs to see.
             }
+            transaction.close();
         }
     }
 
