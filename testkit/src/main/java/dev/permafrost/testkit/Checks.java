@@ -115,16 +115,9 @@ final class Checks {
     }
 
     /**
-     * The oldest version the migrations can take a database from: 0, or after a squash whose oldest stubs were deleted
-     * the version before the oldest stub kept (ADR 0025).
-     */
-    static int oldest(MigrationChecks c) {
-        return Migrations.replayed(c.migrations()).oldestReachable();
-    }
-
-    /**
-     * Brings a fresh database to {@link #oldest}: nothing to do, or after a squash whose oldest stubs were deleted,
-     * built from the squashed baseline and taken down to the oldest stub kept; returns that version.
+     * Brings a fresh database to the oldest version the migrations can take it from: 0, nothing to do; after a squash
+     * whose oldest stubs were deleted, built from the squashed baseline and taken down to the version before the
+     * oldest stub kept (ADR 0025). Returns that version.
      */
     static int toOldest(MigrationChecks c, Migrator migrator) {
         Migrations migrations = Migrations.replayed(c.migrations());
@@ -192,7 +185,10 @@ final class Checks {
         }
     }
 
-    /** Whether {@code up()} of {@code version} runs SQL or code of its own, which a fresh database built by the baseline does not. */
+    /**
+     * Whether {@code up()} of {@code version} runs SQL or code of its own, which a fresh database built by the
+     * baseline does not.
+     */
     private static boolean up(Migrations replay, int version) {
         return replay.up(version).steps().stream().anyMatch(s -> !(s instanceof dev.permafrost.runtime.internal.Step.Change));
     }
