@@ -80,8 +80,7 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         String confirmed = blankToNull(raw.get(SQUASH_WITHOUT_DATA));
         if (confirmed != null) {
             for (String part : confirmed.split(",")) {
-                String digits = part.trim().startsWith("V") ? part.trim().substring(1) : part.trim();
-                int version = parseVersion(digits);
+                int version = parseVersion(part.trim());
                 if (version < 1) {
                     diagnostics.report(Message.OPTION_VALUE, SQUASH_WITHOUT_DATA, confirmed,
                             "the versions whose data steps a fresh database does not need, comma-separated (3,7)");
@@ -103,14 +102,16 @@ public record Options(Path schemaDir, Path migrationsDir, String migrationsPacka
         if (value == null) {
             return 0;
         }
-        int version = parseVersion(value.startsWith("V") ? value.substring(1) : value);
+        int version = parseVersion(value);
         if (version < 1) {
             diagnostics.report(Message.SQUASH_TARGET, value, "give the version to squash up to, a number such as 12");
         }
         return Math.max(version, 0);
     }
 
-    private static int parseVersion(String digits) {
+    /** A version written {@code 12} or {@code V12}; -1 when it is neither. */
+    private static int parseVersion(String text) {
+        String digits = text.startsWith("V") ? text.substring(1) : text;
         if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
             return -1;
         }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.Dialects;
-import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.runtime.internal.FrozenPlans;
 import dev.permafrost.runtime.internal.Migrations;
-import dev.permafrost.runtime.internal.Planner;
 import dev.permafrost.runtime.internal.Recorder;
 import dev.permafrost.snapshot.Plans;
 import dev.permafrost.testing.Db;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,19 +34,10 @@ class FrozenPlansTest {
     /** The plans of {@code version} of {@code index} for {@code dialect}, as the processor renders them. */
     static String plans(TestIndex index, int version, Dialect dialect, String checksum) {
         Migrations migrations = Migrations.replayed(index);
-        Map<Plans.Key, List<Plans.Step>> plans = new LinkedHashMap<>();
-        SqlRenderer renderer = new SqlRenderer(dialect);
-        for (boolean up : new boolean[] {true, false}) {
-            Recorder.Recording recording = up ? migrations.up(version) : migrations.down(version);
-            for (boolean lockSafe : new boolean[] {false, true}) {
-                List<Plans.Step> steps = FrozenPlans.freeze(Planner.plan(renderer, version, recording.before(),
-                        recording.steps(), lockSafe));
-                if (steps != null) {
-                    plans.put(new Plans.Key(dialect.displayName(), up, lockSafe), steps);
-                }
-            }
-        }
-        return new Plans(version, checksum, List.copyOf(Migrations.created(migrations.up(version))), plans).write();
+        Recorder.Recording up = migrations.up(version);
+        Recorder.Recording down = migrations.down(version);
+        return FrozenPlans.render(version, checksum, List.of(dialect), up.before(), up.steps(), down.before(),
+                down.steps());
     }
 
     private static TestIndex two() {

@@ -70,7 +70,7 @@ public final class IndexWriter {
      * Writes the list, the newest schema and the service registration into the class output.
      *
      * @param entries the migrations; one whose stub was deleted after a squash has no class name
-     * @param baseline the squashed baseline, or {@code null}     *
+     * @param baseline the squashed baseline, or {@code null}
      * @param entities table → qualified name of its entity class, for this compilation's model
      * @param checkpoint the newest schema ({@link SchemaCheckpoint#write}), listed with its SHA-256 so that the runtime
      *     takes only the one written with this list

@@ -327,8 +327,13 @@ public final class Migrations {
 
     /** The tables {@code recording} creates. */
     public static java.util.Set<String> created(Recorder.Recording recording) {
-        java.util.Set<String> created = new java.util.TreeSet<>();
-        for (Step step : recording.steps()) {
+        return created(recording.steps());
+    }
+
+    /** The tables {@code steps} create, sorted. */
+    public static java.util.SortedSet<String> created(List<Step> steps) {
+        java.util.SortedSet<String> created = new java.util.TreeSet<>();
+        for (Step step : steps) {
             if (step instanceof Step.Change change && change.op() instanceof dev.permafrost.diff.Op.CreateTable create) {
                 created.add(create.table());
             }
