@@ -276,6 +276,7 @@ public final class Bench {
         Path migrations = sources.resolve(Entities.PACKAGE.replace('.', '/')).resolve("migrations");
         List<String> permafrostOptions = permafrostOptions(classpath, schema, sources);
         javacRun(root, "first", entities, classpath, permafrostOptions);
+        int history = writeHistory(root, entities, classpath, permafrostOptions, schema);
         List<Path> all = withStubs(entities, migrations);
         int runs = quick ? 2 : 5;
         List<Jvm.Run> plain = new ArrayList<>();
@@ -289,7 +290,7 @@ public final class Bench {
         }
         row("javac 1000 entities, unchanged rebuild vs a processor doing nothing (ms)", medianWall(steady),
                 medianWall(noop), "no-op processor", "<= 1.05", "plain javac " + String.format("%.0f", medianWall(plain))
-                        + " ms");
+                        + " ms; " + history + " versions");
         ratios.put("javac_1000_entities_steady_vs_noop_processor", medianWall(steady) / medianWall(noop));
 
         // The last steady build's output is the IDE's: the edited entity is compiled into it, the others are class files.
@@ -304,8 +305,41 @@ public final class Bench {
             one.add(javacInto(root, "one", output, List.of(edited), againstOutput, permafrostOptions));
         }
         row("javac one entity of 1000 (IDE-style, ms)", medianWall(one), medianWall(plainOne), "javac -proc:none",
-                "<= 1.5", "runs " + Stats.spread(walls(one)) + " / " + Stats.spread(walls(plainOne)));
+                "<= 1.5", "runs " + Stats.spread(walls(one)) + " / " + Stats.spread(walls(plainOne)) + "; " + history
+                        + " versions");
         ratios.put("javac_one_entity_of_1000_vs_plain_javac", medianWall(one) / medianWall(plainOne));
+    }
+
+    /** How many versions the javac workload has: its baseline, then one added column each, as a project lives. */
+    private static final int JAVAC_VERSIONS = 21;
+
+    /**
+     * Writes the javac workload's history after its baseline: a nullable column added to every 45th entity, each compiled
+     * alone into the first build's output as an IDE does, so that each writes the next version (a column added last in
+     * the snapshots, wherever its field is). The 500th entity, the one the IDE-style measure compiles, is never edited.
+     * Returns how many versions there are.
+     */
+    private int writeHistory(Path root, List<Path> entities, String classpath, List<String> permafrostOptions,
+                             Path schema) throws Exception {
+        Path output = root.resolve("out-first");
+        String againstOutput = output + File.pathSeparator + classpath;
+        for (int k = 1; k < JAVAC_VERSIONS; k++) {
+            Path entity = entities.get(k * 45 - 1);
+            String source = Files.readString(entity);
+            String edited = source.replace("    String description;\n", "    String description;\n    Integer extra" + k + ";\n");
+            if (edited.equals(source)) {
+                throw new IllegalStateException("the workload's entity changed shape: " + entity);
+            }
+            Files.writeString(entity, edited);
+            javacInto(root, "history", output, List.of(entity), againstOutput, permafrostOptions);
+        }
+        try (Stream<Path> files = Files.list(schema)) {
+            long versions = files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
+            if (versions != JAVAC_VERSIONS) {
+                throw new IllegalStateException("the javac workload has " + versions + " versions, not " + JAVAC_VERSIONS);
+            }
+        }
+        return JAVAC_VERSIONS;
     }
 
     /** javac's options that run Permafrost's processor with explicit frozen-file directories. */

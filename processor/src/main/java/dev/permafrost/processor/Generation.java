@@ -111,8 +111,7 @@ public final class Generation {
         Summary summary = null;
         String stub = null;
         // The newest frozen schema after this compilation, recorded beside the index for the runtime (ADR 0024).
-        Schema newest = !changes.none() ? Replay.apply(changes.from(), changes.ops())
-                : changes.from() != null ? changes.from() : model.schema();
+        Schema newest = changes.none() ? changes.from() : Replay.apply(changes.from(), changes.ops());
         if (!changes.none()) {
             int next = changes.newest() + 1;
             summary = Summary.of(next, changes.ops());

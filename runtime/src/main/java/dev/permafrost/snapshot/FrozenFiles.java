@@ -98,6 +98,7 @@ public final class FrozenFiles {
         }
         Manifest manifest = Manifest.read(read(manifestFile));
         Map<Integer, String> texts = new TreeMap<>();
+        Map<Integer, String> hashes = new TreeMap<>();
         for (Manifest.Entry entry : manifest.entries()) {
             Path file = files.remove(entry.version());
             if (file == null) {
@@ -116,9 +117,8 @@ public final class FrozenFiles {
             }
             if (entry.version() > 1) {
                 Matcher parent = PARENT.matcher(text);
-                String expected = texts.get(entry.version() - 1) == null ? null : Hashing.sha256(texts.get(entry.version() - 1));
                 if (!parent.find() || Snapshot.parseVersion(parent.group(1)) != entry.version() - 1
-                        || !parent.group(2).equals(expected)) {
+                        || !parent.group(2).equals(hashes.get(entry.version() - 1))) {
                     throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "does not name V"
                             + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
                             + " on another branch. Delete it and its migration, and compile to write it again on top"
@@ -126,6 +126,7 @@ public final class FrozenFiles {
                 }
             }
             texts.put(entry.version(), text);
+            hashes.put(entry.version(), hash);
         }
         if (!files.isEmpty()) {
             Path extra = files.values().iterator().next();

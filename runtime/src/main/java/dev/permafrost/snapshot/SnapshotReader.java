@@ -92,7 +92,8 @@ public final class SnapshotReader {
 
     /** The description on the first line, without parsing the DDL; empty if there is none. */
     public static String description(String text) {
-        String first = Hashing.normalize(text).lines().findFirst().orElse("");
+        int end = text.indexOf('\n');
+        String first = Hashing.normalize(end < 0 ? text : text.substring(0, end)).lines().findFirst().orElse("");
         Matcher title = TITLE.matcher(first);
         return title.matches() ? title.group(2) : "";
     }

@@ -24,11 +24,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What this compilation changes: the operations from the newest snapshot ({@code from}) to the model.
- * When the model's canonical form equals the snapshot's, there is nothing to do and the snapshot is not
- * even parsed.
+ * When the model's canonical form, its columns in the snapshot's order ({@link FrozenOrder}), equals the snapshot's,
+ * there is nothing to do and the snapshot is not even parsed.
  *
  * @param newest the newest frozen version (0 when there is none)
- * @param from the newest snapshot's schema, {@code null} when nothing changed
+ * @param from the newest snapshot's schema (the empty schema before the first)
  */
 public record Changes(int newest, Schema from, List<Op> ops) {
 
@@ -47,9 +47,12 @@ public record Changes(int newest, Schema from, List<Op> ops) {
                                   Path sourceRoot, Supplier<SourceCoverage> coverage, Diagnostics diagnostics) {
         int newest = frozen.newestVersion();
         try {
-            if (newest > 0 && model.hints().tables().isEmpty() && model.hints().columns().isEmpty()
-                    && SnapshotWriter.body(model.schema()).equals(frozen.body(newest))) {
-                return new Changes(newest, null, List.of());
+            if (newest > 0 && model.hints().tables().isEmpty() && model.hints().columns().isEmpty()) {
+                String body = frozen.body(newest);
+                Schema ordered = FrozenOrder.of(model.schema(), body);
+                if (SnapshotWriter.body(ordered).equals(body)) {
+                    return new Changes(newest, ordered, List.of());
+                }
             }
             Schema from = newest == 0 ? Schema.empty() : frozen.snapshot(newest).schema();
             if (newest > 0 && !renamesFit(from, model, diagnostics)) {
