@@ -237,7 +237,7 @@ public final class Bench {
         if (!frozen.equals(after)) {
             throw new IllegalStateException("a steady-state compile changed the frozen files");
         }
-        try (Stream<Path> generated = Files.walk(root.resolve("out-steady"))) {
+        try (Stream<Path> generated = Files.walk(generated(root.resolve("out-steady")))) {
             if (generated.anyMatch(p -> p.toString().endsWith(".java"))) {
                 throw new IllegalStateException("a steady-state compile generated a source file (an extra javac round)");
             }
@@ -361,8 +361,10 @@ public final class Bench {
     private Jvm.Run javacInto(Path root, String name, Path out, List<Path> sources, String classpath, List<String> options)
             throws Exception {
         Files.createDirectories(out);
-        List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-classpath", classpath,
-                "-nowarn", "-implicit:none"));
+        Path generated = generated(out);
+        Files.createDirectories(generated);
+        List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-s", generated.toString(), "-classpath",
+                classpath, "-nowarn", "-implicit:none"));
         arguments.addAll(options);
         sources.forEach(s -> arguments.add(s.toString()));
         Path argFile = root.resolve("args-" + name + ".txt");
@@ -370,10 +372,16 @@ public final class Bench {
         return Jvm.run(List.of("-Xmx1g"), System.getProperty("java.class.path"), JavacChild.class, argFile.toString());
     }
 
+    /** Where javac writes generated sources for {@code out}, as build tools keep them apart from the classes. */
+    private static Path generated(Path out) {
+        return out.resolveSibling(out.getFileName() + "-generated");
+    }
+
     private Jvm.Run javacRun(Path root, String name, List<Path> sources, String classpath, List<String> options)
             throws Exception {
         Path out = root.resolve("out-" + name);
         delete(out);
+        delete(generated(out));
         return javacInto(root, name, out, sources, classpath, options);
     }
 

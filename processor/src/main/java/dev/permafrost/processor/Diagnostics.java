@@ -22,14 +22,51 @@ public final class Diagnostics {
     private final Messager messager;
     private final Trees trees;
     private int errors;
+    private int problems;
 
     /**
      * @param trees javac's tree API, to point at one of several repeated annotations; {@code null} where
      *     the compiler has none
      */
     public Diagnostics(Messager messager, Trees trees) {
-        this.messager = messager;
+        this.messager = counting(messager);
         this.trees = trees;
+    }
+
+    /** {@code messager}, counting every error and warning it is given in {@link #problems}. */
+    private Messager counting(Messager messager) {
+        return new Messager() {
+            private void count(Diagnostic.Kind kind) {
+                if (kind != Diagnostic.Kind.NOTE) {
+                    problems++;
+                }
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg) {
+                count(kind);
+                messager.printMessage(kind, msg);
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {
+                count(kind);
+                messager.printMessage(kind, msg, e);
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a) {
+                count(kind);
+                messager.printMessage(kind, msg, e, a);
+            }
+
+            @Override
+            public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a,
+                                     AnnotationValue v) {
+                count(kind);
+                messager.printMessage(kind, msg, e, a, v);
+            }
+        };
     }
 
     public void report(Message msg, Object... args) {
@@ -184,6 +221,11 @@ public final class Diagnostics {
 
     public int errors() {
         return errors;
+    }
+
+    /** How many errors and warnings were reported (notes are not counted). */
+    public int problems() {
+        return problems;
     }
 
     public boolean hasErrors() {

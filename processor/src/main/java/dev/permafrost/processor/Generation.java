@@ -3,6 +3,8 @@ package dev.permafrost.processor;
 import dev.permafrost.diff.Replay;
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Schema;
+import dev.permafrost.model.Names;
+import dev.permafrost.processor.cache.ModelCache;
 import dev.permafrost.processor.diff.Changes;
 import dev.permafrost.processor.diff.Summary;
 import dev.permafrost.processor.lint.LintReport;
@@ -27,6 +29,7 @@ import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Hashing;
 import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Plans;
+import dev.permafrost.snapshot.SchemaCheckpoint;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
 import dev.permafrost.snapshot.SnapshotReader;
@@ -84,6 +87,12 @@ public final class Generation {
                 : SnapshotReader.converters(frozen.text(frozen.newestVersion())), elements, env.getTypeUtils(), annotations,
                 diagnostics);
         jpa.convertWith(converters);
+        ModelCache cache = ModelCache.of(env.getFiler(), layout.classOutput());
+        String cacheKey = cache == null ? null : ModelCache.key(env.getOptions(), converters.names());
+        if (cache != null && options.squash() == 0 && indexedUnchanged(cache, cacheKey, frozen, options, layout,
+                entityRoots)) {
+            return;
+        }
         EntityCollector collector = new EntityCollector(elements, reader, jpa, diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
@@ -138,10 +147,54 @@ public final class Generation {
         }
         if (manifest != null) {
             stage = "generating the migration index";
+            String checkpoint = SchemaCheckpoint.write(manifest.newestVersion(), newest);
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
                     .compileAndIndex(manifest, stubs, frozen, summary, stub, squash, entityRoots, model.entities(),
-                            layout.classOutput(), newest, layout.schemaDir());
+                            layout.classOutput(), checkpoint, layout.schemaDir());
+            if (cache != null && diagnostics.problems() == 0) {
+                stage = "recording the model for the next build";
+                cache.record(env.getFiler(), cacheKey, manifest.newestVersion(),
+                        manifest.entries().get(manifest.newestVersion() - 1).sha256(), checkpoint, entities, roots,
+                        elements);
+            } else if (cache != null) {
+                cache.delete();
+            }
         }
+    }
+
+    /**
+     * Whether the model is the last build's, as {@link ModelCache} vouches without reading the entities this
+     * compilation was not given; the index is then written as that build wrote it. Any doubt is a {@code false}.
+     */
+    private boolean indexedUnchanged(ModelCache cache, String cacheKey, FrozenFiles frozen, Options options,
+                                     Layout layout, Set<TypeElement> entityRoots) {
+        stage = "checking the last build's model";
+        Diagnostics quiet = Diagnostics.silent();
+        ModelCache.Unchanged unchanged = cache.unchanged(cacheKey, frozen, roots, new EntityReader(annotations, quiet,
+                env.getTypeUtils(), options.databases(), options.naming()), quiet, elements);
+        if (unchanged == null) {
+            return false;
+        }
+        Manifest manifest = frozen.manifest();
+        String checkpoint = IndexWriter.previousCheckpoint(layout.classOutput(), manifest.migrationsPackage());
+        if (checkpoint == null || !Names.sha256Hex(checkpoint).equals(unchanged.checkpointSha256())) {
+            return false;
+        }
+        String migrationsPackage = Abort.unless(MigrationsPackage.choose(options, manifest, List.of(),
+                layout.schemaDir(), elements, diagnostics));
+        StubFiles stubs = Abort.unless(StubFiles.check(layout.migrationsDir(), migrationsPackage, manifest,
+                diagnostics));
+        if (diagnostics.hasErrors()) {
+            throw Abort.reported();
+        }
+        stage = "generating the migration index";
+        new CompiledMigrations(env.getFiler(), elements, roots, diagnostics).compileAndIndex(manifest, stubs, frozen,
+                null, null, null, entityRoots, unchanged.entities(), layout.classOutput(), checkpoint,
+                layout.schemaDir());
+        if (diagnostics.problems() == 0) {
+            cache.rewrite(env.getFiler(), unchanged);
+        }
+        return true;
     }
 
     /** What the processor was doing, for a crash report ("reading entity com.acme.Item"). */

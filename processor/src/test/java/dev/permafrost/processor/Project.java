@@ -220,25 +220,115 @@ final class Project {
      * earlier builds (an IDE compiling what changed).
      */
     DiskCompilation compileFiles(List<String> files, Path classes, boolean sourcePath) {
+        return compileFiles(files, classes, sourcePath, generated(classes), true, null);
+    }
+
+    /** Where {@link #compileFiles} has javac write generated sources: beside {@code classes}, as build tools do. */
+    static Path generated(Path classes) {
+        return classes.resolveSibling(classes.getFileName() + "-generated");
+    }
+
+    /**
+     * {@link #compileFiles}, with {@code generated} as javac's source output ({@code -s}; {@code null} for none, which
+     * makes it the class output), the processor run or not ({@code -proc:none}, as a build without it), and each class
+     * file javac reads told to {@code reads} (a class name; {@code null} for no one).
+     */
+    DiskCompilation compileFiles(List<String> files, Path classes, boolean sourcePath, Path generated, boolean process,
+                                 java.util.function.Consumer<String> reads) {
         try {
             Files.createDirectories(classes);
             javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
             java.io.StringWriter output = new java.io.StringWriter();
-            try (javax.tools.StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
+            try (javax.tools.StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null)) {
                 List<String> arguments = new ArrayList<>(options());
                 if (sourcePath) {
                     arguments.addAll(List.of("-sourcepath", sourceRoot.toString()));
                 }
+                if (generated != null) {
+                    Files.createDirectories(generated);
+                    arguments.addAll(List.of("-s", generated.toString()));
+                }
                 arguments.addAll(List.of("-d", classes.toString(), "-classpath",
-                        classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "-proc:full"));
+                        classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        process ? "-proc:full" : "-proc:none"));
+                javax.tools.JavaFileManager manager = reads == null ? standard : new ReadsClasses(standard, classes, reads);
                 var task = javac.getTask(output, manager, null, arguments, null,
-                        manager.getJavaFileObjectsFromFiles(files.stream().map(f -> sourceRoot.resolve(f).toFile()).toList()));
-                task.setProcessors(List.of(new PermafrostProcessor()));
+                        standard.getJavaFileObjectsFromFiles(files.stream().map(f -> sourceRoot.resolve(f).toFile()).toList()));
+                if (process) {
+                    task.setProcessors(List.of(new PermafrostProcessor()));
+                }
                 boolean ok = task.call();
                 return new DiskCompilation(ok, output.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file manager that tells which class files of {@code classes} javac opens. */
+    private static final class ReadsClasses extends javax.tools.ForwardingJavaFileManager<javax.tools.JavaFileManager> {
+        private final Path classes;
+        private final java.util.function.Consumer<String> reads;
+
+        ReadsClasses(javax.tools.JavaFileManager manager, Path classes, java.util.function.Consumer<String> reads) {
+            super(manager);
+            this.classes = classes.toAbsolutePath().normalize();
+            this.reads = reads;
+        }
+
+        @Override
+        public Iterable<javax.tools.JavaFileObject> list(Location location, String packageName,
+                                                         java.util.Set<javax.tools.JavaFileObject.Kind> kinds,
+                                                         boolean recurse) throws IOException {
+            List<javax.tools.JavaFileObject> files = new ArrayList<>();
+            for (javax.tools.JavaFileObject file : super.list(location, packageName, kinds, recurse)) {
+                files.add(file.getKind() == javax.tools.JavaFileObject.Kind.CLASS ? new Opened(file) : file);
+            }
+            return files;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, javax.tools.JavaFileObject file) {
+            return super.inferBinaryName(location, inner(file));
+        }
+
+        @Override
+        public boolean isSameFile(javax.tools.FileObject a, javax.tools.FileObject b) {
+            return super.isSameFile(inner(a), inner(b));
+        }
+
+        @Override
+        public boolean contains(Location location, javax.tools.FileObject file) throws IOException {
+            return super.contains(location, inner(file));
+        }
+
+        private static <F extends javax.tools.FileObject> F inner(F file) {
+            @SuppressWarnings("unchecked")
+            F inner = file instanceof Opened opened ? (F) opened.inner() : file;
+            return inner;
+        }
+
+        /** A class file that tells when javac opens it. */
+        private final class Opened extends javax.tools.ForwardingJavaFileObject<javax.tools.JavaFileObject> {
+            Opened(javax.tools.JavaFileObject file) {
+                super(file);
+            }
+
+            javax.tools.JavaFileObject inner() {
+                return fileObject;
+            }
+
+            @Override
+            public java.io.InputStream openInputStream() throws IOException {
+                java.net.URI uri = toUri();
+                Path path = "file".equals(uri.getScheme()) ? Path.of(uri).toAbsolutePath().normalize() : null;
+                if (path != null && path.startsWith(classes)) {
+                    String name = classes.relativize(path).toString();
+                    reads.accept(name.substring(0, name.length() - ".class".length())
+                            .replace(java.io.File.separatorChar, '.'));
+                }
+                return super.openInputStream();
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.permafrost.processor.write;
 
 import dev.permafrost.message.Message;
-import dev.permafrost.model.Schema;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.diff.Summary;
 import dev.permafrost.processor.read.SourceCoverage;
@@ -63,12 +62,13 @@ public final class CompiledMigrations {
      * @param originating the entities, for incremental builds
      * @param entities entity classes by table, recorded beside the index
      * @param classOutput where the index of the last build is, whose checksums of unchanged stubs are taken over
-     * @param newest the schema of the newest frozen snapshot, recorded beside the index for the runtime
+     * @param checkpoint the schema of the newest frozen snapshot ({@link SchemaCheckpoint#write}), recorded beside the
+     *     index for the runtime
      * @param schemaDir where the plans of the newest migrations are, copied beside the index ({@link #PLANS_KEPT})
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
                                 SquashWriter.Squash writtenSquash, Set<TypeElement> originating,
-                                Map<String, String> entities, Path classOutput, Schema newest, Path schemaDir) {
+                                Map<String, String> entities, Path classOutput, String checkpoint, Path schemaDir) {
         String pkg = manifest.migrationsPackage();
         Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
@@ -101,8 +101,7 @@ public final class CompiledMigrations {
                     writer.write(IndexWriter.source(pkg));
                 }
             }
-            IndexWriter.writeResources(filer, pkg, entries, baseline, entities,
-                    SchemaCheckpoint.write(manifest.newestVersion(), newest), origins);
+            IndexWriter.writeResources(filer, pkg, entries, baseline, entities, checkpoint, origins);
             List<String> plans = new ArrayList<>();
             for (int v = Math.max(1, manifest.newestVersion() - PLANS_KEPT + 1); v <= manifest.newestVersion(); v++) {
                 plans.add(Plans.fileName(v));

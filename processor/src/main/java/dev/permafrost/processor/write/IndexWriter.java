@@ -138,6 +138,19 @@ public final class IndexWriter {
         return checksums;
     }
 
+    /** The schema checkpoint an earlier build left in {@code classOutput}, or {@code null}. */
+    public static String previousCheckpoint(Path classOutput, String packageName) {
+        if (classOutput == null) {
+            return null;
+        }
+        try {
+            return Files.readString(classOutput.resolve(packageName.replace('.', '/')).resolve(SchemaCheckpoint.RESOURCE),
+                    StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The lines of the index an earlier build left in {@code classOutput}; none when there is none or it is unreadable. */
     private static List<String> previousLines(Path classOutput, String packageName) {
         if (classOutput == null) {

@@ -1,0 +1,171 @@
+package dev.permafrost.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.permafrost.processor.cache.ModelCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An IDE compiles the file that changed; the model is every entity (ADR 0027). The last build's model, recorded in the
+ * source output, spares reading the others from their class files when it can vouch for them, and never when a class
+ * file changed behind it: a compilation that takes it writes what a full reading would.
+ */
+class ModelCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BASE = """
+            package com.acme;
+
+            import dev.permafrost.annotations.*;
+
+            public abstract class Audited {
+                @Column(length = 40) String createdBy;
+            }
+            """;
+    private static final String ITEM = """
+            package com.acme;
+
+            import dev.permafrost.annotations.*;
+
+            @Table(name = "items")
+            public class Item extends Audited {
+                @Id long id;
+                @Column(length = 100) String name;
+            }
+            """;
+    private static final String TAG = """
+            package com.acme;
+
+            import dev.permafrost.annotations.*;
+
+            @Table(name = "tags")
+            public class Tag {
+                @Id long id;
+                @Column(length = 40) String label;
+            }
+            """;
+
+    private Project project;
+    private Path classes;
+
+    private Project.DiskCompilation compile(String file, List<String> read) {
+        return project.compileFiles(List.of(file), classes, false, Project.generated(classes), true, read::add);
+    }
+
+    private void fullBuild() {
+        project = new Project(dir.resolve("project"));
+        classes = dir.resolve("classes");
+        project.writeSources(Map.of("com.acme.Audited", BASE, "com.acme.Item", ITEM, "com.acme.Tag", TAG));
+        Project.DiskCompilation full = project.compileFiles(project.sourceFiles(), classes, true);
+        assertTrue(full.succeeded(), full.output());
+    }
+
+    private Path cacheFile() {
+        return Project.generated(classes).resolve(ModelCache.FILE);
+    }
+
+    private static String read(Path file) throws Exception {
+        return Files.readString(file);
+    }
+
+    private String index() throws Exception {
+        return read(classes.resolve("com/acme/migrations/permafrost-index.txt"))
+                + read(classes.resolve("com/acme/migrations/permafrost-schema.txt"));
+    }
+
+    @Test
+    void anIdeCompileOfOneEntityNeitherReadsTheOthersNorWritesAnything() throws Exception {
+        fullBuild();
+        String index = index();
+        Map<String, String> before = project.fingerprint();
+        List<String> read = new ArrayList<>();
+        // The full build compiled every entity: the first compile of one reads the others once and records them.
+        Project.DiskCompilation first = compile("com/acme/Tag.java", read);
+        assertTrue(first.succeeded(), first.output());
+        assertTrue(read.contains("com.acme.Item"), read.toString());
+        assertTrue(read(cacheFile()).contains("entity\tcom.acme.Item\titems\t"), read(cacheFile()));
+
+        read.clear();
+        Project.DiskCompilation again = compile("com/acme/Tag.java", read);
+
+        assertTrue(again.succeeded(), again.output());
+        assertFalse(read.contains("com.acme.Item"), "Item's class file is vouched for by its bytes: " + read);
+        assertFalse(read.contains("com.acme.Audited"), read.toString());
+        assertEquals(before, project.fingerprint(), "nothing written: " + again.output());
+        assertEquals(index, index(), "the same index and schema as the full build, byte for byte");
+    }
+
+    @Test
+    void anEntityWhoseClassFileChangedBehindTheCacheIsReadAgain() throws Exception {
+        fullBuild();
+        compile("com/acme/Tag.java", new ArrayList<>());
+        project.writeSources(Map.of("com.acme.Item", ITEM.replace("    @Column(length = 100) String name;\n",
+                "    @Column(length = 100) String name;\n    Integer stock;\n")));
+        assertTrue(project.compileFiles(List.of("com/acme/Item.java"), classes, false, Project.generated(classes), false,
+                null).succeeded(), "compiled without the processor, as a build that skips it");
+
+        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+
+        assertTrue(partial.succeeded(), partial.output());
+        assertTrue(project.stub("com.acme.migrations", "V0002_AddStockToItems")
+                .contains("op.addColumn(\"items\", column(\"stock\", INTEGER));"), partial.output());
+    }
+
+    @Test
+    void aSuperclassThatChangedBehindTheCacheMakesItsEntitiesReadAgain() throws Exception {
+        fullBuild();
+        compile("com/acme/Tag.java", new ArrayList<>());
+        project.writeSources(Map.of("com.acme.Audited", BASE.replace("String createdBy;\n",
+                "String createdBy;\n    java.time.Instant createdAt;\n")));
+        assertTrue(project.compileFiles(List.of("com/acme/Audited.java"), classes, false, Project.generated(classes),
+                true, null).succeeded(), "Audited holds no entity: the processor has nothing to do");
+
+        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+
+        assertTrue(partial.succeeded(), partial.output());
+        assertTrue(project.stub("com.acme.migrations", "V0002_AddCreatedAtToItems")
+                .contains("op.addColumn(\"items\", column(\"created_at\", TIMESTAMP_TZ));"), partial.output());
+    }
+
+    @Test
+    void anEntityThatChangedIsWrittenAndTheNextCompileStartsFromIt() throws Exception {
+        fullBuild();
+        compile("com/acme/Tag.java", new ArrayList<>());
+        project.writeSources(Map.of("com.acme.Tag", TAG.replace("String label;", "String label;\n    Integer rank;")));
+
+        Project.DiskCompilation changed = compile("com/acme/Tag.java", new ArrayList<>());
+        assertTrue(changed.succeeded(), changed.output());
+        assertTrue(Files.exists(project.schemaDir.resolve("V0002.sql")), changed.output());
+        Map<String, String> before = project.fingerprint();
+
+        Project.DiskCompilation unchanged = compile("com/acme/Item.java", new ArrayList<>());
+
+        assertTrue(unchanged.succeeded(), unchanged.output());
+        assertEquals(before, project.fingerprint(), unchanged.output());
+    }
+
+    @Test
+    void aSourceOutputThatIsTheClassOutputKeepsNoCacheThere() throws Exception {
+        project = new Project(dir.resolve("project"));
+        classes = dir.resolve("classes");
+        project.writeSources(Map.of("com.acme.Audited", BASE, "com.acme.Item", ITEM, "com.acme.Tag", TAG));
+        assertTrue(project.compileFiles(project.sourceFiles(), classes, true, null, true, null).succeeded());
+        assertTrue(project.compileFiles(List.of("com/acme/Tag.java"), classes, false, null, true, null).succeeded());
+
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().equals(ModelCache.FILE)).toList(),
+                    "nothing a jar would package");
+        }
+    }
+}
