@@ -4,6 +4,7 @@ import dev.permafrost.diff.Replay;
 import dev.permafrost.message.Message;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Names;
+import dev.permafrost.processor.cache.FrozenStats;
 import dev.permafrost.processor.cache.ModelCache;
 import dev.permafrost.processor.diff.Changes;
 import dev.permafrost.processor.diff.Summary;
@@ -78,7 +79,11 @@ public final class Generation {
         Options options = Abort.unless(Options.parse(env.getOptions(), diagnostics));
         Layout layout = Abort.unless(Layout.resolve(options, env.getFiler(), diagnostics));
         stage = "reading the frozen files in " + layout.schemaDir();
-        FrozenFiles frozen = frozenFiles(layout);
+        FrozenStats stats = FrozenStats.of(env.getFiler(), layout.classOutput(), layout.schemaDir());
+        FrozenFiles frozen = frozenFiles(layout, stats == null ? FrozenFiles.Trusted.NONE : stats);
+        if (stats != null) {
+            stats.record(env.getFiler(), frozen);
+        }
         EntityReader reader = new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(),
                 options.naming());
         JpaReader jpa = new JpaReader(annotations, diagnostics, env.getTypeUtils(), reader, options.databases(),
@@ -207,9 +212,14 @@ public final class Generation {
         return concerned;
     }
 
-    private FrozenFiles frozenFiles(Layout layout) {
+    /** The frozen files, the newest snapshot read and verified whoever vouched for it (the model is held against it). */
+    private FrozenFiles frozenFiles(Layout layout, FrozenFiles.Trusted trusted) {
         try {
-            return FrozenFiles.load(layout.schemaDir());
+            FrozenFiles frozen = FrozenFiles.load(layout.schemaDir(), trusted);
+            if (frozen.newestVersion() > 0) {
+                frozen.text(frozen.newestVersion());
+            }
+            return frozen;
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
             throw Abort.reported();

@@ -31,12 +31,29 @@ public final class FrozenFiles {
 
     private final Path dir;
     private final Manifest manifest;
+    /** Every snapshot file, by version. */
+    private final Map<Integer, Path> files;
+    /** The texts read and verified so far, by version: all of them but those {@link Trusted} vouched for. */
     private final Map<Integer, String> texts;
 
-    private FrozenFiles(Path dir, Manifest manifest, Map<Integer, String> texts) {
+    private FrozenFiles(Path dir, Manifest manifest, Map<Integer, Path> files, Map<Integer, String> texts) {
         this.dir = dir;
         this.manifest = manifest;
+        this.files = files;
         this.texts = texts;
+    }
+
+    /**
+     * Which snapshot files a caller saw verified before and that have not changed since (by their size and time, as
+     * git's index does): they are read only when their text is asked for, and verified then.
+     */
+    @FunctionalInterface
+    public interface Trusted {
+
+        Trusted NONE = (file, sha256) -> false;
+
+        /** Whether {@code file} is, unchanged, the one verified to have the manifest's {@code sha256}. */
+        boolean unchanged(Path file, String sha256);
     }
 
     /**
@@ -63,6 +80,15 @@ public final class FrozenFiles {
      * @throws SnapshotException naming the file, and the line where it helps, of the first problem
      */
     public static FrozenFiles load(Path dir) {
+        return load(dir, Trusted.NONE);
+    }
+
+    /**
+     * {@link #load(Path)}, reading and hashing only the snapshots {@code trusted} does not vouch for.
+     *
+     * @throws SnapshotException naming the file, and the line where it helps, of the first problem
+     */
+    public static FrozenFiles load(Path dir, Trusted trusted) {
         Map<Integer, Path> files = new TreeMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> listing = Files.list(dir)) {
@@ -94,39 +120,21 @@ public final class FrozenFiles {
                 throw new SnapshotException(Message.FROZEN_FILE, Manifest.FILE, 0, "is missing from " + dir + ", which holds "
                         + files.size() + " snapshot(s); restore it from version control");
             }
-            return new FrozenFiles(dir, null, Map.of());
+            return new FrozenFiles(dir, null, Map.of(), Map.of());
         }
         Manifest manifest = Manifest.read(read(manifestFile));
+        Map<Integer, Path> snapshots = new TreeMap<>();
         Map<Integer, String> texts = new TreeMap<>();
-        Map<Integer, String> hashes = new TreeMap<>();
         for (Manifest.Entry entry : manifest.entries()) {
             Path file = files.remove(entry.version());
             if (file == null) {
                 throw new SnapshotException(Message.FROZEN_FILE, entry.file(), 0, "is recorded in " + Manifest.FILE + " but missing from "
                         + dir + "; restore it from version control");
             }
-            String text = read(file);
-            String hash = Hashing.sha256(text);
-            if (!hash.equals(entry.sha256())) {
-                throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "changed after it was frozen (recorded"
-                        + " sha256 " + entry.sha256() + ", now " + hash + "). Restore it from version control"
-                        + " (git checkout -- " + file + "); to change the schema, change the entities and compile."
-                        + " If two branches each wrote version " + entry.version() + ", keep one branch's snapshot,"
-                        + " migration and manifest line, delete the other's, and compile: Permafrost writes the other"
-                        + " change as the next version");
+            snapshots.put(entry.version(), file);
+            if (!trusted.unchanged(file, entry.sha256())) {
+                texts.put(entry.version(), verified(manifest, entry, file));
             }
-            if (entry.version() > 1) {
-                Matcher parent = PARENT.matcher(text);
-                if (!parent.find() || Snapshot.parseVersion(parent.group(1)) != entry.version() - 1
-                        || !parent.group(2).equals(hashes.get(entry.version() - 1))) {
-                    throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "does not name V"
-                            + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
-                            + " on another branch. Delete it and its migration, and compile to write it again on top"
-                            + " of this branch");
-                }
-            }
-            texts.put(entry.version(), text);
-            hashes.put(entry.version(), hash);
         }
         if (!files.isEmpty()) {
             Path extra = files.values().iterator().next();
@@ -134,7 +142,32 @@ public final class FrozenFiles {
                     + ": it was added by hand, left by an interrupted compile, or came from a branch. Delete it (and its"
                     + " migration class) and compile: Permafrost writes the next version itself");
         }
-        return new FrozenFiles(dir, manifest, texts);
+        return new FrozenFiles(dir, manifest, snapshots, texts);
+    }
+
+    /** The text of {@code entry}'s {@code file}, once it is shown to be the one frozen and to name its parent. */
+    private static String verified(Manifest manifest, Manifest.Entry entry, Path file) {
+        String text = read(file);
+        String hash = Hashing.sha256(text);
+        if (!hash.equals(entry.sha256())) {
+            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "changed after it was frozen (recorded"
+                    + " sha256 " + entry.sha256() + ", now " + hash + "). Restore it from version control"
+                    + " (git checkout -- " + file + "); to change the schema, change the entities and compile."
+                    + " If two branches each wrote version " + entry.version() + ", keep one branch's snapshot,"
+                    + " migration and manifest line, delete the other's, and compile: Permafrost writes the other"
+                    + " change as the next version");
+        }
+        if (entry.version() > 1) {
+            Matcher parent = PARENT.matcher(text);
+            if (!parent.find() || Snapshot.parseVersion(parent.group(1)) != entry.version() - 1
+                    || !parent.group(2).equals(manifest.entries().get(entry.version() - 2).sha256())) {
+                throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "does not name V"
+                        + Snapshot.versionLabel(entry.version() - 1) + " with its hash as its parent: it was written"
+                        + " on another branch. Delete it and its migration, and compile to write it again on top"
+                        + " of this branch");
+            }
+        }
+        return text;
     }
 
     /**
@@ -183,19 +216,50 @@ public final class FrozenFiles {
 
     /** The newest version, or 0 when there is none. */
     public int newestVersion() {
-        return texts.size();
+        return files.size();
     }
 
-    public String text(int version) {
+    /** The file of snapshot {@code version}. */
+    public Path file(int version) {
+        Path file = files.get(version);
+        if (file == null) {
+            throw new IllegalArgumentException("there is no snapshot " + version);
+        }
+        return file;
+    }
+
+    /**
+     * The text of snapshot {@code version}, verified.
+     *
+     * @throws SnapshotException when a file {@link Trusted} vouched for has changed since
+     */
+    public synchronized String text(int version) {
         String text = texts.get(version);
         if (text == null) {
-            throw new IllegalArgumentException("there is no snapshot " + version);
+            text = verified(manifest, manifest.entries().get(version - 1), file(version));
+            texts.put(version, text);
         }
         return text;
     }
 
+    /** The description on the first line of snapshot {@code version}, reading no more of a file not read yet. */
+    public synchronized String description(int version) {
+        String text = texts.get(version);
+        if (text != null) {
+            return SnapshotReader.description(text);
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(file(version), StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first == null ? "" : SnapshotReader.description(first);
+        } catch (IOException | RuntimeException e) {
+            return SnapshotReader.description(text(version));
+        }
+    }
+
+    /** The SHA-256 the manifest records for snapshot {@code version}, which its text is verified to have. */
     public String hash(int version) {
-        return Hashing.sha256(text(version));
+        file(version);
+        return manifest.entries().get(version - 1).sha256();
     }
 
     /** The parsed snapshot of {@code version}. */

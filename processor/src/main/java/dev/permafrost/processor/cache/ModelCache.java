@@ -63,23 +63,8 @@ public final class ModelCache {
      * output that is the class output (then the file would be packaged).
      */
     public static ModelCache of(Filer filer, Path classOutput) {
-        if (classOutput == null) {
-            return null;
-        }
-        try {
-            URI uri = filer.getResource(StandardLocation.SOURCE_OUTPUT, "", FILE).toUri();
-            if (!"file".equals(uri.getScheme())) {
-                return null;
-            }
-            Path file = Path.of(uri);
-            if (file.getParent() == null || file.getParent().toAbsolutePath().normalize()
-                    .equals(classOutput.toAbsolutePath().normalize())) {
-                return null;
-            }
-            return new ModelCache(file, classOutput);
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
+        Path file = CacheDir.file(filer, classOutput, FILE);
+        return file == null ? null : new ModelCache(file, classOutput);
     }
 
     /**
@@ -275,20 +260,12 @@ public final class ModelCache {
             classes.putAll(e.classes);
         }
         classes.forEach((path, sha) -> out.append("class\t").append(path).append('\t').append(sha).append('\n'));
-        try (Writer writer = filer.createResource(StandardLocation.SOURCE_OUTPUT, "", FILE).openWriter()) {
-            writer.write(out.toString());
-        } catch (IOException | RuntimeException e) {
-            delete();
-        }
+        CacheDir.write(filer, file, out.toString());
     }
 
     /** Forgets the recorded model (a compilation that could not vouch for its own). */
     public void delete() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException | RuntimeException e) {
-            // an unreadable or stale cache is only ever a slower build: every entry is checked before use
-        }
+        CacheDir.delete(file);
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.permafrost.snapshot.Manifest;
 import dev.permafrost.snapshot.Plans;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
-import dev.permafrost.snapshot.SnapshotReader;
 import dev.permafrost.snapshot.SchemaCheckpoint;
 import dev.permafrost.snapshot.StubChecksum;
 import java.io.IOException;
@@ -77,7 +76,7 @@ public final class CompiledMigrations {
             Manifest.Squash squash = manifest.squash();
             for (Manifest.Entry entry : manifest.entries()) {
                 boolean isNew = written != null && entry.version() == written.version();
-                String description = isNew ? written.description() : SnapshotReader.description(frozen.text(entry.version()));
+                String description = isNew ? written.description() : frozen.description(entry.version());
                 if (!isNew && squash != null && entry.version() <= squash.version()
                         && !Files.exists(stubs.path(entry.migrationClass()))) {
                     // deleted after the squash (StubFiles allows it for the oldest): listed by its recorded checksums
