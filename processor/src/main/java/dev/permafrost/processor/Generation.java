@@ -89,7 +89,7 @@ public final class Generation {
         JpaReader jpa = new JpaReader(annotations, diagnostics, env.getTypeUtils(), reader, options.databases(),
                 options.jpaNaming());
         converters = AutoConverters.find(roots, frozen.newestVersion() == 0 ? List.of()
-                : SnapshotReader.converters(frozen.text(frozen.newestVersion())), elements, env.getTypeUtils(), annotations,
+                : SnapshotReader.converters(frozen.header(frozen.newestVersion())), elements, env.getTypeUtils(), annotations,
                 diagnostics);
         jpa.convertWith(converters);
         ModelCache cache = ModelCache.of(env.getFiler(), layout.classOutput());
@@ -98,6 +98,7 @@ public final class Generation {
                 entityRoots)) {
             return;
         }
+        verifyNewest(frozen);
         EntityCollector collector = new EntityCollector(elements, reader, jpa, diagnostics);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
@@ -212,14 +213,21 @@ public final class Generation {
         return concerned;
     }
 
-    /** The frozen files, the newest snapshot read and verified whoever vouched for it (the model is held against it). */
     private FrozenFiles frozenFiles(Layout layout, FrozenFiles.Trusted trusted) {
         try {
-            FrozenFiles frozen = FrozenFiles.load(layout.schemaDir(), trusted);
+            return FrozenFiles.load(layout.schemaDir(), trusted);
+        } catch (SnapshotException e) {
+            diagnostics.reportText(null, e.code(), e.getMessage());
+            throw Abort.reported();
+        }
+    }
+
+    /** Reads and verifies the newest snapshot, whoever vouched for it: the model is held against it. */
+    private void verifyNewest(FrozenFiles frozen) {
+        try {
             if (frozen.newestVersion() > 0) {
                 frozen.text(frozen.newestVersion());
             }
-            return frozen;
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
             throw Abort.reported();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.permafrost.processor.cache.ModelCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,26 @@ class ModelCacheTest {
         assertTrue(partial.succeeded(), partial.output());
         assertTrue(project.stub("com.acme.migrations", "V0002_AddStockToItems")
                 .contains("op.addColumn(\"items\", column(\"stock\", INTEGER));"), partial.output());
+    }
+
+    @Test
+    void aClassFileRewrittenWithItsSizeAndTimeSoonAfterTheRecordingIsStillReadAgain() throws Exception {
+        fullBuild();
+        compile("com/acme/Tag.java", new ArrayList<>());
+        Path item = classes.resolve("com/acme/Item.class");
+        FileTime time = Files.getLastModifiedTime(item);
+        long size = Files.size(item);
+        project.writeSources(Map.of("com.acme.Item", ITEM.replace("length = 100", "length = 101")));
+        assertTrue(project.compileFiles(List.of("com/acme/Item.java"), classes, false, Project.generated(classes), false,
+                null).succeeded());
+        assertEquals(size, Files.size(item), "the same size");
+        Files.setLastModifiedTime(item, time);
+
+        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+
+        assertTrue(partial.succeeded(), partial.output());
+        assertTrue(project.snapshot(2).contains("name varchar(101)"), "a time within two seconds of the recording"
+                + " vouches for nothing (git's racy files): " + partial.output());
     }
 
     @Test

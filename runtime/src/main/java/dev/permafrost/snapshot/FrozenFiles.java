@@ -256,6 +256,31 @@ public final class FrozenFiles {
         }
     }
 
+    /**
+     * The header of snapshot {@code version}: its lines up to the first that is not a comment, as
+     * {@link SnapshotReader#entities} and {@link SnapshotReader#converters} read them, reading no more of a file not
+     * read yet.
+     */
+    public synchronized String header(int version) {
+        String text = texts.get(version);
+        if (text != null) {
+            return text;
+        }
+        StringBuilder header = new StringBuilder();
+        try (java.io.BufferedReader in = Files.newBufferedReader(file(version), StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first != null && first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+            }
+            for (String line = first; line != null && line.startsWith("--"); line = in.readLine()) {
+                header.append(line).append('\n');
+            }
+            return header.toString();
+        } catch (IOException | RuntimeException e) {
+            return text(version);
+        }
+    }
+
     /** The SHA-256 the manifest records for snapshot {@code version}, which its text is verified to have. */
     public String hash(int version) {
         file(version);

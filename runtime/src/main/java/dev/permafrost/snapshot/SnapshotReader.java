@@ -78,14 +78,15 @@ public final class SnapshotReader {
     /** The header's {@code -- key: value} lines, matched, up to the first line that is not a comment. */
     private static List<Matcher> header(String text) {
         List<Matcher> lines = new ArrayList<>();
-        for (String line : Hashing.normalize(text).split("\n")) {
-            if (!line.startsWith("--")) {
-                break;
-            }
+        String normalized = Hashing.normalize(text);
+        for (int start = 0; start < normalized.length() && normalized.startsWith("--", start); ) {
+            int end = normalized.indexOf('\n', start);
+            String line = normalized.substring(start, end < 0 ? normalized.length() : end);
             Matcher m = HEADER.matcher(line);
             if (m.matches()) {
                 lines.add(m);
             }
+            start = end < 0 ? normalized.length() : end + 1;
         }
         return lines;
     }

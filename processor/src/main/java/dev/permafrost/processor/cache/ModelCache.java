@@ -50,8 +50,13 @@ public final class ModelCache {
     private static final List<String> TRUSTED = List.of("java/", "javax/", "jdk/", "dev/permafrost/annotations/");
     private static final String UNKNOWN = "-";
 
+    /** How much older than its recording a class file's time must be for the time to vouch for its bytes. */
+    private static final long RACY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
     private final Path file;
     private final Path classOutput;
+    /** Whether a class file checked was written too shortly before the recording for its time to vouch for it. */
+    private boolean racy;
 
     private ModelCache(Path file, Path classOutput) {
         this.file = file;
@@ -154,12 +159,11 @@ public final class ModelCache {
             Entity vouched;
             if (rootTypes.contains(entity.className)) {
                 vouched = readsTheSame(entity, reader, quiet, elements) ? entity.compiledNow() : null;
-            } else if (entity.classSha256.equals(UNKNOWN)) {
+            } else if (entity.classFingerprint.equals(UNKNOWN)) {
                 vouched = readsTheSame(entity, reader, quiet, elements)
                         ? located(entity.className, entity.table, entity.digest, entityPaths, rootTypes, elements) : null;
             } else {
-                vouched = sameBytes(entity.classFile, entity.classSha256) && entity.depends.stream().allMatch(
-                        c -> recorded.classes.containsKey(c) && sameBytes(c, recorded.classes.get(c))) ? entity : null;
+                vouched = unchangedFiles(entity, recorded);
             }
             if (vouched == null) {
                 return null;
@@ -182,7 +186,7 @@ public final class ModelCache {
 
     /** Records again how each entity of an unchanged model was vouched for, when that is not what is recorded. */
     public void rewrite(Filer filer, Unchanged unchanged) {
-        if (unchanged.now.equals(List.copyOf(unchanged.recorded.entities.values()))) {
+        if (!racy && unchanged.now.equals(List.copyOf(unchanged.recorded.entities.values()))) {
             return;
         }
         Recorded was = unchanged.recorded;
@@ -238,7 +242,7 @@ public final class ModelCache {
         Set<String> depends = bytes == null ? null : depends(path, bytes, entityPaths, rootTypes, classes);
         return depends == null ? new Entity(className, table, digest, pathOrUnknown(className, elements), UNKNOWN,
                 List.of(), Map.of())
-                : new Entity(className, table, digest, path, Names.sha256Hex(bytes), List.copyOf(depends), classes);
+                : new Entity(className, table, digest, path, fingerprint(path, bytes), List.copyOf(depends), classes);
     }
 
     private static String pathOrUnknown(String className, Elements elements) {
@@ -252,10 +256,12 @@ public final class ModelCache {
         out.append("key\t").append(key).append('\n');
         out.append("snapshot\t").append(version).append('\t').append(snapshotSha256).append('\n');
         out.append("checkpoint\t").append(checkpointSha256).append('\n');
+        out.append("recorded\t").append(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()))
+                .append('\n');
         Map<String, String> classes = new TreeMap<>();
         for (Entity e : entities) {
             out.append("entity\t").append(e.className).append('\t').append(e.table).append('\t').append(e.digest)
-                    .append('\t').append(e.classFile).append('\t').append(e.classSha256).append('\t')
+                    .append('\t').append(e.classFile).append('\t').append(e.classFingerprint).append('\t')
                     .append(String.join(",", e.depends)).append('\n');
             classes.putAll(e.classes);
         }
@@ -297,7 +303,7 @@ public final class ModelCache {
                 if (dependency == null) {
                     return null;
                 }
-                classes.put(name, Names.sha256Hex(dependency));
+                classes.put(name, fingerprint(name, dependency));
                 depends.add(name);
                 pending.add(dependency);
             }
@@ -305,9 +311,63 @@ public final class ModelCache {
         return depends;
     }
 
-    private boolean sameBytes(String path, String sha256) {
+    /** {@code entity} with its class file's and dependencies' fingerprints now, or {@code null} when one changed. */
+    private Entity unchangedFiles(Entity entity, Recorded recorded) {
+        String classFile = current(entity.classFile, entity.classFingerprint, recorded.at);
+        if (classFile == null) {
+            return null;
+        }
+        Map<String, String> classes = new TreeMap<>();
+        for (String c : entity.depends) {
+            String now = recorded.classes.containsKey(c) ? current(c, recorded.classes.get(c), recorded.at) : null;
+            if (now == null) {
+                return null;
+            }
+            classes.put(c, now);
+        }
+        return new Entity(entity.className, entity.table, entity.digest, entity.classFile, classFile, entity.depends,
+                classes);
+    }
+
+    /**
+     * The fingerprint of class file {@code path} when its bytes are the ones {@code recorded} fingerprints, else
+     * {@code null}. A file whose size and time are the recorded ones, and whose time was at least two seconds older
+     * than the recording ({@code recordedAt}), is not read; otherwise its bytes are hashed (a file written since with
+     * the same bytes keeps its place, with its new time).
+     */
+    private String current(String path, String recorded, long recordedAt) {
+        String[] was = recorded.split("@");
+        if (was.length != 3) {
+            return null;
+        }
+        long[] stamp = stamp(path);
+        if (stamp == null) {
+            return null;
+        }
+        if (stamp[0] == Long.parseLong(was[1]) && stamp[1] == Long.parseLong(was[2])) {
+            if (stamp[1] < recordedAt - RACY_NANOS) {
+                return recorded;
+            }
+            racy = true;
+        }
         byte[] bytes = bytes(path);
-        return bytes != null && Names.sha256Hex(bytes).equals(sha256);
+        return bytes != null && Names.sha256Hex(bytes).equals(was[0]) ? fingerprint(path, bytes) : null;
+    }
+
+    /** SHA-256, size and time of class file {@code path}: {@code sha@size@nanos}. */
+    private String fingerprint(String path, byte[] bytes) {
+        long[] stamp = stamp(path);
+        return Names.sha256Hex(bytes) + "@" + bytes.length + "@" + (stamp == null ? -1 : stamp[1]);
+    }
+
+    private long[] stamp(String path) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(
+                    classOutput.resolve(path + ".class"), java.nio.file.attribute.BasicFileAttributes.class);
+            return new long[] {attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private byte[] bytes(String internalName) {
@@ -360,10 +420,10 @@ public final class ModelCache {
 
     /**
      * One entity as recorded: its reading's digest, and its class file with the classes it depends on and their
-     * SHA-256 ({@code classes}); its SHA-256 is {@link #UNKNOWN} when it is to be read again (this compilation compiles it,
-     * or a class it names is not in the class output).
+     * fingerprints ({@code sha256@size@nanos}, in {@code classes}); its class file's fingerprint is {@link #UNKNOWN} when
+     * it is to be read again (this compilation compiles it, or a class it names is not in the class output).
      */
-    private record Entity(String className, String table, String digest, String classFile, String classSha256,
+    private record Entity(String className, String table, String digest, String classFile, String classFingerprint,
                           List<String> depends, Map<String, String> classes) {
 
         /** This entity, compiled by this compilation: its class file is about to change. */
@@ -372,7 +432,7 @@ public final class ModelCache {
         }
     }
 
-    private record Recorded(String key, int version, String snapshotSha256, String checkpointSha256,
+    private record Recorded(String key, int version, String snapshotSha256, String checkpointSha256, long at,
                             Map<String, Entity> entities, Map<String, String> classes) {
 
         static Recorded read(Path file) {
@@ -389,6 +449,7 @@ public final class ModelCache {
             String snapshot = null;
             String checkpoint = null;
             int version = 0;
+            long at = 0;
             Map<String, Entity> entities = new TreeMap<>();
             Map<String, String> classes = new HashMap<>();
             try {
@@ -401,6 +462,7 @@ public final class ModelCache {
                             snapshot = f[2];
                         }
                         case "checkpoint" -> checkpoint = f[1];
+                        case "recorded" -> at = Long.parseLong(f[1]);
                         case "entity" -> entities.put(f[1], new Entity(f[1], f[2], f[3], f[4], f[5],
                                 f[6].isEmpty() ? List.of() : List.of(f[6].split(",")), new TreeMap<>()));
                         case "class" -> classes.put(f[1], f[2]);
@@ -421,7 +483,7 @@ public final class ModelCache {
                 }
             }
             return key == null || snapshot == null || checkpoint == null || entities.isEmpty() ? null
-                    : new Recorded(key, version, snapshot, checkpoint, entities, classes);
+                    : new Recorded(key, version, snapshot, checkpoint, at, entities, classes);
         }
     }
 }

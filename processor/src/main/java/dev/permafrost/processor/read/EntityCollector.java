@@ -50,7 +50,7 @@ public final class EntityCollector {
         List<TypeElement> queue = new ArrayList<>(roots);
         if (frozen.newestVersion() > 0) {
             Map<String, String> previous = null;
-            for (Map.Entry<String, String> recorded : SnapshotReader.entities(frozen.text(frozen.newestVersion())).entrySet()) {
+            for (Map.Entry<String, String> recorded : SnapshotReader.entities(frozen.header(frozen.newestVersion())).entrySet()) {
                 TypeElement type = entity(recorded.getValue());
                 if (type == null) {
                     if (previous == null) {
