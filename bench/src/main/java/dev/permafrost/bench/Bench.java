@@ -465,11 +465,16 @@ public final class Bench {
                     + " at a time (Permafrost's Fleet, a Flyway loop in an executor)" + mode);
             List<Double> pf = new ArrayList<>();
             List<Double> fw = new ArrayList<>();
+            List<Double> sqliteFloor = new ArrayList<>();
             for (int round = 0; round < (quick ? 1 : 3); round++) {
                 double[] ms = Fleets.sqlite(work, workload, targets, round, grouped);
                 pf.add(ms[0]);
                 fw.add(ms[1]);
+                sqliteFloor.add(ms[2]);
             }
+            row("  the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(sqliteFloor),
+                    "raw JDBC floor", "", Stats.spread(sqliteFloor) + "; the floor is " + String.format("%.3f",
+                            Stats.median(sqliteFloor) / Stats.median(fw)) + " x the Flyway loop");
             row("fleet of " + targets + " SQLite files to V0020, " + Fleets.THREADS + " threads" + (grouped
                     ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
                     Stats.spread(pf) + " / " + Stats.spread(fw));
@@ -490,7 +495,8 @@ public final class Bench {
                 floor.add(ms[2]);
             }
             row("  the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(floor),
-                    "raw JDBC floor", "", Stats.spread(floor));
+                    "raw JDBC floor", "", Stats.spread(floor) + "; the floor is " + String.format("%.3f",
+                            Stats.median(floor) / Stats.median(fw)) + " x the Flyway loop");
             row("fleet of " + targets + " PostgreSQL schemas to V0020, " + Fleets.THREADS + " threads" + (grouped
                     ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
                     Stats.spread(pf) + " / " + Stats.spread(fw));

@@ -28,19 +28,25 @@ final class Fleets {
     private Fleets() {
     }
 
-    /** Milliseconds for Permafrost's fleet and for the Flyway loop, on {@code targets} fresh SQLite files each. */
+    /**
+     * Milliseconds for Permafrost's fleet, for the Flyway loop and for the raw-JDBC floor (the same statements, no
+     * history), on {@code targets} fresh SQLite files each.
+     */
     static double[] sqlite(Path work, Workload workload, int targets, int round, boolean grouped) throws Exception {
         MigrationIndex index = workload.index();
         List<String> pf = new ArrayList<>();
         List<String> fw = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
             String mode = grouped ? "g" : "s";
             pf.add("jdbc:sqlite:" + work.resolve("fleet-pf-" + mode + round + "-" + i + ".db"));
             fw.add("jdbc:sqlite:" + work.resolve("fleet-fw-" + mode + round + "-" + i + ".db"));
+            raw.add("jdbc:sqlite:" + work.resolve("fleet-raw-" + mode + round + "-" + i + ".db"));
         }
         double permafrost = permafrost(pf, index, grouped);
         double flyway = flyway(fw, null, "filesystem:" + workload.flyway, grouped);
-        return new double[] {permafrost, flyway};
+        double floor = raw(raw, workload.flyway, grouped);
+        return new double[] {permafrost, flyway, floor};
     }
 
     /** The same on {@code targets} fresh schemas of the local PostgreSQL each; Flyway runs the plain PostgreSQL SQL. */

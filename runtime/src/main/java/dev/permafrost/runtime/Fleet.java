@@ -88,7 +88,7 @@ public final class Fleet {
 
     /** Migrates every target (as above) and reports on each. */
     public FleetReport migrate() {
-        return migrate(target -> target.migrator().migrate());
+        return run((target, found) -> target.migrator().migrate(found));
     }
 
     /**
@@ -98,6 +98,18 @@ public final class Fleet {
      */
     public FleetReport migrate(Function<Target, MigrateResult> action) {
         Objects.requireNonNull(action, "action");
+        return run((target, found) -> {
+            found.accept(target.migrator().status().currentVersion());
+            return action.apply(target);
+        });
+    }
+
+    /** What a target is migrated with: it tells {@code found} the version before, as soon as it knows it. */
+    private interface Action {
+        MigrateResult apply(Target target, java.util.function.IntConsumer found);
+    }
+
+    private FleetReport run(Action action) {
         long start = System.nanoTime();
         FleetReport.Entry[] entries = new FleetReport.Entry[targets.size()];
         AtomicBoolean failed = new AtomicBoolean();
@@ -132,31 +144,31 @@ public final class Fleet {
         return new FleetReport(List.of(entries), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static FleetReport.Entry migrate(Target target, Function<Target, MigrateResult> action, AtomicBoolean failed) {
+    private static FleetReport.Entry migrate(Target target, Action action, AtomicBoolean failed) {
         long start = System.nanoTime();
-        int before = -1;
+        int[] before = {-1};
         try {
-            before = target.migrator().status().currentVersion();
-            MigrateResult result = action.apply(target);
+            MigrateResult result = action.apply(target, version -> before[0] = version);
             if (result == null) {
                 int after = target.migrator().status().currentVersion();
-                return new FleetReport.Entry(target.name(), before, after, after == before ? FleetReport.State.UP_TO_DATE
-                        : FleetReport.State.MIGRATED, null, millisSince(start));
+                return new FleetReport.Entry(target.name(), before[0], after, after == before[0]
+                        ? FleetReport.State.UP_TO_DATE : FleetReport.State.MIGRATED, null, millisSince(start));
             }
             return new FleetReport.Entry(target.name(), result.fromVersion(), result.toVersion(),
                     result.applied().isEmpty() ? FleetReport.State.UP_TO_DATE : FleetReport.State.MIGRATED, null,
                     millisSince(start));
         } catch (RuntimeException e) {
             failed.set(true);
-            int after = before;
+            int after = before[0];
             try {
                 after = target.migrator().status().currentVersion();
             } catch (RuntimeException ignored) {
                 // the version it reached is unknown; the failure says why
             }
+            int found = before[0] >= 0 ? before[0] : after; // refused before it read the history: nothing changed
             String message = e instanceof PermafrostException p && p.messageCode() != null
                     ? p.messageCode() + " " + e.getMessage() : String.valueOf(e.getMessage());
-            return new FleetReport.Entry(target.name(), before, after, FleetReport.State.FAILED, message,
+            return new FleetReport.Entry(target.name(), found, after, FleetReport.State.FAILED, message,
                     millisSince(start));
         }
     }

@@ -111,6 +111,11 @@ public final class Migrator {
         return MigrateCommand.run(config);
     }
 
+    /** {@link #migrate()}, telling {@code found} the version the database was at when it was read (for {@link Fleet}). */
+    MigrateResult migrate(java.util.function.IntConsumer found) {
+        return MigrateCommand.run(config, Integer.MAX_VALUE, found);
+    }
+
     /**
      * Brings the database to {@code version}: applies pending migrations up to it, or runs the {@code down}
      * of every newer migration, newest first, each in its own transaction that also removes its history

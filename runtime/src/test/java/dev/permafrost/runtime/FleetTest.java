@@ -147,6 +147,42 @@ class FleetTest {
         assertEquals(8, stop.count(FleetReport.State.SKIPPED), stop.toString());
     }
 
+    /**
+     * A target that fails part way is reported with the version it started from and the one it reached, as the
+     * migration read them (the fleet reads no status of its own before migrating); one refused before its history was
+     * read (not a database) reports no version.
+     */
+    @Test
+    void aTargetThatFailsPartWayReportsWhereItStartedAndWhereItStopped() throws Exception {
+        String partWay = "jdbc:sqlite:" + dir.resolve("part-way.db");
+        settings(partWay).build().migrateTo(1);
+        Db.execute(partWay, "insert into items (id, name) values (1, 'a')");
+        List<String> urls = List.of(partWay, "jdbc:sqlite:" + dir.resolve("no-such-dir/x.db"));
+        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(TestIndex.of(new Items(),
+                new Price(), new Broken()))).continueOnError(true).migrate();
+
+        FleetReport.Entry stopped = report.entries().get(0);
+        assertEquals(FleetReport.State.FAILED, stopped.state(), report.toString());
+        assertEquals(1, stopped.before(), report.toString());
+        assertEquals(2, stopped.after(), report.toString());
+        FleetReport.Entry unreachable = report.entries().get(1);
+        assertEquals(FleetReport.State.FAILED, unreachable.state(), report.toString());
+        assertEquals(-1, unreachable.before(), report.toString());
+        assertEquals(-1, unreachable.after(), report.toString());
+    }
+
+    /** A migration whose {@code up} fails on the database. */
+    public static final class Broken implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.sql("insert into items (id, name) values (1, 'duplicate key')");
+        }
+
+        @Override
+        public void down(Operations op) {
+        }
+    }
+
     /** An integration's own way of migrating each target gets the same report; {@code null} has the version read. */
     @Test
     void eachTargetMayBeMigratedItsOwnWay() throws Exception {

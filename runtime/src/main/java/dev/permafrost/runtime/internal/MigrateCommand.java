@@ -36,8 +36,16 @@ public final class MigrateCommand {
      * Brings the database to {@code target}: applies pending migrations up to it, or runs the {@code down}
      * of every newer migration, newest first, each in its own transaction that also removes its history row.
      */
-    @SuppressWarnings("try") // the lock is held for the scope of its try block
     public static MigrateResult run(Config config, int target) {
+        return run(config, target, version -> { });
+    }
+
+    /**
+     * {@link #run(Config, int)}, telling {@code found} the version the database is at once it is read (before anything is
+     * applied; again under the lock), so that a caller knows it even when a migration then fails.
+     */
+    @SuppressWarnings("try") // the lock is held for the scope of its try block
+    public static MigrateResult run(Config config, int target, java.util.function.IntConsumer found) {
         long start = System.nanoTime();
         MigrationIndex index = config.indexOrFind();
         try (Session session = Session.open(config)) {
@@ -46,10 +54,12 @@ public final class MigrateCommand {
                 throw Message.UNKNOWN_TARGET.exception("migrate to", target, 0, known.size());
             }
             if (target >= known.size() && !known.isEmpty() && History.holdsExactly(session.connection(), known)) {
+                found.accept(known.size());
                 return upToDate(config.log(), session, known.size(), start);
             }
             Catalog catalog = consistent(config, index, session, known);
             int from = catalog.currentVersion();
+            found.accept(from);
             if (nothingToDo(catalog, from, target)) {
                 return upToDate(config.log(), session, from, start);
             }
@@ -62,6 +72,7 @@ public final class MigrateCommand {
                     History.create(session.connection(), session.dialect());
                     catalog = consistent(config, index, session, known);
                     from = catalog.currentVersion();
+                    found.accept(from);
                 }
                 Executor executor = config.executor(session);
                 List<MigrationInfo> done = new ArrayList<>();
