@@ -72,6 +72,23 @@ class ModelCacheTest {
         assertTrue(full.succeeded(), full.output());
     }
 
+    /** Where the project's classes go (set by {@link #fullBuild}, which every test starts with). */
+    private Path classes() {
+        return dir.resolve("classes");
+    }
+
+    private interface Io<T> {
+        T get() throws java.io.IOException;
+    }
+
+    private static <T> T io(Io<T> action) {
+        try {
+            return action.get();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Path cacheFile() {
         return Project.generated(classes).resolve(ModelCache.FILE);
     }
@@ -107,16 +124,29 @@ class ModelCacheTest {
         assertEquals(index, index(), "the same index and schema as the full build, byte for byte");
     }
 
-    @Test
-    void anEntityWhoseClassFileChangedBehindTheCacheIsReadAgain() throws Exception {
+    /**
+     * After a full build and an IDE's compile of {@code Tag} (which records the model), {@code type} is changed to
+     * {@code source} and compiled alone, with the processor or without (a build that skips it; an {@code Audited}
+     * holds no entity, so the processor has nothing to do), with {@code before} and {@code after} run around that;
+     * then {@code Tag} is compiled alone again.
+     */
+    private Project.DiskCompilation tagAfter(String type, String source, boolean process, Runnable before,
+                                             Runnable after) {
         fullBuild();
         compile("com/acme/Tag.java", new ArrayList<>());
-        project.writeSources(Map.of("com.acme.Item", ITEM.replace("    @Column(length = 100) String name;\n",
-                "    @Column(length = 100) String name;\n    Integer stock;\n")));
-        assertTrue(project.compileFiles(List.of("com/acme/Item.java"), classes, false, Project.generated(classes), false,
-                null).succeeded(), "compiled without the processor, as a build that skips it");
+        before.run();
+        project.writeSources(Map.of(type, source));
+        Project.DiskCompilation changed = project.compileFiles(List.of(type.replace('.', '/') + ".java"), classes, false,
+                Project.generated(classes), process, null);
+        assertTrue(changed.succeeded(), changed.output());
+        after.run();
+        return compile("com/acme/Tag.java", new ArrayList<>());
+    }
 
-        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+    @Test
+    void anEntityWhoseClassFileChangedBehindTheCacheIsReadAgain() throws Exception {
+        Project.DiskCompilation partial = tagAfter("com.acme.Item", ITEM.replace("    @Column(length = 100) String name;\n",
+                "    @Column(length = 100) String name;\n    Integer stock;\n"), false, () -> { }, () -> { });
 
         assertTrue(partial.succeeded(), partial.output());
         assertTrue(project.stub("com.acme.migrations", "V0002_AddStockToItems")
@@ -125,18 +155,17 @@ class ModelCacheTest {
 
     @Test
     void aClassFileRewrittenWithItsSizeAndTimeSoonAfterTheRecordingIsStillReadAgain() throws Exception {
-        fullBuild();
-        compile("com/acme/Tag.java", new ArrayList<>());
-        Path item = classes.resolve("com/acme/Item.class");
-        FileTime time = Files.getLastModifiedTime(item);
-        long size = Files.size(item);
-        project.writeSources(Map.of("com.acme.Item", ITEM.replace("length = 100", "length = 101")));
-        assertTrue(project.compileFiles(List.of("com/acme/Item.java"), classes, false, Project.generated(classes), false,
-                null).succeeded());
-        assertEquals(size, Files.size(item), "the same size");
-        Files.setLastModifiedTime(item, time);
-
-        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+        Path item = classes().resolve("com/acme/Item.class");
+        FileTime[] time = new FileTime[1];
+        long[] size = new long[1];
+        Project.DiskCompilation partial = tagAfter("com.acme.Item", ITEM.replace("length = 100", "length = 101"), false,
+                () -> {
+                    time[0] = io(() -> Files.getLastModifiedTime(item));
+                    size[0] = io(() -> Files.size(item));
+                }, () -> {
+                    assertEquals(size[0], io(() -> Files.size(item)), "the same size");
+                    io(() -> Files.setLastModifiedTime(item, time[0]));
+                });
 
         assertTrue(partial.succeeded(), partial.output());
         assertTrue(project.snapshot(2).contains("name varchar(101)"), "a time within two seconds of the recording"
@@ -145,14 +174,8 @@ class ModelCacheTest {
 
     @Test
     void aSuperclassThatChangedBehindTheCacheMakesItsEntitiesReadAgain() throws Exception {
-        fullBuild();
-        compile("com/acme/Tag.java", new ArrayList<>());
-        project.writeSources(Map.of("com.acme.Audited", BASE.replace("String createdBy;\n",
-                "String createdBy;\n    java.time.Instant createdAt;\n")));
-        assertTrue(project.compileFiles(List.of("com/acme/Audited.java"), classes, false, Project.generated(classes),
-                true, null).succeeded(), "Audited holds no entity: the processor has nothing to do");
-
-        Project.DiskCompilation partial = compile("com/acme/Tag.java", new ArrayList<>());
+        Project.DiskCompilation partial = tagAfter("com.acme.Audited", BASE.replace("String createdBy;\n",
+                "String createdBy;\n    java.time.Instant createdAt;\n"), true, () -> { }, () -> { });
 
         assertTrue(partial.succeeded(), partial.output());
         assertTrue(project.stub("com.acme.migrations", "V0002_AddCreatedAtToItems")
