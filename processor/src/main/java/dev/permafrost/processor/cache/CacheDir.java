@@ -49,6 +49,38 @@ final class CacheDir {
         }
     }
 
+    /** How much older than its recording a file's time must be for the time to vouch for its bytes. */
+    private static final long RACY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    /** A file's size and modification time, as git's index keeps them. */
+    record Stamp(long size, long modifiedNanos) {
+
+        /** The stamp of {@code file}, or {@code null} when it cannot be read. */
+        static Stamp of(Path file) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                return new Stamp(attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /**
+         * Whether this stamp, the one recorded at {@code recordedAt} ({@link #now}), vouches for the file's bytes: its
+         * time was at least two seconds older than the recording, else it may have changed within the same instant
+         * (git's "racy" files).
+         */
+        boolean vouchesAt(long recordedAt) {
+            return modifiedNanos < recordedAt - RACY_NANOS;
+        }
+    }
+
+    /** The time of a recording, in the nanoseconds {@link Stamp} counts. */
+    static long now() {
+        return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    }
+
     static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import javax.annotation.processing.Filer;
 
 /**
@@ -25,14 +23,12 @@ public final class FrozenStats implements FrozenFiles.Trusted {
     /** The file, at the root of the source output. */
     public static final String FILE = "permafrost-frozen-files.txt";
     private static final String HEADER = "# Permafrost frozen files verified: derived by the annotation processor, safe to delete";
-    /** How much older than its verification a file's time must be to be trusted. */
-    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Path file;
     private final Path schemaDir;
     private final Map<String, Stat> recorded;
 
-    private record Stat(long size, long modifiedNanos, String sha256) {
+    private record Stat(CacheDir.Stamp stamp, String sha256) {
     }
 
     private FrozenStats(Path file, Path schemaDir, Map<String, Stat> recorded) {
@@ -55,9 +51,9 @@ public final class FrozenStats implements FrozenFiles.Trusted {
                 long verifiedAt = Long.parseLong(lines.get(2).split("\t")[1]);
                 for (String line : lines.subList(3, lines.size())) {
                     String[] f = line.split("\t");
-                    long modified = Long.parseLong(f[3]);
-                    if (modified < verifiedAt - RACY_NANOS) {
-                        recorded.put(f[1], new Stat(Long.parseLong(f[2]), modified, f[4]));
+                    CacheDir.Stamp stamp = new CacheDir.Stamp(Long.parseLong(f[2]), Long.parseLong(f[3]));
+                    if (stamp.vouchesAt(verifiedAt)) {
+                        recorded.put(f[1], new Stat(stamp, f[4]));
                     }
                 }
             }
@@ -93,18 +89,14 @@ public final class FrozenStats implements FrozenFiles.Trusted {
         }
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         out.append("dir\t").append(schemaDir.toAbsolutePath().normalize()).append('\n');
-        out.append("verified\t").append(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())).append('\n');
-        now.forEach((name, stat) -> out.append("file\t").append(name).append('\t').append(stat.size()).append('\t')
-                .append(stat.modifiedNanos()).append('\t').append(stat.sha256()).append('\n'));
+        out.append("verified\t").append(CacheDir.now()).append('\n');
+        now.forEach((name, stat) -> out.append("file\t").append(name).append('\t').append(stat.stamp().size())
+                .append('\t').append(stat.stamp().modifiedNanos()).append('\t').append(stat.sha256()).append('\n'));
         CacheDir.write(filer, file, out.toString());
     }
 
     private static Stat stat(Path file, String sha256) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stat(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        CacheDir.Stamp stamp = CacheDir.Stamp.of(file);
+        return stamp == null ? null : new Stat(stamp, sha256);
     }
 }

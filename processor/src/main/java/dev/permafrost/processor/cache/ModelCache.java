@@ -7,8 +7,6 @@ import dev.permafrost.processor.read.EntityReader;
 import dev.permafrost.processor.read.EntitySource;
 import dev.permafrost.snapshot.FrozenFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.tools.StandardLocation;
 
 /**
  * What the last build's model was made of, so that a compilation of a few entities (an IDE's) need not read every
@@ -49,9 +46,6 @@ public final class ModelCache {
     /** Classes whose meaning the processor's version fixes: never looked for in the class output. */
     private static final List<String> TRUSTED = List.of("java/", "javax/", "jdk/", "dev/permafrost/annotations/");
     private static final String UNKNOWN = "-";
-
-    /** How much older than its recording a class file's time must be for the time to vouch for its bytes. */
-    private static final long RACY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     private final Path file;
     private final Path classOutput;
@@ -256,8 +250,7 @@ public final class ModelCache {
         out.append("key\t").append(key).append('\n');
         out.append("snapshot\t").append(version).append('\t').append(snapshotSha256).append('\n');
         out.append("checkpoint\t").append(checkpointSha256).append('\n');
-        out.append("recorded\t").append(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()))
-                .append('\n');
+        out.append("recorded\t").append(CacheDir.now()).append('\n');
         Map<String, String> classes = new TreeMap<>();
         for (Entity e : entities) {
             out.append("entity\t").append(e.className).append('\t').append(e.table).append('\t').append(e.digest)
@@ -340,12 +333,12 @@ public final class ModelCache {
         if (was.length != 3) {
             return null;
         }
-        long[] stamp = stamp(path);
+        CacheDir.Stamp stamp = stamp(path);
         if (stamp == null) {
             return null;
         }
-        if (stamp[0] == Long.parseLong(was[1]) && stamp[1] == Long.parseLong(was[2])) {
-            if (stamp[1] < recordedAt - RACY_NANOS) {
+        if (stamp.equals(new CacheDir.Stamp(Long.parseLong(was[1]), Long.parseLong(was[2])))) {
+            if (stamp.vouchesAt(recordedAt)) {
                 return recorded;
             }
             racy = true;
@@ -356,18 +349,12 @@ public final class ModelCache {
 
     /** SHA-256, size and time of class file {@code path}: {@code sha@size@nanos}. */
     private String fingerprint(String path, byte[] bytes) {
-        long[] stamp = stamp(path);
-        return Names.sha256Hex(bytes) + "@" + bytes.length + "@" + (stamp == null ? -1 : stamp[1]);
+        CacheDir.Stamp stamp = stamp(path);
+        return Names.sha256Hex(bytes) + "@" + bytes.length + "@" + (stamp == null ? -1 : stamp.modifiedNanos());
     }
 
-    private long[] stamp(String path) {
-        try {
-            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(
-                    classOutput.resolve(path + ".class"), java.nio.file.attribute.BasicFileAttributes.class);
-            return new long[] {attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    private CacheDir.Stamp stamp(String path) {
+        return CacheDir.Stamp.of(classOutput.resolve(path + ".class"));
     }
 
     private byte[] bytes(String internalName) {
