@@ -18,8 +18,13 @@ final class SampleProject {
 
     /** What one {@code mvn} run printed and returned. */
     record Run(int exitCode, String output) {
+        /**
+         * The first line that starts with {@code prefix}, once the terminal colour codes Maven sometimes writes at the
+         * start of a line ({@code ESC[0m}) are taken off.
+         */
         String line(String prefix) {
-            return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+            return output.lines().map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).filter(l -> l.startsWith(prefix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n" + output));
         }
     }
