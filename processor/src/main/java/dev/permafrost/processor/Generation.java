@@ -63,6 +63,10 @@ public final class Generation {
     private final Set<? extends Element> roots;
     private String stage = "starting";
     private Element concerned;
+    /** What the last build verified of the frozen files, or {@code null} when nothing can be kept. */
+    private FrozenStats stats;
+    /** Verifies the frozen snapshots while the entities are read. */
+    private FrozenVerifier verifier;
 
     /** @param roots the elements whose sources this compilation was given */
     public Generation(ProcessingEnvironment env, Diagnostics diagnostics, Set<? extends Element> roots) {
@@ -79,11 +83,18 @@ public final class Generation {
         Options options = Abort.unless(Options.parse(env.getOptions(), diagnostics));
         Layout layout = Abort.unless(Layout.resolve(options, env.getFiler(), diagnostics));
         stage = "reading the frozen files in " + layout.schemaDir();
-        FrozenStats stats = FrozenStats.of(env.getFiler(), layout.classOutput(), layout.schemaDir());
+        stats = FrozenStats.of(env.getFiler(), layout.classOutput(), layout.schemaDir());
         FrozenFiles frozen = frozenFiles(layout, stats == null ? FrozenFiles.Trusted.NONE : stats);
-        if (stats != null) {
-            stats.record(env.getFiler(), frozen);
+        verifier = FrozenVerifier.start(frozen);
+        try {
+            run(entityRoots, options, layout, frozen);
+        } finally {
+            verifier.awaitQuietly(diagnostics);
         }
+    }
+
+    /** The stages after the frozen files are listed, while {@link #verifier} verifies them. */
+    private void run(Set<TypeElement> entityRoots, Options options, Layout layout, FrozenFiles frozen) {
         EntityReader reader = new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(),
                 options.naming());
         JpaReader jpa = new JpaReader(annotations, diagnostics, env.getTypeUtils(), reader, options.databases(),
@@ -120,6 +131,7 @@ public final class Generation {
         SquashWriter.Squash squash = options.mode() == Options.Mode.CHECK ? null
                 : SquashWriter.plan(options.squash(), options.withoutData(), frozen, manifest, stubs, options.databases(),
                         diagnostics);
+        frozenVerified(frozen);
         if (diagnostics.hasErrors()) {
             throw Abort.reported();
         }
@@ -190,6 +202,7 @@ public final class Generation {
                 layout.schemaDir(), elements, diagnostics));
         StubFiles stubs = Abort.unless(StubFiles.check(layout.migrationsDir(), migrationsPackage, manifest,
                 diagnostics));
+        frozenVerified(frozen);
         if (diagnostics.hasErrors()) {
             throw Abort.reported();
         }
@@ -213,22 +226,39 @@ public final class Generation {
         return concerned;
     }
 
+    /**
+     * Waits until every frozen snapshot is verified (throwing {@link Abort} when one is not as frozen), and records
+     * them for the next build: nothing is written before.
+     */
+    private void frozenVerified(FrozenFiles frozen) {
+        stage = "verifying the frozen files in " + frozen.dir();
+        verifier.await(diagnostics);
+        if (stats != null) {
+            stats.record(env.getFiler(), frozen);
+        }
+    }
+
     private FrozenFiles frozenFiles(Layout layout, FrozenFiles.Trusted trusted) {
         try {
-            return FrozenFiles.load(layout.schemaDir(), trusted);
+            return FrozenFiles.open(layout.schemaDir(), trusted);
         } catch (SnapshotException e) {
             diagnostics.reportText(null, e.code(), e.getMessage());
             throw Abort.reported();
         }
     }
 
-    /** Reads and verifies the newest snapshot, whoever vouched for it: the model is held against it. */
+    /**
+     * Reads and verifies the newest snapshot, whoever vouched for it: the model is held against it. When it is not as
+     * frozen, the first problem of all is reported (an older snapshot from another branch is why the newest names the
+     * wrong parent), as the verifier finds it going from the oldest.
+     */
     private void verifyNewest(FrozenFiles frozen) {
         try {
             if (frozen.newestVersion() > 0) {
                 frozen.text(frozen.newestVersion());
             }
         } catch (SnapshotException e) {
+            verifier.await(diagnostics);
             diagnostics.reportText(null, e.code(), e.getMessage());
             throw Abort.reported();
         }

@@ -3,6 +3,7 @@ package dev.permafrost.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -79,6 +80,54 @@ class FrozenFilesTest {
                 + Hashing.sha256(text) + ", now " + Hashing.sha256(Files.readString(snapshot(1))) + "). Restore it from"
                 + " version control (git checkout -- " + snapshot(1) + "); to change the schema, change the entities and"
                 + " compile.");
+    }
+
+    // An older snapshot is verified on a thread of its own while the entities are read (FrozenVerifier); the newest is
+    // read on javac's, to compare the model with. Both must refuse an edit before anything is written.
+
+    @Test
+    void anEditedOlderSnapshotIsRefusedWhetherOrNotTheModelChanged() throws IOException {
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        String text = Files.readString(snapshot(1));
+        Files.writeString(snapshot(1), text.replace("varchar(40)", "varchar(50)"));
+        String expected = "[PF400] V0001.sql: changed after it was frozen (recorded sha256 " + Hashing.sha256(text)
+                + ", now " + Hashing.sha256(Files.readString(snapshot(1))) + ")";
+
+        assertThat(compileAndExpectNothingWritten(changed())).hadErrorContaining(expected);
+        assertThat(compileAndExpectNothingWritten(changed().replace("String extra;", "String extra;\n    String more;")))
+                .hadErrorContaining(expected);
+    }
+
+    @Test
+    void anOlderSnapshotCheckedOutWithOtherLineEndingsAndAByteOrderMarkIsStillTheFrozenOne() throws IOException {
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        Files.writeString(snapshot(1), "\uFEFF" + Files.readString(snapshot(1)).replace("\n", "\r\n"));
+
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed().replace("String extra;",
+                "String extra;\n    String more;")))).succeeded();
+        assertTrue(Files.exists(snapshot(3)), "the next version is written on top");
+    }
+
+    @Test
+    void anOlderSnapshotWrittenOnAnotherBranchNamesItsParent() throws IOException {
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        String third = changed().replace("String extra;", "String extra;\n    String more;");
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", third))).succeeded();
+        rewrite(2, Files.readString(snapshot(2)).replaceFirst("sha256:[0-9a-f]{64}", "sha256:" + "d".repeat(64)));
+
+        assertThat(compileAndExpectNothingWritten(third)).hadErrorContaining("[PF400] V0002.sql: does not name V0001"
+                + " with its hash as its parent");
+    }
+
+    @Test
+    void anEntityErrorIsReportedAloneWhenAnOlderSnapshotIsEditedToo() throws IOException {
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        Files.writeString(snapshot(1), Files.readString(snapshot(1)).replace("varchar(40)", "varchar(50)"));
+
+        Compilation compilation = compileAndExpectNothingWritten(changed().replace("@Column(length = 40)",
+                "@Column(length = 0)"));
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.permafrost.snapshot;
 
 import dev.permafrost.model.Names;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -21,25 +24,34 @@ public final class StubChecksum {
 
     /** The checksum of {@code source} in this scheme. */
     public static String of(String source) {
-        List<String> tokens = tokens(Hashing.normalize(source));
-        List<List<String>> imports = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).equals("import")) {
-                List<String> declaration = new ArrayList<>();
-                while (i < tokens.size() && !tokens.get(i).equals(";")) {
-                    declaration.add(tokens.get(i++));
+        Tokenizer tokens = new Tokenizer(Hashing.normalize(source));
+        List<String> imports = new ArrayList<>();
+        StringBuilder declaration = null; // the import declaration being read, without its ';'
+        StringBuilder rest = new StringBuilder(source.length() / 2);
+        while (tokens.next()) {
+            if (declaration != null) {
+                if (tokens.is(";")) {
+                    imports.add(declaration.toString());
+                    declaration = null;
+                } else {
+                    tokens.appendTo(declaration);
                 }
-                imports.add(declaration);
+            } else if (tokens.is("import")) {
+                declaration = new StringBuilder();
+                tokens.appendTo(declaration);
             } else {
-                rest.add(tokens.get(i));
+                tokens.appendTo(rest);
             }
         }
-        imports.sort((a, b) -> String.join(" ", a).compareTo(String.join(" ", b)));
-        StringBuilder canonical = new StringBuilder();
-        imports.forEach(declaration -> declaration.forEach(t -> canonical.append(t).append('\n')));
-        rest.forEach(t -> canonical.append(t).append('\n'));
-        return SCHEME + Names.sha256Hex(canonical.toString()).substring(0, 64 - SCHEME.length());
+        if (declaration != null) {
+            imports.add(declaration.toString());
+        }
+        // sorted by their tokens joined with spaces (each token is followed by a newline here)
+        imports.sort(java.util.Comparator.comparing(d -> d.replace('\n', ' ')));
+        MessageDigest sha256 = Names.sha256();
+        imports.forEach(d -> sha256.update(d.getBytes(StandardCharsets.UTF_8)));
+        sha256.update(rest.toString().getBytes(StandardCharsets.UTF_8));
+        return SCHEME + HexFormat.of().formatHex(sha256.digest()).substring(0, 64 - SCHEME.length());
     }
 
     /**
@@ -48,48 +60,118 @@ public final class StubChecksum {
      */
     public static List<String> tokens(String source) {
         List<String> tokens = new ArrayList<>();
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (source.startsWith("//", i)) {
-                int end = source.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (source.startsWith("/*", i)) {
-                int end = source.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (source.startsWith("\"\"\"", i)) {
-                int end = source.indexOf("\"\"\"", i + 3);
-                while (end > 0 && escaped(source, end)) {
-                    end = source.indexOf("\"\"\"", end + 1);
-                }
-                end = end < 0 ? n : end;
-                String raw = source.substring(Math.min(source.indexOf('\n', i) + 1, end), end);
-                tokens.add("\"\"\"" + textBlockValue(raw));
-                i = Math.min(n, end + 3);
-            } else if (c == '"' || c == '\'') {
-                int end = i + 1;
-                while (end < n && source.charAt(end) != c) {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(n, end + 1);
-                tokens.add(source.substring(i, end));
-                i = end;
-            } else if (Character.isJavaIdentifierPart(c)) {
-                int end = i;
-                while (end < n && Character.isJavaIdentifierPart(source.charAt(end))) {
-                    end++;
-                }
-                tokens.add(source.substring(i, end));
-                i = end;
-            } else {
-                tokens.add(String.valueOf(c));
-                i++;
-            }
+        Tokenizer tokenizer = new Tokenizer(source);
+        while (tokenizer.next()) {
+            tokens.add(tokenizer.text());
         }
         return tokens;
+    }
+
+    /**
+     * Reads {@link #tokens} one at a time without making a string of each: the checksum of a 1,000-table baseline
+     * (1.1 MB of source) is taken on every build into a fresh output, in a JVM javac has only just started.
+     */
+    private static final class Tokenizer {
+
+        /** Which ASCII characters are whitespace, and which Java identifier parts, as {@link Character} says. */
+        private static final boolean[] WHITESPACE = new boolean[128];
+        private static final boolean[] IDENTIFIER = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                WHITESPACE[c] = Character.isWhitespace(c);
+                IDENTIFIER[c] = Character.isJavaIdentifierPart(c);
+            }
+        }
+
+        private final String source;
+        private final int n;
+        private int i;
+        /** The current token: {@code source[start, end)}, or {@link #value} when that is not {@code null}. */
+        private int start;
+        private int end;
+        private String value;
+
+        Tokenizer(String source) {
+            this.source = source;
+            this.n = source.length();
+        }
+
+        private static boolean whitespace(char c) {
+            return c < 128 ? WHITESPACE[c] : Character.isWhitespace(c);
+        }
+
+        private static boolean identifier(char c) {
+            return c < 128 ? IDENTIFIER[c] : Character.isJavaIdentifierPart(c);
+        }
+
+        /** Moves to the next token; {@code false} at the end. */
+        boolean next() {
+            value = null;
+            while (i < n) {
+                char c = source.charAt(i);
+                if (whitespace(c)) {
+                    i++;
+                } else if (c == '/' && source.startsWith("//", i)) {
+                    int lineEnd = source.indexOf('\n', i);
+                    i = lineEnd < 0 ? n : lineEnd + 1;
+                } else if (c == '/' && source.startsWith("/*", i)) {
+                    int commentEnd = source.indexOf("*/", i + 2);
+                    i = commentEnd < 0 ? n : commentEnd + 2;
+                } else if (c == '"' && source.startsWith("\"\"\"", i)) {
+                    int close = source.indexOf("\"\"\"", i + 3);
+                    while (close > 0 && escaped(source, close)) {
+                        close = source.indexOf("\"\"\"", close + 1);
+                    }
+                    close = close < 0 ? n : close;
+                    String raw = source.substring(Math.min(source.indexOf('\n', i) + 1, close), close);
+                    value = "\"\"\"" + textBlockValue(raw);
+                    i = Math.min(n, close + 3);
+                    return true;
+                } else if (c == '"' || c == '\'') {
+                    int close = i + 1;
+                    while (close < n && source.charAt(close) != c) {
+                        close += source.charAt(close) == '\\' ? 2 : 1;
+                    }
+                    return token(i, Math.min(n, close + 1));
+                } else if (identifier(c)) {
+                    int wordEnd = i;
+                    while (wordEnd < n && identifier(source.charAt(wordEnd))) {
+                        wordEnd++;
+                    }
+                    return token(i, wordEnd);
+                } else {
+                    return token(i, i + 1);
+                }
+            }
+            return false;
+        }
+
+        private boolean token(int from, int to) {
+            start = from;
+            end = to;
+            i = to;
+            return true;
+        }
+
+        /** Whether the current token is {@code text}. */
+        boolean is(String text) {
+            return value == null ? end - start == text.length() && source.startsWith(text, start) : value.equals(text);
+        }
+
+        String text() {
+            return value != null ? value : source.substring(start, end);
+        }
+
+        /** Appends the current token and a newline. */
+        void appendTo(StringBuilder out) {
+            if (value != null) {
+                out.append(value);
+            } else {
+                out.append(source, start, end);
+            }
+            out.append('\n');
+        }
     }
 
     private static boolean escaped(String source, int quote) {

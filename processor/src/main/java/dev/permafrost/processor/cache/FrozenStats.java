@@ -27,6 +27,11 @@ public final class FrozenStats implements FrozenFiles.Trusted {
     private final Path file;
     private final Path schemaDir;
     private final Map<String, Stat> recorded;
+    /**
+     * When this compilation began to look at the snapshots, before any was read: a file changed since has a later
+     * time, so the next compilation does not take it on its size and time (the racy rule is held against this).
+     */
+    private final long startedAt = CacheDir.now();
 
     private record Stat(CacheDir.Stamp stamp, String sha256) {
     }
@@ -72,7 +77,8 @@ public final class FrozenStats implements FrozenFiles.Trusted {
 
     /**
      * Records the snapshots of {@code frozen}, all verified by now, when that is not what was recorded (a file was read
-     * and hashed this time).
+     * and hashed this time). Their sizes and times are taken now, after they were read; the time of the record is the
+     * one before, so that a file changed in between is not trusted by the next compilation.
      */
     public void record(Filer filer, FrozenFiles frozen) {
         Map<String, Stat> now = new TreeMap<>();
@@ -89,7 +95,7 @@ public final class FrozenStats implements FrozenFiles.Trusted {
         }
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         out.append("dir\t").append(schemaDir.toAbsolutePath().normalize()).append('\n');
-        out.append("verified\t").append(CacheDir.now()).append('\n');
+        out.append("verified\t").append(startedAt).append('\n');
         now.forEach((name, stat) -> out.append("file\t").append(name).append('\t').append(stat.stamp().size())
                 .append('\t').append(stat.stamp().modifiedNanos()).append('\t').append(stat.sha256()).append('\n'));
         CacheDir.write(filer, file, out.toString());
