@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Naming rules shared by everything that makes or reads a model: portable identifiers, the snake_case
@@ -19,14 +18,22 @@ public final class Names {
     /** The longest identifier every supported database accepts (PostgreSQL's limit). */
     public static final int MAX_LENGTH = 63;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private Names() {
     }
 
     /** Whether {@code name} is a portable, lower-case identifier of at most {@value #MAX_LENGTH} characters. */
     public static boolean isIdentifier(String name) {
-        return name != null && name.length() <= MAX_LENGTH && IDENTIFIER.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true; // [a-z_][a-z0-9_]*, without a regex: every name of every entity passes here
     }
 
     /** Whether {@code name}, in any case, becomes a portable identifier once lower-cased: what users may write. */

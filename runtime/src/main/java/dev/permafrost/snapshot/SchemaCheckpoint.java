@@ -42,18 +42,22 @@ public final class SchemaCheckpoint {
         for (Table table : schema.tables()) {
             line(out, "table", table.name());
             for (Column c : table.columns()) {
+                // appended field by field: a 1,000-table model has some 15,000 columns, written at every build
                 ColumnType type = c.type();
-                List<String> fields = new ArrayList<>(List.of("column", c.name(), type.kind().name(),
-                        String.valueOf(type.length()), String.valueOf(type.precision()), String.valueOf(type.scale()),
-                        flag(c.nullable()), flag(c.identity()), escape(c.defaultValue())));
+                out.append("column\t").append(c.name()).append('\t').append(type.kind().name()).append('\t')
+                        .append(type.length()).append('\t').append(type.precision()).append('\t').append(type.scale())
+                        .append('\t').append(flag(c.nullable())).append('\t').append(flag(c.identity())).append('\t')
+                        .append(escape(c.defaultValue()));
                 Sequence sequence = c.sequence();
-                fields.addAll(sequence == null ? List.of(NULL, "0", "0")
-                        : List.of(sequence.name(), String.valueOf(sequence.start()), String.valueOf(sequence.increment())));
-                type.natives().forEach((database, nativeType) -> {
-                    fields.add(escape(database));
-                    fields.add(escape(nativeType));
-                });
-                out.append(String.join("\t", fields)).append('\n');
+                if (sequence == null) {
+                    out.append('\t').append(NULL).append("\t0\t0");
+                } else {
+                    out.append('\t').append(sequence.name()).append('\t').append(sequence.start()).append('\t')
+                            .append(sequence.increment());
+                }
+                type.natives().forEach((database, nativeType) -> out.append('\t').append(escape(database)).append('\t')
+                        .append(escape(nativeType)));
+                out.append('\n');
             }
             if (table.primaryKey() != null) {
                 line(out, "pk", table.primaryKey().name(), names(table.primaryKey().columns()));
@@ -177,7 +181,10 @@ public final class SchemaCheckpoint {
     }
 
     private static void line(StringBuilder out, String... fields) {
-        out.append(String.join("\t", fields)).append('\n');
+        for (int i = 0; i < fields.length; i++) {
+            out.append(i == 0 ? "" : "\t").append(fields[i]);
+        }
+        out.append('\n');
     }
 
     private static String field(String[] fields, int i) {
@@ -210,6 +217,9 @@ public final class SchemaCheckpoint {
     static String escape(String text) {
         if (text == null) {
             return NULL;
+        }
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {

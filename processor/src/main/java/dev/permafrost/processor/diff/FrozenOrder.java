@@ -30,11 +30,18 @@ public final class FrozenOrder {
      */
     public static Schema of(Schema schema, String body) {
         Map<String, List<String>> created = createdElements(body);
-        return schema.mapTables(table -> inOrder(table, created.get(Names.quoted(table.name()))));
+        List<Table> tables = new ArrayList<>(schema.tables().size());
+        boolean reordered = false;
+        for (Table table : schema.tables()) {
+            Table ordered = inOrder(table, created.get(Names.quoted(table.name())));
+            reordered |= ordered != table;
+            tables.add(ordered);
+        }
+        return reordered ? new Schema(tables) : schema;
     }
 
     private static Table inOrder(Table table, List<String> elements) {
-        if (elements == null) {
+        if (elements == null || inOrderByName(table.columns(), elements)) {
             return table;
         }
         Map<String, Column> bySql = new HashMap<>();
@@ -51,6 +58,27 @@ public final class FrozenOrder {
             }
         }
         return bySql.isEmpty() && !ordered.equals(table.columns()) ? table.withColumns(ordered) : table;
+    }
+
+    /**
+     * Whether {@code elements} begin with {@code columns}' names in their order: then the table is left as it is
+     * whatever the rest of each line says (it is the order that is taken here, not the definitions), and no column's SQL
+     * needs to be made.
+     */
+    private static boolean inOrderByName(List<Column> columns, List<String> elements) {
+        if (elements.size() < columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            String element = elements.get(i);
+            String name = columns.get(i).name();
+            int at = element.startsWith("\"") ? 1 : 0;
+            if (!element.startsWith(name, at) || element.length() <= at + name.length()
+                    || element.charAt(at + name.length()) != (at == 1 ? '"' : ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each {@code create table} of {@code body}, by the table's name as written: its elements, one per line, in order. */

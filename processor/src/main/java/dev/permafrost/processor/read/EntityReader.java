@@ -545,7 +545,11 @@ public final class EntityReader {
             return null;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        Set<String> reservedBy = new java.util.TreeSet<>(ReservedWords.reservedBy(lower));
+        Set<String> reserved = ReservedWords.reservedBy(lower);
+        if (reserved.isEmpty()) {
+            return lower; // most names: no set to make (a thousand entities have some 15,000)
+        }
+        Set<String> reservedBy = new java.util.TreeSet<>(reserved);
         reservedBy.retainAll(targets.stream().map(Target::displayName).toList());
         if (!reservedBy.isEmpty()) {
             report(element, annotation, explicit, Message.RESERVED_WORD, what, lower, String.join(", ", reservedBy), lower,
