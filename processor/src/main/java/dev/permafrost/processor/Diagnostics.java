@@ -23,6 +23,7 @@ public final class Diagnostics {
     private final Trees trees;
     private int errors;
     private int problems;
+    private int reported;
 
     /**
      * @param trees javac's tree API, to point at one of several repeated annotations; {@code null} where
@@ -37,6 +38,7 @@ public final class Diagnostics {
     private Messager counting(Messager messager) {
         return new Messager() {
             private void count(Diagnostic.Kind kind) {
+                reported++;
                 if (kind != Diagnostic.Kind.NOTE) {
                     problems++;
                 }
@@ -226,6 +228,11 @@ public final class Diagnostics {
     /** How many errors and warnings were reported (notes are not counted). */
     public int problems() {
         return problems;
+    }
+
+    /** How many messages of any kind, notes too, were reported. */
+    public int reported() {
+        return reported;
     }
 
     public boolean hasErrors() {

@@ -105,12 +105,13 @@ public final class Generation {
         jpa.convertWith(converters);
         ModelCache cache = ModelCache.of(env.getFiler(), layout.classOutput());
         String cacheKey = cache == null ? null : ModelCache.key(env.getOptions(), converters.names());
+        Map<String, EntitySource> readings = new java.util.HashMap<>();
         if (cache != null && options.squash() == 0 && indexedUnchanged(cache, cacheKey, frozen, options, layout,
-                entityRoots)) {
+                entityRoots, readings)) {
             return;
         }
         verifyNewest(frozen);
-        EntityCollector collector = new EntityCollector(elements, reader, jpa, diagnostics);
+        EntityCollector collector = new EntityCollector(elements, reader, jpa, diagnostics, readings);
         List<EntitySource> entities = Abort.unless(collector.collect(entityRoots, frozen, layout.classOutput(), type -> {
             stage = "reading entity " + type.getQualifiedName();
             concerned = type;
@@ -185,11 +186,11 @@ public final class Generation {
      * compilation was not given; the index is then written as that build wrote it. Any doubt is a {@code false}.
      */
     private boolean indexedUnchanged(ModelCache cache, String cacheKey, FrozenFiles frozen, Options options,
-                                     Layout layout, Set<TypeElement> entityRoots) {
+                                     Layout layout, Set<TypeElement> entityRoots, Map<String, EntitySource> readings) {
         stage = "checking the last build's model";
         Diagnostics quiet = Diagnostics.silent();
         ModelCache.Unchanged unchanged = cache.unchanged(cacheKey, frozen, roots, new EntityReader(annotations, quiet,
-                env.getTypeUtils(), options.databases(), options.naming()), quiet, elements);
+                env.getTypeUtils(), options.databases(), options.naming()), quiet, elements, readings);
         if (unchanged == null) {
             return false;
         }

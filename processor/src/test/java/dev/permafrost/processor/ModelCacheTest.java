@@ -200,6 +200,31 @@ class ModelCacheTest {
     }
 
     @Test
+    void aRebuildThatFindsAnEntityChangedWritesItAndPrintsEveryNoteOnce() throws Exception {
+        fullBuild();
+        project.writeSources(Map.of("com.acme.Item", ITEM.replace("String name;", "String name;\n    @Column(name = \"order\")"
+                + " String owner;")));
+        Project.DiskCompilation withOwner = project.compileFiles(project.sourceFiles(), classes, false,
+                Project.generated(classes), true, null);
+        assertTrue(withOwner.succeeded(), withOwner.output());
+        assertTrue(read(cacheFile()).contains("entity\tcom.acme.Tag\t"), "the model is recorded");
+        project.writeSources(Map.of("com.acme.Tag", TAG.replace("String label;", "String label;\n    Integer rank;")));
+
+        // Every source again into the kept output (Maven after one file changed): the record is checked entity by
+        // entity (Item reads with a note, Tag differs), then the model is read; a reading the check made without a
+        // message is taken over, one with a note is read again and its note printed once.
+        Project.DiskCompilation rebuild = project.compileFiles(project.sourceFiles(), classes, false,
+                Project.generated(classes), true, null);
+
+        assertTrue(rebuild.succeeded(), rebuild.output());
+        assertTrue(project.stub("com.acme.migrations", "V0003_AddRankToTags")
+                .contains("op.addColumn(\"tags\", column(\"rank\", INTEGER));"), rebuild.output());
+        assertEquals(1, rebuild.output().split("\\[PF204\\] column name 'order'", -1).length - 1, rebuild.output());
+        assertTrue(project.snapshot(3).contains("create table items"), "both entities are in the model");
+        assertTrue(project.snapshot(3).contains("\"order\" varchar"), project.snapshot(3));
+    }
+
+    @Test
     void aSourceOutputThatIsTheClassOutputKeepsNoCacheThere() throws Exception {
         project = new Project(dir.resolve("project"));
         classes = dir.resolve("classes");

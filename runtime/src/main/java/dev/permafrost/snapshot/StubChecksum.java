@@ -25,31 +25,31 @@ public final class StubChecksum {
     /** The checksum of {@code source} in this scheme. */
     public static String of(String source) {
         Tokenizer tokens = new Tokenizer(Hashing.normalize(source));
-        List<String> imports = new ArrayList<>();
-        StringBuilder declaration = null; // the import declaration being read, without its ';'
+        List<List<String>> imports = new ArrayList<>();
+        List<String> declaration = null; // the import declaration being read, without its ';'
         StringBuilder rest = new StringBuilder(source.length() / 2);
         while (tokens.next()) {
             if (declaration != null) {
                 if (tokens.is(";")) {
-                    imports.add(declaration.toString());
+                    imports.add(declaration);
                     declaration = null;
                 } else {
-                    tokens.appendTo(declaration);
+                    declaration.add(tokens.text());
                 }
             } else if (tokens.is("import")) {
-                declaration = new StringBuilder();
-                tokens.appendTo(declaration);
+                declaration = new ArrayList<>(List.of("import"));
             } else {
                 tokens.appendTo(rest);
             }
         }
         if (declaration != null) {
-            imports.add(declaration.toString());
+            imports.add(declaration);
         }
-        // sorted by their tokens joined with spaces (each token is followed by a newline here)
-        imports.sort(java.util.Comparator.comparing(d -> d.replace('\n', ' ')));
+        imports.sort((a, b) -> String.join(" ", a).compareTo(String.join(" ", b)));
+        StringBuilder canonicalImports = new StringBuilder();
+        imports.forEach(d -> d.forEach(t -> canonicalImports.append(t).append('\n')));
         MessageDigest sha256 = Names.sha256();
-        imports.forEach(d -> sha256.update(d.getBytes(StandardCharsets.UTF_8)));
+        sha256.update(canonicalImports.toString().getBytes(StandardCharsets.UTF_8));
         sha256.update(rest.toString().getBytes(StandardCharsets.UTF_8));
         return SCHEME + HexFormat.of().formatHex(sha256.digest()).substring(0, 64 - SCHEME.length());
     }

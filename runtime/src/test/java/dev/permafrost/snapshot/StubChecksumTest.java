@@ -86,7 +86,8 @@ class StubChecksumTest {
     @Test
     void givesWhatTheFirstTokenizerGave() throws java.io.IOException {
         java.util.List<String> sources = new java.util.ArrayList<>(java.util.List.of(STUB, "", "import", "import a.b",
-                "\"\"\"", "\"unterminated", "/* open", "// x", "a\u00e9b \u2003 c\u0000d"));
+                "\"\"\"", "\"unterminated", "/* open", "// x", "a\u00e9b \u2003 c\u0000d",
+                "import b.\"\"\"\n  x\n  \"\"\";\nimport b\n;", "import b \"s\";import b\t\"s\";"));
         java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
         try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
             for (java.nio.file.Path file : walk.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/target/")

@@ -119,9 +119,11 @@ public final class ModelCache {
      * @param roots the elements whose sources this compilation was given
      * @param reader reads an entity again; its problems go nowhere (any makes the answer {@code null})
      * @param quiet what {@code reader} reports to
+     * @param readings gets every entity {@code reader} read without a message, by class name, whatever the answer: a
+     *     compilation that goes on to read the model need not read those again
      */
     public Unchanged unchanged(String key, FrozenFiles frozen, Set<? extends Element> roots, EntityReader reader,
-                               Diagnostics quiet, Elements elements) {
+                               Diagnostics quiet, Elements elements, Map<String, EntitySource> readings) {
         if (key == null || frozen.newestVersion() == 0) {
             return null;
         }
@@ -152,9 +154,9 @@ public final class ModelCache {
         for (Entity entity : recorded.entities.values()) {
             Entity vouched;
             if (rootTypes.contains(entity.className)) {
-                vouched = readsTheSame(entity, reader, quiet, elements) ? entity.compiledNow() : null;
+                vouched = readsTheSame(entity, reader, quiet, elements, readings) ? entity.compiledNow() : null;
             } else if (entity.classFingerprint.equals(UNKNOWN)) {
-                vouched = readsTheSame(entity, reader, quiet, elements)
+                vouched = readsTheSame(entity, reader, quiet, elements, readings)
                         ? located(entity.className, entity.table, entity.digest, entityPaths, rootTypes, elements) : null;
             } else {
                 vouched = unchangedFiles(entity, recorded);
@@ -168,14 +170,22 @@ public final class ModelCache {
         return new Unchanged(recorded, now, entities);
     }
 
-    private static boolean readsTheSame(Entity entity, EntityReader reader, Diagnostics quiet, Elements elements) {
+    private static boolean readsTheSame(Entity entity, EntityReader reader, Diagnostics quiet, Elements elements,
+                                        Map<String, EntitySource> readings) {
         TypeElement type = elements.getTypeElement(entity.className);
         if (type == null || Annotations.find(type, Annotations.TABLE) == null || Annotations.isJpaEntity(type)) {
             return false;
         }
         int before = quiet.problems();
+        int reported = quiet.reported();
         EntitySource read = reader.read(type);
-        return read != null && quiet.problems() == before && digest(read).equals(entity.digest);
+        if (read == null || quiet.problems() != before) {
+            return false;
+        }
+        if (quiet.reported() == reported) {
+            readings.put(entity.className, read); // one with a note is read again by the full path, which prints it
+        }
+        return digest(read).equals(entity.digest);
     }
 
     /** Records again how each entity of an unchanged model was vouched for, when that is not what is recorded. */

@@ -30,13 +30,20 @@ public final class EntityCollector {
     private final JpaReader jpa;
     private final Diagnostics diagnostics;
     private final Map<String, String> unfound = new TreeMap<>();
+    private final Map<String, EntitySource> readBefore;
 
-    /** @param jpa the reader of JPA {@code @Entity} classes */
-    public EntityCollector(Elements elements, EntityReader reader, JpaReader jpa, Diagnostics diagnostics) {
+    /**
+     * @param jpa the reader of JPA {@code @Entity} classes
+     * @param readBefore {@code @Table} entities this compilation has read already without a problem, by class name
+     *     (the model cache's check): taken as they are, not read again
+     */
+    public EntityCollector(Elements elements, EntityReader reader, JpaReader jpa, Diagnostics diagnostics,
+                           Map<String, EntitySource> readBefore) {
         this.elements = elements;
         this.reader = reader;
         this.jpa = jpa;
         this.diagnostics = diagnostics;
+        this.readBefore = readBefore;
     }
 
     /**
@@ -85,7 +92,8 @@ public final class EntityCollector {
                         .addAll(columns));
                 queue.addAll(read.related());
             } else {
-                EntitySource entity = reader.read(type);
+                EntitySource earlier = readBefore.get(name);
+                EntitySource entity = earlier != null ? earlier : reader.read(type);
                 tables = entity == null ? List.of() : List.of(entity);
             }
             byClass.put(name, tables);
