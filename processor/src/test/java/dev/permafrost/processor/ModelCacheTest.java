@@ -211,8 +211,8 @@ class ModelCacheTest {
         project.writeSources(Map.of("com.acme.Tag", TAG.replace("String label;", "String label;\n    Integer rank;")));
 
         // Every source again into the kept output (Maven after one file changed): the record is checked entity by
-        // entity (Item reads with a note, Tag differs), then the model is read; a reading the check made without a
-        // message is taken over, one with a note is read again and its note printed once.
+        // entity (Item reads with a note: the full path; Tag differs), then the model is read; a reading the check made
+        // without a message is taken over, one with a note is read again and its note printed once.
         Project.DiskCompilation rebuild = project.compileFiles(project.sourceFiles(), classes, false,
                 Project.generated(classes), true, null);
 
@@ -222,6 +222,11 @@ class ModelCacheTest {
         assertEquals(1, rebuild.output().split("\\[PF204\\] column name 'order'", -1).length - 1, rebuild.output());
         assertTrue(project.snapshot(3).contains("create table items"), "both entities are in the model");
         assertTrue(project.snapshot(3).contains("\"order\" varchar"), project.snapshot(3));
+
+        // An IDE's compile of that entity prints its note again, as javac prints a warning at every compile.
+        Project.DiskCompilation ide = compile("com/acme/Item.java", new ArrayList<>());
+        assertTrue(ide.succeeded(), ide.output());
+        assertTrue(ide.output().contains("[PF204] column name 'order'"), ide.output());
     }
 
     @Test

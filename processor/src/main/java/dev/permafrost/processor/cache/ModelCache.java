@@ -117,7 +117,7 @@ public final class ModelCache {
      * The last build's model when it is this compilation's, else {@code null}.
      *
      * @param roots the elements whose sources this compilation was given
-     * @param reader reads an entity again; its problems go nowhere (any makes the answer {@code null})
+     * @param reader reads an entity again; its messages go nowhere (any, a note too, makes the answer {@code null})
      * @param quiet what {@code reader} reports to
      * @param readings gets every entity {@code reader} read without a message, by class name, whatever the answer: a
      *     compilation that goes on to read the model need not read those again
@@ -176,15 +176,12 @@ public final class ModelCache {
         if (type == null || Annotations.find(type, Annotations.TABLE) == null || Annotations.isJpaEntity(type)) {
             return false;
         }
-        int before = quiet.problems();
         int reported = quiet.reported();
         EntitySource read = reader.read(type);
-        if (read == null || quiet.problems() != before) {
-            return false;
+        if (read == null || quiet.reported() != reported) {
+            return false; // the full path reads it again and prints what it says (a note on a reserved word, too)
         }
-        if (quiet.reported() == reported) {
-            readings.put(entity.className, read); // one with a note is read again by the full path, which prints it
-        }
+        readings.put(entity.className, read);
         return digest(read).equals(entity.digest);
     }
 

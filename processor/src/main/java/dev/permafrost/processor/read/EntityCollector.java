@@ -34,7 +34,7 @@ public final class EntityCollector {
 
     /**
      * @param jpa the reader of JPA {@code @Entity} classes
-     * @param readBefore {@code @Table} entities this compilation has read already without a problem, by class name
+     * @param readBefore {@code @Table} entities this compilation has read already without a message, by class name
      *     (the model cache's check): taken as they are, not read again
      */
     public EntityCollector(Elements elements, EntityReader reader, JpaReader jpa, Diagnostics diagnostics,
