@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +106,7 @@ public final class Generation {
         jpa.convertWith(converters);
         ModelCache cache = ModelCache.of(env.getFiler(), layout.classOutput());
         String cacheKey = cache == null ? null : ModelCache.key(env.getOptions(), converters.names());
-        Map<String, EntitySource> readings = new java.util.HashMap<>();
+        Map<String, EntitySource> readings = new HashMap<>();
         if (cache != null && options.squash() == 0 && indexedUnchanged(cache, cacheKey, frozen, options, layout,
                 entityRoots, readings)) {
             return;

@@ -110,6 +110,19 @@ class FrozenFilesTest {
     }
 
     @Test
+    void anOlderSnapshotThatIsNotUtf8SaysSo() throws IOException {
+        assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
+        byte[] text = Files.readAllBytes(snapshot(1));
+        byte[] broken = java.util.Arrays.copyOf(text, text.length + 2);
+        broken[text.length] = (byte) 0xC3;
+        broken[text.length + 1] = (byte) 0x28;
+        Files.write(snapshot(1), broken);
+
+        assertThat(compileAndExpectNothingWritten(changed())).hadErrorContaining("[PF400] V0001.sql: is not UTF-8 text:"
+                + " restore it from version control, or save it as UTF-8 without changing its text");
+    }
+
+    @Test
     void anOlderSnapshotWrittenOnAnotherBranchNamesItsParent() throws IOException {
         assertThat(project.compileWithStubs(Map.of("com.acme.Item", changed()))).succeeded();
         String third = changed().replace("String extra;", "String extra;\n    String more;");

@@ -18,7 +18,6 @@ public final class Names {
     /** The longest identifier every supported database accepts (PostgreSQL's limit). */
     public static final int MAX_LENGTH = 63;
 
-
     private Names() {
     }
 

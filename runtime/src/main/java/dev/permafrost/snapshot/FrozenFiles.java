@@ -187,9 +187,10 @@ public final class FrozenFiles {
             if (Names.sha256Hex(bytes).equals(entry.sha256())) {
                 // the bytes are the frozen text's own, so it is UTF-8 with no byte-order mark or carriage return
                 String header = new String(bytes, 0, Math.min(bytes.length, HEADER_BYTES), StandardCharsets.UTF_8);
-                checkParent(manifest, entry, file, PARENT.matcher(header).find() ? header : read(file));
+                checkParent(manifest, entry, file, PARENT.matcher(header).find() ? header : decoded(file, bytes));
             } else {
-                verified(manifest, entry, file); // says what is wrong, or finds only line endings changed
+                // says what is wrong, or finds that only line endings or a byte-order mark changed
+                verified(manifest, entry, file, decoded(file, bytes));
             }
             synchronized (this) {
                 verified.add(entry.version());
@@ -201,9 +202,8 @@ public final class FrozenFiles {
         return verified.contains(version);
     }
 
-    /** The text of {@code entry}'s {@code file}, once it is shown to be the one frozen and to name its parent. */
-    private static String verified(Manifest manifest, Manifest.Entry entry, Path file) {
-        String text = read(file);
+    /** {@code text}, {@code entry}'s {@code file}'s, once it is shown to be the one frozen and to name its parent. */
+    private static String verified(Manifest manifest, Manifest.Entry entry, Path file, String text) {
         String hash = Hashing.sha256(text);
         if (!hash.equals(entry.sha256())) {
             throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "changed after it was frozen (recorded"
@@ -235,8 +235,16 @@ public final class FrozenFiles {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
-                    + " permissions, or restore it from version control");
+            throw unreadable(file, e);
+        }
+    }
+
+    /** {@code bytes}, read from {@code file}, as UTF-8 text, refused as {@link #read} refuses it when they are not. */
+    private static String decoded(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8(file);
         }
     }
 
@@ -249,13 +257,21 @@ public final class FrozenFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "is not UTF-8 text" + (utf16(file)
-                    ? " (it is UTF-16, as some editors save files)" : "") + ": restore it from version control, or save"
-                    + " it as UTF-8 without changing its text");
+            throw notUtf8(file);
         } catch (IOException e) {
-            throw new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
-                    + " permissions, or restore it from version control");
+            throw unreadable(file, e);
         }
+    }
+
+    private static SnapshotException notUtf8(Path file) {
+        return new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "is not UTF-8 text" + (utf16(file)
+                ? " (it is UTF-16, as some editors save files)" : "") + ": restore it from version control, or save"
+                + " it as UTF-8 without changing its text");
+    }
+
+    private static SnapshotException unreadable(Path file, IOException e) {
+        return new SnapshotException(Message.FROZEN_FILE, file.getFileName().toString(), 0, "cannot be read (" + e + "); check its"
+                + " permissions, or restore it from version control");
     }
 
     private static boolean utf16(Path file) {
@@ -306,7 +322,8 @@ public final class FrozenFiles {
     public synchronized String text(int version) {
         String text = texts.get(version);
         if (text == null) {
-            text = verified(manifest, manifest.entries().get(version - 1), file(version));
+            Path file = file(version);
+            text = verified(manifest, manifest.entries().get(version - 1), file, read(file));
             texts.put(version, text);
             verified.add(version);
         }
