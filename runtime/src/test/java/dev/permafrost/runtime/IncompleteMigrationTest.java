@@ -10,6 +10,7 @@ import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,6 +88,24 @@ class IncompleteMigrationTest {
             MigrateResult fixed = Migrator.configure(db.url())
                     .migrations(TestIndex.of(new MigratorSqliteTest.Baseline(), new AddOnly())).build().migrate();
             assertEquals(List.of(2), fixed.applied().stream().map(MigrationInfo::version).toList());
+        }
+    }
+
+    @Test
+    void withoutLockSafeStepsTheRefusalListsThePlainStatementsThatRan() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.MARIADB.create(dir)) {
+            Migrator.configure(db.url()).migrations(TestIndex.of(new MigratorSqliteTest.Baseline())).build().migrate();
+            TestIndex broken = TestIndex.of(new MigratorSqliteTest.Baseline(), new AddThenFail());
+            assertThrows(PermafrostException.class,
+                    () -> Migrator.configure(db.url()).migrations(broken).lockSafeDdl(false).build().migrate());
+            assertEquals(List.of("2|applying|1"), Db.rows(db.url(),
+                    "select version, state, statements from permafrost_history where version = 2"));
+
+            PermafrostException refused = assertThrows(PermafrostException.class,
+                    () -> Migrator.configure(db.url()).migrations(broken).lockSafeDdl(false).build().migrate());
+
+            assertTrue(refused.getMessage().contains("Statements that ran:\n  1. alter table products add half_done"
+                    + " bigint null\nStatements that did not run:\n"), refused.getMessage());
         }
     }
 }

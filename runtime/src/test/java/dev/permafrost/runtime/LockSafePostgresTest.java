@@ -140,6 +140,57 @@ class LockSafePostgresTest {
         }
     }
 
+    /** A migration that fails after the others of a run. */
+    public static final class Fails implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.sql("insert into no_such_table values (1)");
+        }
+
+        @Override
+        public void down(Operations op) {
+        }
+    }
+
+    @Test
+    void aNewDatabaseIsBuiltInThePlainFormSoThatItsMigrationsCanBeOneTransaction() throws Exception {
+        try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {
+            List<String> keys = migrator(db.url()).plan().steps().get(1).statements();
+            assertEquals("create index ix_child_parent_id on child(parent_id)", keys.get(0), keys.toString());
+            assertTrue(keys.stream().noneMatch(s -> s.startsWith("--") || s.contains("concurrently")
+                    || s.contains("not valid")), keys.toString());
+
+            PermafrostException failed = assertThrows(PermafrostException.class, () -> Migrator.configure(db.url())
+                    .migrations(TestIndex.of(new Tables(), new Keys(), new Fails())).groupPending(true).build().migrate());
+            assertTrue(failed.getMessage().contains("no_such_table"), failed.getMessage());
+            assertEquals(List.of("0"), Db.rows(db.url(), "select count(*) from pg_class c join pg_namespace n"
+                    + " on n.oid = c.relnamespace where n.nspname = current_schema() and c.relname in ('parent', 'child')"),
+                    "grouped, the failure takes the tables of V0001 and the keys of V0002 back with it");
+
+            MigrateResult built = Migrator.configure(db.url()).migrations(index()).groupPending(true).build().migrate();
+            assertEquals(2, built.toVersion());
+            assertEquals(List.of("1 applied 3", "2 applied 5"), Db.rows(db.url(), "select version || ' ' || state || ' '"
+                    + " || statements from permafrost_history order by version"));
+            List<String> later = Migrator.configure(db.url()).migrations(TestIndex.of(new Tables(), new Keys(),
+                    new KeysAgain())).build().plan().steps().get(0).statements();
+            assertTrue(later.contains("create index concurrently if not exists ix_child_qty on child(qty)"),
+                    "a run from a version above 0 takes the lock-safe form again: " + later);
+        }
+    }
+
+    /** V0003: another index on a table V0001 made. */
+    public static final class KeysAgain implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.createIndex("child", "ix_child_qty", "qty");
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropIndex("child", "ix_child_qty");
+        }
+    }
+
     @Test
     void aStubMarkedOneTransactionTakesThePlainFormInOneTransaction() throws Exception {
         try (TestDatabase.Fresh db = TestDatabase.POSTGRES.create(dir)) {

@@ -17,13 +17,14 @@ final class Incomplete {
     private Incomplete() {
     }
 
-    static PermafrostException refusal(AppliedMigration row, Migrations migrations, Session session) {
+    /** @param lockSafe whether the settings allow the lock-safe form, which the stopped migration then ran */
+    static PermafrostException refusal(AppliedMigration row, Migrations migrations, Session session, boolean lockSafe) {
         Jooq.quiet();
         boolean up = row.state() == AppliedMigration.State.APPLYING;
         Recorder.Recording recording = up ? migrations.up(row.version()) : migrations.down(row.version());
         List<String> statements = new ArrayList<>();
         for (Action action : Planner.plan(new SqlRenderer(session.dialect()), row.version(), recording.before(),
-                recording.steps())) {
+                recording.steps(), migrations.lockSafe(row.version(), lockSafe, row.version() - 1, session.dialect()))) {
             switch (action) {
                 case Action.Statements s -> statements.addAll(s.sql());
                 case Action.Rebuild r -> statements.addAll(r.sql());

@@ -84,7 +84,7 @@ public final class MigrateCommand {
                     }
                     for (int version = from; version > target; version--) {
                         int v = version;
-                        boolean lockSafe = migrations.lockSafe(version, config.lockSafe());
+                        boolean lockSafe = migrations.lockSafe(version, config.lockSafe(), from, session.dialect());
                         List<Action> actions = migrations.plan(session.dialect(), false, version, lockSafe, () -> {
                             Recorder.Recording recording = migrations.down(v);
                             return Planner.plan(renderer.get(), v, recording.before(), recording.steps(), lockSafe);
@@ -113,7 +113,7 @@ public final class MigrateCommand {
                         break;
                     }
                     int v = entry.version();
-                    boolean lockSafe = migrations.lockSafe(v, config.lockSafe());
+                    boolean lockSafe = migrations.lockSafe(v, config.lockSafe(), from, session.dialect());
                     planned.add(new Executor.Planned(entry, migrations.plan(session.dialect(), true, v, lockSafe, () -> {
                         Recorder.Recording up = migrations.up(v);
                         return Planner.plan(renderer.get(), v, up.before(), up.steps(), lockSafe);
@@ -229,7 +229,7 @@ public final class MigrateCommand {
         AppliedMigration incomplete = catalog.incomplete();
         boolean resuming = incomplete != null && catalog.resumable(incomplete, session.dialect().transactionalDdl());
         if (incomplete != null && incomplete.version() <= known.size() && !resuming) {
-            throw Incomplete.refusal(incomplete, new Migrations(index), session);
+            throw Incomplete.refusal(incomplete, new Migrations(index), session, config.lockSafe());
         }
         catalog.requireConsistent(config.allowUnknownMigrations(), resuming);
         return catalog;

@@ -155,11 +155,17 @@ public final class Migrations {
     }
 
     /**
-     * Whether migration {@code version} may take the lock-safe form: the settings allow it and the stub does not ask
-     * for one transaction ({@link dev.permafrost.runtime.OneTransaction}).
+     * Whether migration {@code version} takes the lock-safe form in a run that starts at version {@code from} on
+     * {@code dialect}: the settings allow it, the stub does not ask for one transaction
+     * ({@link dev.permafrost.runtime.OneTransaction}), and the run does not build a new database where DDL is
+     * transactional. A run from version 0 only touches tables an earlier migration of the same run created, which
+     * nothing else uses yet: the plain form is as safe there and keeps each migration one transaction (a concurrent
+     * index build waits for every other transaction on the server, those of a fleet's other tenants too). Where DDL
+     * commits at once the form is kept, so that a migration stopped part way is listed as it ran ({@link Incomplete}).
      */
-    public boolean lockSafe(int version, boolean allowed) {
-        return allowed && !load(version).getClass().isAnnotationPresent(dev.permafrost.runtime.OneTransaction.class);
+    public boolean lockSafe(int version, boolean allowed, int from, dev.permafrost.dialect.Dialect dialect) {
+        return allowed && (from > 0 || !dialect.transactionalDdl())
+                && !load(version).getClass().isAnnotationPresent(dev.permafrost.runtime.OneTransaction.class);
     }
 
     /** The schema once migrations 1..version are applied. */

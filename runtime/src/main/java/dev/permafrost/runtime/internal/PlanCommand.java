@@ -46,7 +46,7 @@ public final class PlanCommand {
                 for (int version = from; version > to; version--) {
                     Recorder.Recording down = migrations.down(version);
                     steps.add(step(migrations.entry(version), false, Planner.plan(renderer, version, down.before(), down.steps(),
-                            migrations.lockSafe(version, config.lockSafe())),
+                            migrations.lockSafe(version, config.lockSafe(), from, session.dialect())),
                             session, renderer));
                 }
             } else {
@@ -54,7 +54,7 @@ public final class PlanCommand {
                     if (entry.version() > reached && entry.version() <= to) {
                         Recorder.Recording up = migrations.up(entry.version());
                         steps.add(step(entry, true, Planner.plan(renderer, entry.version(), up.before(), up.steps(),
-                            migrations.lockSafe(entry.version(), config.lockSafe())), session, renderer));
+                            migrations.lockSafe(entry.version(), config.lockSafe(), from, session.dialect())), session, renderer));
                     }
                 }
             }

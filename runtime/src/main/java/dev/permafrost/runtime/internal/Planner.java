@@ -26,16 +26,10 @@ public final class Planner {
 
     /**
      * @param version the migration's version, for messages
-     * @throws dev.permafrost.runtime.PermafrostException (PF711) for a sequence on a database without sequences,
-     *     before anything runs
-     */
-    public static List<Action> plan(SqlRenderer renderer, int version, Schema before, List<Step> steps) {
-        return plan(renderer, version, before, steps, true);
-    }
-
-    /**
      * @param lockSafe whether operations on tables that held rows before the migration take the dialect's lock-safe
      *     form ({@link Dialect#lockSafe}); a table the migration creates keeps the plain, transactional form
+     * @throws dev.permafrost.runtime.PermafrostException (PF711) for a sequence on a database without sequences,
+     *     before anything runs
      */
     public static List<Action> plan(SqlRenderer renderer, int version, Schema before, List<Step> steps,
                                     boolean lockSafe) {
