@@ -2,6 +2,7 @@ package dev.permafrost.processor;
 
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.SnapshotException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -16,16 +17,21 @@ final class FrozenVerifier {
     private final FutureTask<Void> task;
     private boolean awaited;
 
-    private FrozenVerifier(FrozenFiles frozen) {
-        this.task = new FutureTask<>(() -> {
+    private FrozenVerifier(Callable<Void> work) {
+        this.task = new FutureTask<>(work);
+    }
+
+    /** Starts verifying every snapshot of {@code frozen} that is not verified yet. */
+    static FrozenVerifier start(FrozenFiles frozen) {
+        return start(() -> {
             frozen.verifyAll();
             return null;
         });
     }
 
-    /** Starts verifying every snapshot of {@code frozen} that is not verified yet. */
-    static FrozenVerifier start(FrozenFiles frozen) {
-        FrozenVerifier verifier = new FrozenVerifier(frozen);
+    /** Starts {@code work} (what {@link #start(FrozenFiles)} runs) on the verifier's thread. */
+    static FrozenVerifier start(Callable<Void> work) {
+        FrozenVerifier verifier = new FrozenVerifier(work);
         Thread thread = new Thread(verifier.task, "permafrost-verify-frozen-files");
         thread.setDaemon(true);
         thread.start();
@@ -52,6 +58,20 @@ final class FrozenVerifier {
         SnapshotException problem = finish();
         if (problem != null && diagnostics.errors() == 0) {
             diagnostics.reportText(null, problem.code(), problem.getMessage());
+        }
+    }
+
+    /**
+     * Waits for the thread when {@code stop} (an {@link Abort} after a reported error, or a crash on javac's thread)
+     * ended the compilation before {@link #await}: a problem found meanwhile is reported as {@link #awaitQuietly}
+     * does, and a crash of the thread is added to {@code stop} as suppressed, never put in its place, so that the
+     * compilation ends with what stopped it.
+     */
+    void awaitAfter(Throwable stop, Diagnostics diagnostics) {
+        try {
+            awaitQuietly(diagnostics);
+        } catch (RuntimeException crash) {
+            stop.addSuppressed(crash);
         }
     }
 

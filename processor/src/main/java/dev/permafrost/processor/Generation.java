@@ -89,9 +89,11 @@ public final class Generation {
         verifier = FrozenVerifier.start(frozen);
         try {
             run(entityRoots, options, layout, frozen);
-        } finally {
-            verifier.awaitQuietly(diagnostics);
+        } catch (RuntimeException | Error stop) {
+            verifier.awaitAfter(stop, diagnostics);
+            throw stop;
         }
+        verifier.awaitQuietly(diagnostics);
     }
 
     /** The stages after the frozen files are listed, while {@link #verifier} verifies them. */
