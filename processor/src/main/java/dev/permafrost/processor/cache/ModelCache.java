@@ -67,10 +67,20 @@ public final class ModelCache {
     }
 
     /**
-     * What must be the same for a recorded model to be this compilation's: the processor's options, the processor
-     * itself (its jar's size and time), and the converters found.
+     * What must be the same for a recorded model to be this compilation's: the processor's options, the converters
+     * found, and the processor's code: the jars (or directories) of the processor and of the runtime's model, diff and
+     * snapshot classes it builds with, each by its size and time.
      */
     public static String key(Map<String, String> options, List<String> converters) {
+        try {
+            return key(options, converters, List.of(codeOf(ModelCache.class), codeOf(Names.class)));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** {@link #key(Map, List)} with the processor's code in {@code code}. */
+    static String key(Map<String, String> options, List<String> converters, List<Path> code) throws IOException {
         StringBuilder key = new StringBuilder();
         new TreeMap<>(options).forEach((k, v) -> {
             if (k.startsWith("permafrost.")) {
@@ -78,15 +88,15 @@ public final class ModelCache {
             }
         });
         key.append("converters=").append(converters).append('\n');
-        try {
-            var source = ModelCache.class.getProtectionDomain().getCodeSource();
-            Path jar = Path.of(source.getLocation().toURI());
+        for (Path jar : new TreeSet<>(code)) {
             key.append("processor=").append(jar).append(' ').append(Files.size(jar)).append(' ')
-                    .append(Files.getLastModifiedTime(jar).toMillis());
-        } catch (Exception e) {
-            return null;
+                    .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
         }
         return Names.sha256Hex(key.toString());
+    }
+
+    private static Path codeOf(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /**
