@@ -107,7 +107,11 @@ public final class Child {
         TestIndex index = switch (args[1]) {
             case "concurrent" -> concurrent();
             case "crash" -> crash();
-            case "planned" -> planned(System.getProperty("plans"));
+            case "planned" -> {
+                TestIndex planned = planned(System.getProperty("plans"));
+                String checkpoint = System.getProperty("checkpoint");
+                yield checkpoint == null ? planned : planned.newestSchema(read(checkpoint));
+            }
             case "planned-1" -> {
                 TestIndex all = planned(System.getProperty("plans"));
                 TestIndex first = TestIndex.of(new MigratorSqliteTest.Baseline()).plans(1, all.plans(1));
@@ -115,8 +119,21 @@ public final class Child {
             }
             default -> throw new IllegalArgumentException(args[1]);
         };
-        MigrateResult result = Migrator.configure(args[0]).migrations(index).build().migrate();
+        Migrator migrator = Migrator.configure(args[0]).migrations(index).build();
+        MigrateResult result = migrator.migrate();
         System.out.println("RESULT " + result.toVersion() + " " + result.applied().size());
+        if (Boolean.getBoolean("validate")) {
+            System.out.println("VALIDATION " + migrator.validate().problems());
+        }
+    }
+
+    /** The schema of the checkpoint file {@code file} ({@code SchemaCheckpoint}, as the processor writes it). */
+    private static dev.permafrost.model.Schema read(String file) {
+        try {
+            return dev.permafrost.snapshot.SchemaCheckpoint.read(java.nio.file.Files.readString(Path.of(file))).schema();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Starts a child JVM with this class path. */

@@ -9,6 +9,7 @@ import dev.permafrost.runtime.internal.FrozenPlans;
 import dev.permafrost.runtime.internal.Migrations;
 import dev.permafrost.runtime.internal.Recorder;
 import dev.permafrost.snapshot.Plans;
+import dev.permafrost.snapshot.SchemaCheckpoint;
 import dev.permafrost.testing.Db;
 import dev.permafrost.testing.TestDatabase;
 import java.nio.file.Files;
@@ -91,7 +92,10 @@ class FrozenPlansTest {
         assertEquals(plans, Plans.read(3, plans.write()));
     }
 
-    /** A fresh database and a deploy of one more migration, both with frozen plans: no jOOQ class is loaded. */
+    /**
+     * A fresh database and a deploy of one more migration, both with frozen plans, then {@code validate()}: no jOOQ class
+     * is loaded.
+     */
     @Test
     void applyingFrozenPlansLoadsNoJooqClass() throws Exception {
         try (TestDatabase.Fresh db = TestDatabase.SQLITE.create(dir)) {
@@ -108,12 +112,18 @@ class FrozenPlansTest {
             assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
                     "classes of jOOQ loaded building a fresh database from frozen plans");
 
-            Process deploy = Child.start(db.url(), "planned", "-verbose:class", "-Dplans=" + plans);
+            // the schema the build records beside the index (ADR 0024), which validate() holds the database against
+            Path checkpoint = Files.writeString(dir.resolve("checkpoint.txt"), SchemaCheckpoint.write(2,
+                    new Migrations(index).schemaAt(2)));
+            Process deploy = Child.start(db.url(), "planned", "-verbose:class", "-Dplans=" + plans, "-Dvalidate=true",
+                    "-Dcheckpoint=" + checkpoint);
             output = Child.finish(deploy, dir);
             assertEquals(0, deploy.exitValue(), output);
             assertEquals(List.of("RESULT 2 1"), output.lines().filter(l -> l.startsWith("RESULT")).toList());
+            assertEquals(List.of("VALIDATION []"), output.lines().filter(l -> l.startsWith("VALIDATION")).toList());
             assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
-                    "classes of jOOQ loaded applying one migration from its frozen plan");
+                    "classes of jOOQ loaded applying one migration from its frozen plan and validating the database"
+                            + " (SQLite's DDL read without jOOQ's parser)");
             assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(db.url(), "products"));
         }
     }

@@ -8,6 +8,8 @@ import java.util.List;
 /** An index of migration instances, for tests that run without the annotation processor. */
 public final class TestIndex implements MigrationIndex {
 
+    private dev.permafrost.model.Schema newestSchema;
+
     private final List<MigrationEntry> entries = new ArrayList<>();
     private final List<Migration> migrations = new ArrayList<>();
     private final java.util.Map<Integer, String> plans = new java.util.HashMap<>();
@@ -45,6 +47,17 @@ public final class TestIndex implements MigrationIndex {
     @Override
     public String plans(int version) {
         return plans.get(version);
+    }
+
+    /** Gives {@code schema} as the schema the build recorded after the newest migration (a schema checkpoint). */
+    public TestIndex newestSchema(dev.permafrost.model.Schema schema) {
+        this.newestSchema = schema;
+        return this;
+    }
+
+    @Override
+    public dev.permafrost.model.Schema newestSchema() {
+        return newestSchema;
     }
 
     @Override

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 import org.jooq.SQLDialect;
 
 /**
- * SQLite keeps every table's and index's DDL; jOOQ's parser reads it like a snapshot, one table with its indexes
- * at a time, so that one table the model cannot hold is reported without hiding the others.
+ * SQLite keeps every table's and index's DDL, read one table with its indexes at a time, so that one table the model
+ * cannot hold is reported without hiding the others: by {@link SqliteDdl} when it is in the form Permafrost writes
+ * (no jOOQ class is loaded then), else by jOOQ's parser like a snapshot.
  */
 final class SqliteCatalog {
 
@@ -31,7 +32,7 @@ final class SqliteCatalog {
     }
 
     static LiveReading read(Connection connection, Set<String> ignoredTables) throws SQLException {
-        Map<String, StringBuilder> ddl = new TreeMap<>();
+        Map<String, List<String>> ddl = new TreeMap<>(); // each table's statements, its create table first
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select tbl_name, sql from sqlite_master"
                      + " where type in ('table', 'index') and sql is not null and name not like 'sqlite\\_%' escape '\\'"
@@ -39,15 +40,21 @@ final class SqliteCatalog {
             while (rs.next()) {
                 String table = rs.getString(1).toLowerCase(Locale.ROOT);
                 if (!ignoredTables.contains(table)) {
-                    ddl.computeIfAbsent(table, t -> new StringBuilder()).append(rs.getString(2)).append(";\n");
+                    ddl.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
         }
         List<Table> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         ddl.forEach((table, statements) -> {
+            Table read = SqliteDdl.table(statements.get(0), statements.subList(1, statements.size()));
+            if (read != null) {
+                tables.add(read);
+                return;
+            }
             try {
-                tables.addAll(new DdlReader("the SQLite schema", statements.toString(), SQLDialect.SQLITE).schema().tables());
+                tables.addAll(new DdlReader("the SQLite schema", String.join(";\n", statements) + ";\n", SQLDialect.SQLITE)
+                        .schema().tables());
             } catch (SnapshotException e) {
                 problems.add(LiveReading.unreadable(table, e.getMessage()
                         .replaceFirst("^the SQLite schema: (" + Pattern.quote(table) + ": )?", "")));

@@ -32,10 +32,53 @@ public final class Alignment {
     }
 
     public static Schema align(Schema live, Schema expected, SqlRenderer renderer) {
+        return align(live, expected, new Rendering(renderer.dialect(), () -> renderer));
+    }
+
+    /**
+     * {@link #align(Schema, Schema, SqlRenderer)} for {@code dialect}, whose renderer (and with it jOOQ, some 600 classes
+     * a cold JVM loads in about a quarter of a second) is made only when two expressions differ as text.
+     */
+    public static Schema align(Schema live, Schema expected, Dialect dialect) {
+        return align(live, expected, new Rendering(dialect, () -> new SqlRenderer(dialect)));
+    }
+
+    private static Schema align(Schema live, Schema expected, Rendering renderer) {
         return live.mapTables(table -> expected.table(table.name()).map(e -> align(table, e, renderer)).orElse(table));
     }
 
-    private static Table align(Table live, Table expected, SqlRenderer renderer) {
+    /** The dialect, and its renderer made on first use. */
+    private static final class Rendering {
+        private final Dialect dialect;
+        private final java.util.function.Supplier<SqlRenderer> make;
+        private SqlRenderer renderer;
+
+        Rendering(Dialect dialect, java.util.function.Supplier<SqlRenderer> make) {
+            this.dialect = dialect;
+            this.make = make;
+        }
+
+        Dialect dialect() {
+            return dialect;
+        }
+
+        String defaultSql(String canonical, ColumnType type) {
+            return renderer().defaultSql(canonical, type);
+        }
+
+        String expressionSql(String canonical, boolean condition) {
+            return renderer().expressionSql(canonical, condition);
+        }
+
+        private SqlRenderer renderer() {
+            if (renderer == null) {
+                renderer = make.get();
+            }
+            return renderer;
+        }
+    }
+
+    private static Table align(Table live, Table expected, Rendering renderer) {
         PrimaryKey key = live.primaryKey();
         if (key != null && expected.primaryKey() != null && !renderer.dialect().keepsPrimaryKeyNames()
                 && key.columns().equals(expected.primaryKey().columns())) {
@@ -62,13 +105,13 @@ public final class Alignment {
         return aligned;
     }
 
-    private static Check alignCheck(Check live, Table expected, SqlRenderer renderer) {
+    private static Check alignCheck(Check live, Table expected, Rendering renderer) {
         return expected.checks().stream()
                 .filter(e -> e.name().equals(live.name()) && same(e.condition(), live.condition(), true, renderer))
                 .findFirst().orElse(live);
     }
 
-    private static Column align(Column live, Column expected, SqlRenderer renderer) {
+    private static Column align(Column live, Column expected, Rendering renderer) {
         String key = renderer.dialect().nativeKey();
         String nativeType = expected.type().nativeFor(key);
         if (nativeType != null) {
@@ -89,7 +132,7 @@ public final class Alignment {
         return type.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
-    private static Column alignPortable(Column live, Column expected, SqlRenderer renderer) {
+    private static Column alignPortable(Column live, Column expected, Rendering renderer) {
         Column aligned = live;
         Dialect dialect = renderer.dialect();
         boolean identities = live.identity() && expected.identity();
@@ -106,7 +149,7 @@ public final class Alignment {
     }
 
     /** Defaults compare like other expressions, as written into DDL for the column's type, and booleans as truth. */
-    private static boolean sameDefault(String live, String expected, ColumnType type, SqlRenderer renderer) {
+    private static boolean sameDefault(String live, String expected, ColumnType type, Rendering renderer) {
         if (same(live, expected, false, renderer) || Literals.sameValue(live, expected, type)) {
             return true;
         }
@@ -131,7 +174,7 @@ public final class Alignment {
     }
 
     /** Whether two canonical expressions mean the same: as text, without casts and operand order, or as rendered here. */
-    static boolean same(String a, String b, boolean condition, SqlRenderer renderer) {
+    static boolean same(String a, String b, boolean condition, Rendering renderer) {
         if (a.equals(b)) {
             return true;
         }

@@ -1,7 +1,6 @@
 package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.LiveReading;
-import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.diff.Op;
 import dev.permafrost.message.Message;
@@ -61,7 +60,7 @@ public final class ValidateCommand {
         Jooq.quiet();
         LiveReading reading = LiveSchema.read(session.connection(), session.dialect(), config.ignoredTables());
         Schema live = reading.schema(expected);
-        Schema aligned = Alignment.align(live, expected, new SqlRenderer(session.dialect()));
+        Schema aligned = Alignment.align(live, expected, session.dialect());
         List<String> problems = new ArrayList<>(reading.problems());
         problems.addAll(reading.strays(live));
         for (Op op : Differ.diff(aligned, expected)) {
