@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the DDL SQLite keeps for a table in the form Permafrost writes it (and SQLite's own {@code alter table} edits
@@ -38,6 +40,11 @@ final class SqliteDdl {
             Map.entry("timestamp", ColumnType.TIMESTAMP),
             Map.entry("timestamp with time zone", ColumnType.TIMESTAMP_TZ),
             Map.entry("blob", ColumnType.BLOB));
+
+    /** Defaults read here: an integer that fits a {@code long}, a string of printable ASCII, the current date or time. */
+    private static final Pattern INTEGER = Pattern.compile("0|[1-9][0-9]{0,17}");
+    private static final Pattern PRINTABLE_STRING = Pattern.compile("'([ -&(-\\[\\]-~]|'')*'");
+    private static final Set<String> CURRENT = Set.of("current_timestamp", "current_date", "current_time");
 
     private final List<String> tokens;
     private int at;
@@ -196,10 +203,6 @@ final class SqliteDdl {
         at++;
         return !parenthesised || symbol(")") ? value : null;
     }
-
-    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,17}");
-    private static final java.util.regex.Pattern PRINTABLE_STRING = java.util.regex.Pattern.compile("'([ -&(-\\[\\]-~]|'')*'");
-    private static final java.util.Set<String> CURRENT = java.util.Set.of("current_timestamp", "current_date", "current_time");
 
     private ColumnType type(String name) {
         if (name.equals("varchar") || name.equals("decimal")) {
