@@ -124,10 +124,17 @@ public final class CatalogBuilder {
         }
     }
 
-    /** A default or condition as the database reports it, canonicalised; the raw text if it cannot be. */
+    /**
+     * A default or condition as the database reports it, canonicalised (a plain literal default without jOOQ's parser:
+     * {@link LiveLiterals}); the raw text if it cannot be.
+     */
     public String expression(String raw, boolean condition) {
         if (raw == null || raw.isBlank() || (!condition && raw.trim().equalsIgnoreCase("null"))) {
             return null;
+        }
+        String literal = condition ? null : LiveLiterals.canonical(dialect.liveExpression(raw));
+        if (literal != null) {
+            return literal;
         }
         try {
             return Expressions.canonicalLive(dialect.liveExpression(raw), dialect.jooq(), condition);

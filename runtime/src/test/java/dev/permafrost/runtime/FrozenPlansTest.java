@@ -97,7 +97,7 @@ class FrozenPlansTest {
      * is loaded.
      */
     @Test
-    void applyingFrozenPlansLoadsNoJooqClass() throws Exception {
+    void applyingFrozenPlansAndValidatingLoadsNoJooqClass() throws Exception {
         try (TestDatabase.Fresh db = TestDatabase.SQLITE.create(dir)) {
             Dialect dialect = dialect(db.url());
             Path plans = Files.createDirectories(dir.resolve("plans"));
@@ -123,7 +123,7 @@ class FrozenPlansTest {
             assertEquals(List.of("VALIDATION []"), output.lines().filter(l -> l.startsWith("VALIDATION")).toList());
             assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
                     "classes of jOOQ loaded applying one migration from its frozen plan and validating the database"
-                            + " (SQLite's DDL read without jOOQ's parser)");
+                            + " (its literal defaults and SQLite's DDL read without jOOQ's parser)");
             assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(db.url(), "products"));
         }
     }
