@@ -1,5 +1,6 @@
 package dev.permafrost.dialect.sqlite;
 
+import dev.permafrost.dialect.LiveLiterals;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
@@ -11,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the DDL SQLite keeps for a table in the form Permafrost writes it (and SQLite's own {@code alter table} edits
  * of it) without jOOQ's parser, whose classes cost a cold JVM more than half a second: named keys, columns of the
- * types Permafrost declares with {@code null} or {@code not null} and literal defaults, plain indexes. Anything else
+ * types Permafrost declares with {@code null} or {@code not null} and literal defaults ({@link LiveLiterals}), plain
+ * indexes. Anything else
  * (a check, an expression, a type or clause Permafrost does not write) makes {@link #table} answer {@code null}, and
  * the caller reads that table with the parser as before; where this reads a table it gives what the parser gives
  * ({@code SqliteDdlTest} holds the two side by side).
@@ -40,11 +40,6 @@ final class SqliteDdl {
             Map.entry("timestamp", ColumnType.TIMESTAMP),
             Map.entry("timestamp with time zone", ColumnType.TIMESTAMP_TZ),
             Map.entry("blob", ColumnType.BLOB));
-
-    /** Defaults read here: an integer that fits a {@code long}, a string of printable ASCII, the current date or time. */
-    private static final Pattern INTEGER = Pattern.compile("0|[1-9][0-9]{0,17}");
-    private static final Pattern PRINTABLE_STRING = Pattern.compile("'([ -&(-\\[\\]-~]|'')*'");
-    private static final Set<String> CURRENT = Set.of("current_timestamp", "current_date", "current_time");
 
     private final List<String> tokens;
     private int at;
@@ -175,29 +170,21 @@ final class SqliteDdl {
     }
 
     /**
-     * A default Permafrost writes as it is read back: a string of printable characters, an integer, the current date
-     * or time, in parentheses or not; {@code null} for any other (a cast, a decimal, a function), which the parser
-     * reads and canonicalises.
+     * A literal default ({@link LiveLiterals}: a string of printable characters, an integer, {@code true} or
+     * {@code false}, the current date or time), in parentheses or not; {@code null} for any other (a cast, a function),
+     * which the parser reads and canonicalises.
      */
     private String defaultValue() {
         boolean parenthesised = symbol("(");
         if (at >= tokens.size()) {
             return null;
         }
-        String value;
-        String token = tokens.get(at);
-        if (token.equals("-") || Character.isDigit(token.charAt(0))) {
-            at += token.equals("-") ? 1 : 0;
-            String digits = at < tokens.size() ? tokens.get(at) : "";
-            if (!INTEGER.matcher(digits).matches() || token.equals("-") && digits.equals("0")) {
-                return null;
-            }
-            value = (token.equals("-") ? "-" : "") + digits;
-        } else if (token.charAt(0) == '\'' && PRINTABLE_STRING.matcher(token).matches()) {
-            value = token;
-        } else if (CURRENT.contains(token.toLowerCase(Locale.ROOT))) {
-            value = token.toLowerCase(Locale.ROOT);
-        } else {
+        String literal = tokens.get(at);
+        if (literal.equals("-") && at + 1 < tokens.size()) {
+            literal += tokens.get(++at);
+        }
+        String value = LiveLiterals.canonical(literal);
+        if (value == null) {
             return null;
         }
         at++;

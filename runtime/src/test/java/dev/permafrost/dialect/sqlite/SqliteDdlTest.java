@@ -52,7 +52,7 @@ class SqliteDdlTest {
         for (String declared : List.of("default (0)", "default ('new')", "default ('')", "default ('it''s')",
                 "default ('a(b), c')", "default (-1)", "default (42)", "default (current_timestamp)", "DEFAULT CURRENT_DATE",
                 "default (current_time)", "default 'x'", "default 7", "not null default (1)", "default (0) not null",
-                "null default (-12)")) {
+                "null default (-12)", "default true", "default (FALSE)")) {
             String sql = "CREATE TABLE t (id int8 not null, c int8 " + declared + ", constraint pk_t primary key (id))";
             Table read = SqliteDdl.table(sql, List.of());
             assertNotNull(read, sql);
