@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Holds a schema read from a live database against the schema expected there. Databases store some
@@ -50,10 +51,10 @@ public final class Alignment {
     /** The dialect, and its renderer made on first use. */
     private static final class Rendering {
         private final Dialect dialect;
-        private final java.util.function.Supplier<SqlRenderer> make;
+        private final Supplier<SqlRenderer> make;
         private SqlRenderer renderer;
 
-        Rendering(Dialect dialect, java.util.function.Supplier<SqlRenderer> make) {
+        Rendering(Dialect dialect, Supplier<SqlRenderer> make) {
             this.dialect = dialect;
             this.make = make;
         }
