@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.permafrost.dialect.Dialect;
 import dev.permafrost.dialect.Dialects;
 import dev.permafrost.dialect.LiveReading;
-import dev.permafrost.dialect.SqlRenderer;
 import dev.permafrost.diff.Differ;
 import dev.permafrost.model.Schema;
 import dev.permafrost.runtime.Migrator;
@@ -395,7 +394,7 @@ final class Checks {
             Dialect database = Dialects.detect(connection);
             LiveReading reading = LiveSchema.read(connection, database, c.ignoredTables());
             Schema attached = reading.schema(expected);
-            Schema live = Alignment.align(attached, expected, new SqlRenderer(database));
+            Schema live = Alignment.align(attached, expected, database);
             List<String> differences = new ArrayList<>(reading.problems());
             differences.addAll(reading.strays(attached));
             Differ.diff(live, expected).forEach(op -> differences.add(Drift.describe(op)));
