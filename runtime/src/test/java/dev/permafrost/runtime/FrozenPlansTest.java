@@ -98,33 +98,63 @@ class FrozenPlansTest {
      */
     @Test
     void applyingFrozenPlansAndValidatingLoadsNoJooqClass() throws Exception {
-        try (TestDatabase.Fresh db = TestDatabase.SQLITE.create(dir)) {
+        List<String> outputs = deployAndValidate(TestDatabase.SQLITE);
+        assertEquals(List.of(), loaded(outputs.get(0), " org\\.jooq\\."),
+                "classes of jOOQ loaded building a fresh database from frozen plans");
+        assertEquals(List.of(), loaded(outputs.get(1), " org\\.jooq\\."),
+                "classes of jOOQ loaded applying one migration from its frozen plan and validating the database"
+                        + " (its literal defaults and SQLite's DDL read without jOOQ's parser)");
+    }
+
+    /**
+     * The same on a server: no class of jOOQ's implementation (no {@code DSLContext}, renderer or parser); the JVM may
+     * load a few of jOOQ's interfaces to check a dialect class's bytecode when it links it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRES", "MARIADB"}) // H2's in-memory database is per JVM
+    void applyingFrozenPlansAndValidatingOnAServerLoadsNoJooqImplementation(TestDatabase kind) throws Exception {
+        List<String> outputs = deployAndValidate(kind);
+        assertEquals(List.of(), loaded(outputs.get(0), " org\\.jooq\\.[a-z]"),
+                "jOOQ's implementation loaded building a fresh database from frozen plans");
+        assertEquals(List.of(), loaded(outputs.get(1), " org\\.jooq\\.[a-z]"),
+                "jOOQ's implementation loaded applying one migration from its frozen plan and validating the database");
+    }
+
+    /**
+     * The class-loading logs of two child JVMs on a fresh {@code kind} database: one that builds V0001 from its frozen
+     * plan, one that applies V0002 from its plan and validates the database against the recorded newest schema.
+     */
+    private List<String> deployAndValidate(TestDatabase kind) throws Exception {
+        try (TestDatabase.Fresh db = kind.create(dir)) {
             Dialect dialect = dialect(db.url());
-            Path plans = Files.createDirectories(dir.resolve("plans"));
+            Path plans = Files.createDirectories(dir.resolve("plans-" + kind));
             TestIndex index = Child.planned(null);
             for (int v = 1; v <= index.migrations().size(); v++) {
                 Files.writeString(plans.resolve(v + ".plans"), plans(index, v, dialect, "checksum-" + v));
             }
             Process fresh = Child.start(db.url(), "planned-1", "-verbose:class", "-Dplans=" + plans);
-            String output = Child.finish(fresh, dir);
-            assertEquals(0, fresh.exitValue(), output);
-            assertEquals(List.of("RESULT 1 1"), output.lines().filter(l -> l.startsWith("RESULT")).toList());
-            assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
-                    "classes of jOOQ loaded building a fresh database from frozen plans");
+            String built = Child.finish(fresh, dir);
+            assertEquals(0, fresh.exitValue(), built);
+            assertEquals(List.of("RESULT 1 1"), built.lines().filter(l -> l.startsWith("RESULT")).toList());
 
             // the schema the build records beside the index (ADR 0024), which validate() holds the database against
-            Path checkpoint = Files.writeString(dir.resolve("checkpoint.txt"), SchemaCheckpoint.write(2,
+            Path checkpoint = Files.writeString(dir.resolve("checkpoint-" + kind + ".txt"), SchemaCheckpoint.write(2,
                     new Migrations(index).schemaAt(2)));
             Process deploy = Child.start(db.url(), "planned", "-verbose:class", "-Dplans=" + plans, "-Dvalidate=true",
                     "-Dcheckpoint=" + checkpoint);
-            output = Child.finish(deploy, dir);
-            assertEquals(0, deploy.exitValue(), output);
-            assertEquals(List.of("RESULT 2 1"), output.lines().filter(l -> l.startsWith("RESULT")).toList());
-            assertEquals(List.of("VALIDATION []"), output.lines().filter(l -> l.startsWith("VALIDATION")).toList());
-            assertEquals(List.of(), output.lines().filter(l -> l.contains(" org.jooq.")).toList(),
-                    "classes of jOOQ loaded applying one migration from its frozen plan and validating the database"
-                            + " (its literal defaults and SQLite's DDL read without jOOQ's parser)");
+            String deployed = Child.finish(deploy, dir);
+            assertEquals(0, deploy.exitValue(), deployed);
+            assertEquals(List.of("RESULT 2 1"), deployed.lines().filter(l -> l.startsWith("RESULT")).toList());
+            assertEquals(List.of("VALIDATION []"), deployed.lines().filter(l -> l.startsWith("VALIDATION")).toList());
             assertEquals(List.of("id", "name", "customer_id", "features_synced_at"), Db.columns(db.url(), "products"));
+            return List.of(built, deployed);
         }
+    }
+
+    /** The lines of a class-loading log that load a class whose name matches {@code pattern} (after a space). */
+    private static List<String> loaded(String log, String pattern) {
+        java.util.regex.Pattern classes = java.util.regex.Pattern.compile(pattern);
+        return log.lines().filter(l -> l.contains("class,load") || l.startsWith("[Loaded"))
+                .filter(l -> classes.matcher(l).find()).toList();
     }
 }
