@@ -132,12 +132,13 @@ public final class CatalogBuilder {
         if (raw == null || raw.isBlank() || (!condition && raw.trim().equalsIgnoreCase("null"))) {
             return null;
         }
-        String literal = condition ? null : LiveLiterals.canonical(dialect.liveExpression(raw));
+        String live = dialect.liveExpression(raw);
+        String literal = condition ? null : LiveLiterals.canonical(live);
         if (literal != null) {
             return literal;
         }
         try {
-            return Expressions.canonicalLive(dialect.liveExpression(raw), dialect.jooq(), condition);
+            return Expressions.canonicalLive(live, dialect.jooq(), condition);
         } catch (InvalidExpressionException e) {
             return raw.trim();
         }

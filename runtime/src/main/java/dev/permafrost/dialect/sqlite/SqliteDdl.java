@@ -5,6 +5,7 @@ import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.ForeignKey;
 import dev.permafrost.model.Index;
+import dev.permafrost.model.Names;
 import dev.permafrost.model.PrimaryKey;
 import dev.permafrost.model.Table;
 import dev.permafrost.model.Unique;
@@ -295,8 +296,8 @@ final class SqliteDdl {
     }
 
     /**
-     * An identifier, bare or quoted ({@code "x"}, {@code `x`}, {@code [x]}), as the model names it: lower case letters,
-     * digits and underscores; {@code null} for anything else, which the parser is left to read.
+     * An identifier, bare or quoted ({@code "x"}, {@code `x`}, {@code [x]}), as the model names it
+     * ({@link Names#isIdentifier}); {@code null} for anything else, which the parser is left to read.
      */
     private String name() {
         if (at >= tokens.size()) {
@@ -310,14 +311,8 @@ final class SqliteDdl {
         } else if (!isWord(token)) {
             return null;
         }
-        if (name.isEmpty() || !(name.charAt(0) >= 'a' && name.charAt(0) <= 'z' || name.charAt(0) == '_')) {
+        if (!Names.isIdentifier(name)) {
             return null;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-                return null;
-            }
         }
         at++;
         return name;
