@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.permafrost.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -101,6 +102,15 @@ class ConnectionMessagesTest {
                 + " would be gone as soon as the migrator's connection closes. Use a file (jdbc:sqlite:app.db), or"
                 + " pass Migrator.create(DataSource) a data source that keeps one connection open for as long as the"
                 + " application uses the database.", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?journal_mode=MEMORY", "?synchronous=OFF&journal_mode=memory"})
+    void aSqliteFileWhoseParametersMentionMemoryIsAFile(String parameters) throws Exception {
+        Path file = dir.resolve("app.db");
+        Migrator migrator = migrator("jdbc:sqlite:" + file + parameters);
+        assertEquals(1, migrator.migrate().toVersion());
+        assertTrue(Files.size(file) > 0, "the migration went into " + file);
     }
 
     @Test

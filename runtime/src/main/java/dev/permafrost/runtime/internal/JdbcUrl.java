@@ -79,7 +79,7 @@ public final class JdbcUrl {
         if (lower.startsWith("jdbc:sqlite:")) {
             String rest = lower.substring("jdbc:sqlite:".length());
             if (rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file::memory:")
-                    || rest.contains("mode=memory")) {
+                    || hasParameter(rest, "mode", "memory")) {
                 return url + " is an in-memory SQLite database: every connection opens a new, empty one, so the"
                         + " schema would be gone as soon as the migrator's connection closes. Use a file"
                         + " (jdbc:sqlite:app.db), or pass Migrator.create(DataSource) a data source that keeps one"
@@ -92,5 +92,22 @@ public final class JdbcUrl {
                     + " keeps a connection open";
         }
         return null;
+    }
+
+    /**
+     * Whether the query of {@code url} (after its {@code ?}, lower case) has parameter {@code name} with
+     * {@code value}: {@code mode=memory}, not {@code journal_mode=memory}.
+     */
+    private static boolean hasParameter(String url, String name, String value) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (parameter.equals(name + "=" + value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
