@@ -353,6 +353,9 @@ public enum Message {
     SQUASHED_REVERT("PF715", ErrorCode.INVALID_REQUEST,
             "cannot revert to V%04d: the migrations before V%04d were deleted after they were squashed into %s, so this"
                     + " build goes down to V%04d at the lowest. Nothing was changed"),
+    NEW_FILE_NOT_WRITTEN("PF716", ErrorCode.DATABASE,
+            "cannot write the new database %s to disk: %s. It was built beside its place and not moved there, so"
+                    + " no half-written file has its name; the next start builds it again"),
     HISTORY_UNREADABLE("PF800", ErrorCode.DATABASE, "cannot %s the migration history: %s"),
     UNKNOWN_APPLIED("PF801", ErrorCode.UNKNOWN_MIGRATION,
             "the database has migration %s (%s), which this application does not know: a newer build migrated it."

@@ -36,6 +36,12 @@ public record Config(DataSource dataSource, MigrationIndex index, boolean allowU
                 Executor.STATEMENT_LOCK_TIMEOUT, null, false);
     }
 
+    /** These settings on another data source. */
+    Config on(DataSource other) {
+        return new Config(other, index, allowUnknownMigrations, lockTimeout, ignoredTables, log, lockSafe,
+                statementLockTimeout, schema, groupPending);
+    }
+
     /** An executor on {@code session}'s connection with these settings. */
     Executor executor(Session session) {
         return new Executor(session.connection(), session.dialect(), log, statementLockTimeout, lockTimeout);

@@ -14,6 +14,8 @@ public final class DriverManagerDataSource implements DataSource {
     private final String url;
     private final String user;
     private final String password;
+    /** The URL that names the database for people, when it is not {@link #url} ({@code null} otherwise). */
+    private final String shownAs;
 
     public DriverManagerDataSource(String url) {
         this(url, null, null);
@@ -21,9 +23,27 @@ public final class DriverManagerDataSource implements DataSource {
 
     /** With the user and password to connect as, or {@code null} for what the URL says. */
     public DriverManagerDataSource(String url, String user, String password) {
+        this(url, user, password, null);
+    }
+
+    private DriverManagerDataSource(String url, String user, String password, String shownAs) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.shownAs = shownAs;
+    }
+
+    /**
+     * Connections to {@code url} that are named in results, logs and messages as this data source's database: a
+     * new SQLite file built beside its place ({@link dev.permafrost.dialect.sqlite.SqliteNewFile}).
+     */
+    DriverManagerDataSource standingFor(String url) {
+        return new DriverManagerDataSource(url, user, password, shownAs != null ? shownAs : this.url);
+    }
+
+    /** The URL that names the database for people (with its credentials: mask it), or {@code null} for the connection's. */
+    String shownAs() {
+        return shownAs;
     }
 
     /** The URL as given, with its credentials: for connecting, never for printing. */
@@ -115,6 +135,6 @@ public final class DriverManagerDataSource implements DataSource {
     /** The URL without its credentials. */
     @Override
     public String toString() {
-        return JdbcUrl.masked(url);
+        return JdbcUrl.masked(shownAs != null ? shownAs : url);
     }
 }

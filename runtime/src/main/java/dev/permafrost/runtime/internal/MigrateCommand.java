@@ -2,6 +2,7 @@ package dev.permafrost.runtime.internal;
 
 import dev.permafrost.dialect.MigrationLock;
 import dev.permafrost.dialect.SqlRenderer;
+import dev.permafrost.dialect.sqlite.SqliteNewFile;
 import dev.permafrost.message.Message;
 import dev.permafrost.runtime.MigrateResult;
 import dev.permafrost.runtime.MigrationInfo;
@@ -9,7 +10,9 @@ import dev.permafrost.runtime.MigrationState;
 import dev.permafrost.runtime.spi.MigrationEntry;
 import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Jooq;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,8 +47,61 @@ public final class MigrateCommand {
      * {@link #run(Config, int)}, telling {@code found} the version the database is at once it is read (before anything is
      * applied; again under the lock), so that a caller knows it even when a migration then fails.
      */
-    @SuppressWarnings("try") // the lock is held for the scope of its try block
     public static MigrateResult run(Config config, int target, java.util.function.IntConsumer found) {
+        SqliteNewFile building = target > 0 && config.schema() == null
+                && config.dataSource() instanceof DriverManagerDataSource plain ? SqliteNewFile.of(plain.url()) : null;
+        if (building == null) {
+            return inPlace(config, target, found);
+        }
+        if (building.reserve()) {
+            return builtBeside(config, target, found, building);
+        }
+        config.log().log(Level.INFO, "{0} exists: another process is building {1}, or one stopped while building it;"
+                + " migrating {1} in place", building.building(), building.file());
+        MigrateResult result = inPlace(config, target, found);
+        // The database now has its name, so that file can never be moved there (another process building it then
+        // migrates it in place too): it is litter.
+        building.discard();
+        return result;
+    }
+
+    /**
+     * Migrates a new SQLite file beside its place and moves it there (ADR 0029). When a migration fails, what committed
+     * before it is moved into place as it would have stayed there; when something made the file meanwhile, the
+     * database is migrated in place as usual.
+     */
+    private static MigrateResult builtBeside(Config config, int target, java.util.function.IntConsumer found,
+                                             SqliteNewFile building) {
+        DriverManagerDataSource plain = (DriverManagerDataSource) config.dataSource();
+        MigrateResult result;
+        try {
+            result = inPlace(config.on(plain.standingFor(building.buildingUrl())), target, found);
+        } catch (RuntimeException failed) {
+            try {
+                if (Files.size(building.building()) > 0) {
+                    building.publish();
+                } else {
+                    building.discard();
+                }
+            } catch (IOException e) {
+                failed.addSuppressed(e);
+            }
+            throw failed;
+        }
+        try {
+            if (building.publish()) {
+                return result;
+            }
+        } catch (IOException e) {
+            throw Message.NEW_FILE_NOT_WRITTEN.exception(e, building.file(), e.getMessage());
+        }
+        config.log().log(Level.INFO, "{0} was made by someone else while Permafrost built it; migrating it in place",
+                building.file());
+        return inPlace(config, target, found);
+    }
+
+    @SuppressWarnings("try") // the lock is held for the scope of its try block
+    private static MigrateResult inPlace(Config config, int target, java.util.function.IntConsumer found) {
         long start = System.nanoTime();
         MigrationIndex index = config.indexOrFind();
         try (Session session = Session.open(config)) {

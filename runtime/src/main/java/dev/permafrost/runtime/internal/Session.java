@@ -19,10 +19,10 @@ public final class Session implements AutoCloseable {
     /** The schema to put back on close ({@link #open(Config)} with a schema), or {@code null}. */
     private String previousSchema;
 
-    private Session(Connection connection) throws SQLException {
+    private Session(Connection connection, String shownAs) throws SQLException {
         this.connection = connection;
         this.dialect = Dialects.detect(connection);
-        String url = connection.getMetaData().getURL();
+        String url = shownAs != null ? shownAs : connection.getMetaData().getURL();
         int query = url == null ? -1 : url.indexOf('?');
         this.description = connection.getMetaData().getDatabaseProductName() + " "
                 + JdbcUrl.masked(query < 0 ? url : url.substring(0, query));
@@ -67,7 +67,7 @@ public final class Session implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            return new Session(connection);
+            return new Session(connection, dataSource instanceof DriverManagerDataSource plain ? plain.shownAs() : null);
         } catch (SQLException e) {
             if (connection != null) {
                 try {
