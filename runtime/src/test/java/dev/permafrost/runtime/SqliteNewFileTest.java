@@ -142,6 +142,46 @@ class SqliteNewFileTest {
     }
 
     @Test
+    void aFleetOfNewFilesWithOneFailingLeavesEachAsInPlaceAndNoBuildingFile() throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            urls.add("jdbc:sqlite:" + dir.resolve("tenant-" + i + ".db"));
+        }
+        Migration failsOnTenant7 = new Migration() {
+            @Override
+            public void up(Operations op) {
+                op.addColumn("items", column("price", ColumnType.INTEGER));
+                op.execute("fail on tenant 7", ctx -> {
+                    String file = ctx.fetchOne("select file from pragma_database_list where name = 'main'").get(0,
+                            String.class);
+                    if (file.contains("tenant-7.db")) {
+                        throw new IllegalStateException("tenant 7 is broken");
+                    }
+                });
+            }
+
+            @Override
+            public void down(Operations op) {
+                op.dropColumn("items", "price");
+            }
+        };
+        FleetReport report = Fleet.of(urls, url -> Migrator.configure(url).migrations(TestIndex.of(new FleetTest.Items(),
+                failsOnTenant7))).parallelism(4).continueOnError(true).migrate();
+        assertEquals(39, report.count(FleetReport.State.MIGRATED), report.toString());
+        FleetReport.Entry broken = report.entries().get(7);
+        assertEquals(FleetReport.State.FAILED, broken.state());
+        assertEquals(0, broken.before());
+        assertEquals(1, broken.after(), "V0001 committed before V0002 failed, as in place");
+        assertTrue(broken.message().contains("tenant 7 is broken"), broken.message());
+        assertFalse(broken.message().contains(SqliteNewFile.SUFFIX), broken.message());
+        assertTrue(broken.name().endsWith("tenant-7.db"), broken.name());
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(), listing.filter(f -> f.toString().endsWith(SqliteNewFile.SUFFIX)).toList());
+        }
+        assertEquals(List.of("1", "2"), Db.rows(urls.get(8), "select version from permafrost_history order by 1"));
+    }
+
+    @Test
     void onlyANewFileOfAPlainPathIsBuiltBeside() throws Exception {
         Path file = dir.resolve("app.db");
         assertEquals(file, SqliteNewFile.of("jdbc:sqlite:" + file).file());
