@@ -117,6 +117,43 @@ class SqliteNewFileTest {
         assertFalse(Files.exists(building(file)), "once the database has its name the building file is litter");
     }
 
+    /** A table of its own, for a third migration after {@link Watched}. */
+    static final class Notes implements Migration {
+        @Override
+        public void up(Operations op) {
+            op.createTable(Ddl.table("notes").column(column("id", ColumnType.BIGINT).notNull()));
+        }
+
+        @Override
+        public void down(Operations op) {
+            op.dropTable("notes");
+        }
+    }
+
+    @Test
+    void aBuilderWhoseFileAnotherInstanceDeletedFinishesInPlaceWithoutAnError() throws Exception {
+        Path file = dir.resolve("app.db");
+        String url = "jdbc:sqlite:" + file;
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Migrator builder = Migrator.configure(url).migrations(TestIndex.of(new FleetTest.Items(), new Watched(() -> {
+            if (!Files.exists(file)) {
+                inside.countDown();
+                go.await();
+            }
+        }), new Notes())).build();
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(builder::migrate);
+        assertTrue(inside.await(30, java.util.concurrent.TimeUnit.SECONDS), "the builder reached V0002");
+        MigrateResult inPlace = builder.migrate();
+        assertEquals(3, inPlace.applied().size(), "the second instance migrated the file in place");
+        assertFalse(Files.exists(building(file)), "and deleted the building file");
+        go.countDown();
+        MigrateResult built = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(3, built.toVersion());
+        assertEquals(List.of(), built.applied(), "its file was gone: it found the database up to date in place");
+        assertEquals(List.of("1", "2", "3"), Db.rows(url, "select version from permafrost_history order by 1"));
+    }
+
     @Test
     void aProcessKilledWhileBuildingLeavesNoDatabaseFileAndTheNextStartBuildsIt() throws Exception {
         Path file = dir.resolve("app.db");

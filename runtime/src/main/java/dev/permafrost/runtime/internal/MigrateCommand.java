@@ -58,11 +58,13 @@ public final class MigrateCommand {
         }
         config.log().log(Level.INFO, "{0} exists: another process is building {1}, or one stopped while building it;"
                 + " migrating {1} in place", building.building(), building.file());
-        MigrateResult result = inPlace(config, target, found);
-        // The database now has its name, so that file can never be moved there (another process building it then
-        // migrates it in place too): it is litter.
-        building.discard();
-        return result;
+        try {
+            return inPlace(config, target, found);
+        } finally {
+            // The database has its name now (or whoever builds it finds its file gone and migrates in place too):
+            // that file can never be moved there, it is litter.
+            building.discard();
+        }
     }
 
     /**
