@@ -69,10 +69,11 @@ public final class SqliteNewFile {
             return null;
         }
         Path directory = file.getParent();
-        if (directory == null || !Files.isDirectory(directory) || file.getFileName() == null) {
+        if (directory == null || file.getFileName() == null
+                || !Files.notExists(file, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(directory)) {
             return null;
         }
-        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+        for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
             if (!Files.notExists(file.resolveSibling(file.getFileName() + suffix), LinkOption.NOFOLLOW_LINKS)) {
                 return null;
             }
@@ -133,6 +134,18 @@ public final class SqliteNewFile {
         Files.delete(building);
         syncDirectory();
         return true;
+    }
+
+    /**
+     * After a failed migration: moves what committed before it into place ({@link #publish}), as it would have stayed
+     * there in place, or deletes the building file when nothing was written to it (the failure came first).
+     */
+    public void keepWhatCommitted() throws IOException {
+        if (Files.size(building) > 0) {
+            publish();
+        } else {
+            discard();
+        }
     }
 
     /** Deletes the building file, if it is still there. */

@@ -12,7 +12,6 @@ import dev.permafrost.runtime.spi.MigrationIndex;
 import dev.permafrost.sql.Jooq;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,11 +79,7 @@ public final class MigrateCommand {
             result = inPlace(config.on(plain.standingFor(building.buildingUrl())), target, found);
         } catch (RuntimeException failed) {
             try {
-                if (Files.size(building.building()) > 0) {
-                    building.publish();
-                } else {
-                    building.discard();
-                }
+                building.keepWhatCommitted();
             } catch (IOException e) {
                 failed.addSuppressed(e);
             }
