@@ -239,6 +239,16 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether a query of a table that does not exist fails without a trace outside the application: SQLite has no
+     * server, and MariaDB logs no failed statement unless told to. Elsewhere PostgreSQL logs every failed statement as
+     * an {@code ERROR} (a new tenant's first start would leave two behind) and H2 writes it to the database's trace
+     * file, so there the history's existence is asked before it is read (ADR 0030).
+     */
+    default boolean missingTableFailsQuietly() {
+        return false;
+    }
+
     /** Those of {@code tables} (lower case) that exist among the application's tables, by JDBC metadata here. */
     default Set<String> existingTables(Connection connection, Set<String> tables) throws SQLException {
         Set<String> found = new java.util.TreeSet<>();

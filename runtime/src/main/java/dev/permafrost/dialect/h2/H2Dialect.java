@@ -86,6 +86,19 @@ public final class H2Dialect implements Dialect {
     }
 
     /** H2 commits the open transaction at every DDL statement. */
+    /** One query of the catalog, for the table as written or as H2 folds an unquoted name (upper case). */
+    @Override
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("select count(*) from"
+                + " information_schema.tables where table_schema = current_schema and table_name in (?, ?)")) {
+            statement.setString(1, table);
+            statement.setString(2, table.toUpperCase(java.util.Locale.ROOT));
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+
     @Override
     public boolean transactionalDdl() {
         return false;

@@ -75,6 +75,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public boolean missingTableFailsQuietly() {
+        return true;
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return false;
     }

@@ -144,6 +144,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean missingTableFailsQuietly() {
+        return true;
+    }
+
+    @Override
     public boolean transactionIsTheLock() {
         return true;
     }

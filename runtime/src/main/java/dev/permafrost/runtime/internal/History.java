@@ -28,12 +28,16 @@ public final class History {
     }
 
     /**
-     * The applied migrations by version, or an empty list when the table does not exist yet. A table that another
-     * instance created between the query and the look-up that explains its failure is read again: instances that start
-     * at once race for it (eight on PostgreSQL showed it).
+     * The applied migrations by version, or an empty list when the table does not exist yet. Where a failed query
+     * leaves a trace ({@link dev.permafrost.dialect.Dialect#missingTableFailsQuietly}) the catalog is asked first;
+     * elsewhere the table is read at once, and a table that another instance created between the query and the look-up
+     * that explains its failure is read again: instances that start at once race for it (eight on PostgreSQL showed it).
      */
     public static List<AppliedMigration> read(Connection connection, dev.permafrost.dialect.Dialect dialect)
             throws SQLException {
+        if (!dialect.missingTableFailsQuietly() && !exists(connection, dialect)) {
+            return List.of();
+        }
         try {
             return select(connection);
         } catch (SQLException e) {
@@ -63,9 +67,18 @@ public final class History {
     /**
      * Whether the history holds exactly {@code known}, every one applied completely with its checksum: the
      * question of every start, answered by reading three columns and comparing in order, nothing else.
-     * {@code false} whenever the answer needs a closer look (including no table yet).
+     * {@code false} whenever the answer needs a closer look (including no table yet, asked of the catalog first where
+     * a failed query leaves a trace).
      */
-    public static boolean holdsExactly(Connection connection, List<MigrationEntry> known) {
+    public static boolean holdsExactly(Connection connection, dev.permafrost.dialect.Dialect dialect,
+                                       List<MigrationEntry> known) {
+        try {
+            if (!dialect.missingTableFailsQuietly() && !exists(connection, dialect)) {
+                return false;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select version, checksum, state from " + TABLE + " order by version")) {
             int i = 0;

@@ -106,7 +106,8 @@ public final class MigrateCommand {
             if (target != Integer.MAX_VALUE && (target < 0 || target > known.size())) {
                 throw Message.UNKNOWN_TARGET.exception("migrate to", target, 0, known.size());
             }
-            if (target >= known.size() && !known.isEmpty() && History.holdsExactly(session.connection(), known)) {
+            if (target >= known.size() && !known.isEmpty()
+                    && History.holdsExactly(session.connection(), session.dialect(), known)) {
                 found.accept(known.size());
                 return upToDate(config.log(), session, known.size(), start);
             }
