@@ -117,6 +117,22 @@ class SqliteNewFileTest {
         assertFalse(Files.exists(building(file)), "once the database has its name the building file is litter");
     }
 
+    @Test
+    void aBuildingFileLeftBesideAnExistingDatabaseIsDeletedAtTheNextStart() throws Exception {
+        Path file = dir.resolve("app.db");
+        String url = "jdbc:sqlite:" + file;
+        assertEquals(2, migrator(url, () -> { }).migrate().toVersion());
+        // What a process killed between linking the built file to its name and deleting the building name leaves.
+        Files.createLink(building(file), file);
+
+        MigrateResult again = migrator(url, () -> { }).migrate();
+
+        assertEquals(List.of(), again.applied(), "up to date");
+        assertFalse(Files.exists(building(file)), "the leftover is deleted");
+        assertEquals(List.of("1", "2"), Db.rows(url, "select version from permafrost_history order by 1"),
+                "the database itself is untouched");
+    }
+
     /** A table of its own, for a third migration after {@link Watched}. */
     static final class Notes implements Migration {
         @Override

@@ -53,6 +53,15 @@ public final class SqliteNewFile {
      * write-ahead log) that exists, or a directory that does not.
      */
     public static SqliteNewFile of(String url) {
+        SqliteNewFile place = beside(url);
+        return place != null && place.isNew() ? place : null;
+    }
+
+    /**
+     * The database file that {@code url} names and its building file beside it, whether or not they exist; {@code null}
+     * when {@code url} is not an SQLite URL of a plain path.
+     */
+    public static SqliteNewFile beside(String url) {
         if (url == null || !url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;
         }
@@ -68,17 +77,40 @@ public final class SqliteNewFile {
         } catch (InvalidPathException e) {
             return null;
         }
-        Path directory = file.getParent();
-        if (directory == null || file.getFileName() == null
-                || !Files.notExists(file, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(directory)) {
+        if (file.getParent() == null || file.getFileName() == null) {
             return null;
+        }
+        return new SqliteNewFile(file, question < 0 ? "" : rest.substring(question + 1));
+    }
+
+    /**
+     * Whether the database is new: its file (or link, journal or write-ahead log) does not exist, and its directory
+     * does. The file is asked first, one look-up on an ordinary start.
+     */
+    public boolean isNew() {
+        if (!Files.notExists(file, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(file.getParent())) {
+            return false;
         }
         for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
             if (!Files.notExists(file.resolveSibling(file.getFileName() + suffix), LinkOption.NOFOLLOW_LINKS)) {
-                return null;
+                return false;
             }
         }
-        return new SqliteNewFile(file, question < 0 ? "" : rest.substring(question + 1));
+        return true;
+    }
+
+    /**
+     * When the database file exists, deletes a building file beside it and says whether there was one: left by a
+     * process stopped between giving the built file its name and deleting the building name, or by a builder another
+     * start overtook (which then finds its file gone and migrates in place). No building file can ever be moved onto
+     * an existing database.
+     */
+    public boolean discardLeftover() {
+        try {
+            return Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(building);
+        } catch (IOException e) {
+            return false; // left for a later start
+        }
     }
 
     /** The database file it becomes. */
@@ -131,7 +163,7 @@ public final class SqliteNewFile {
             discard();
             return false;
         }
-        Files.delete(building);
+        Files.deleteIfExists(building); // a start that found the database in place may have deleted it already
         syncDirectory();
         return true;
     }

@@ -48,8 +48,15 @@ public final class MigrateCommand {
      */
     public static MigrateResult run(Config config, int target, java.util.function.IntConsumer found) {
         SqliteNewFile building = target > 0 && config.schema() == null
-                && config.dataSource() instanceof DriverManagerDataSource plain ? SqliteNewFile.of(plain.url()) : null;
+                && config.dataSource() instanceof DriverManagerDataSource plain ? SqliteNewFile.beside(plain.url()) : null;
         if (building == null) {
+            return inPlace(config, target, found);
+        }
+        if (!building.isNew()) {
+            if (building.discardLeftover()) {
+                config.log().log(Level.INFO, "deleted {0}: left beside the database by a process stopped while moving it"
+                        + " into place", building.building());
+            }
             return inPlace(config, target, found);
         }
         if (building.reserve()) {
