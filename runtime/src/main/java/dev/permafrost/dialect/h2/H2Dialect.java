@@ -85,7 +85,6 @@ public final class H2Dialect implements Dialect {
         return statements;
     }
 
-    /** H2 commits the open transaction at every DDL statement. */
     /** One query of the catalog, for the table as written or as H2 folds an unquoted name (upper case). */
     @Override
     public boolean tableExists(Connection connection, String table) throws SQLException {
@@ -99,6 +98,7 @@ public final class H2Dialect implements Dialect {
         }
     }
 
+    /** H2 commits the open transaction at every DDL statement. */
     @Override
     public boolean transactionalDdl() {
         return false;
