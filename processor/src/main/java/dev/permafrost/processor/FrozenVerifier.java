@@ -21,10 +21,14 @@ final class FrozenVerifier {
         this.task = new FutureTask<>(work);
     }
 
-    /** Starts verifying every snapshot of {@code frozen} that is not verified yet. */
-    static FrozenVerifier start(FrozenFiles frozen) {
+    /**
+     * Starts verifying every snapshot of {@code frozen} that is not verified yet, then runs {@code then} (more work that
+     * touches only files, done by the time {@link #await} returns; not run when a snapshot is not as frozen).
+     */
+    static FrozenVerifier start(FrozenFiles frozen, Runnable then) {
         return start(() -> {
             frozen.verifyAll();
+            then.run();
             return null;
         });
     }

@@ -24,6 +24,7 @@ import dev.permafrost.processor.write.IndexWriter;
 import dev.permafrost.processor.write.MigrationsPackage;
 import dev.permafrost.processor.write.PlanWriter;
 import dev.permafrost.processor.write.SquashWriter;
+import dev.permafrost.processor.write.StubDigests;
 import dev.permafrost.processor.write.StubFiles;
 import dev.permafrost.processor.write.StubWriter;
 import dev.permafrost.snapshot.FrozenFiles;
@@ -86,9 +87,11 @@ public final class Generation {
         stage = "reading the frozen files in " + layout.schemaDir();
         stats = FrozenStats.of(env.getFiler(), layout.classOutput(), layout.schemaDir());
         FrozenFiles frozen = frozenFiles(layout, stats == null ? FrozenFiles.Trusted.NONE : stats);
-        verifier = FrozenVerifier.start(frozen);
+        StubDigests digests = new StubDigests();
+        verifier = FrozenVerifier.start(frozen, () -> digests.compute(layout.migrationsDir(), layout.classOutput(),
+                frozen.manifest()));
         try {
-            run(entityRoots, options, layout, frozen);
+            run(entityRoots, options, layout, frozen, digests);
         } catch (RuntimeException | Error stop) {
             verifier.awaitAfter(stop, diagnostics);
             throw stop;
@@ -97,7 +100,8 @@ public final class Generation {
     }
 
     /** The stages after the frozen files are listed, while {@link #verifier} verifies them. */
-    private void run(Set<TypeElement> entityRoots, Options options, Layout layout, FrozenFiles frozen) {
+    private void run(Set<TypeElement> entityRoots, Options options, Layout layout, FrozenFiles frozen,
+                     StubDigests digests) {
         EntityReader reader = new EntityReader(annotations, diagnostics, env.getTypeUtils(), options.databases(),
                 options.naming());
         JpaReader jpa = new JpaReader(annotations, diagnostics, env.getTypeUtils(), reader, options.databases(),
@@ -110,7 +114,7 @@ public final class Generation {
         String cacheKey = cache == null ? null : ModelCache.key(env.getOptions(), converters.names());
         Map<String, EntitySource> readings = new HashMap<>();
         if (cache != null && options.squash() == 0 && indexedUnchanged(cache, cacheKey, frozen, options, layout,
-                entityRoots, readings)) {
+                entityRoots, readings, digests)) {
             return;
         }
         verifyNewest(frozen);
@@ -172,7 +176,7 @@ public final class Generation {
             String checkpoint = SchemaCheckpoint.write(manifest.newestVersion(), newest);
             new CompiledMigrations(env.getFiler(), elements, roots, diagnostics)
                     .compileAndIndex(manifest, stubs, frozen, summary, stub, squash, entityRoots, model.entities(),
-                            layout.classOutput(), checkpoint, layout.schemaDir());
+                            layout.classOutput(), checkpoint, layout.schemaDir(), digests);
             if (cache != null && diagnostics.problems() == 0) {
                 stage = "recording the model for the next build";
                 cache.record(env.getFiler(), cacheKey, manifest.newestVersion(),
@@ -189,7 +193,8 @@ public final class Generation {
      * compilation was not given; the index is then written as that build wrote it. Any doubt is a {@code false}.
      */
     private boolean indexedUnchanged(ModelCache cache, String cacheKey, FrozenFiles frozen, Options options,
-                                     Layout layout, Set<TypeElement> entityRoots, Map<String, EntitySource> readings) {
+                                     Layout layout, Set<TypeElement> entityRoots, Map<String, EntitySource> readings,
+                                     StubDigests digests) {
         stage = "checking the last build's model";
         Diagnostics quiet = Diagnostics.silent();
         ModelCache.Unchanged unchanged = cache.unchanged(cacheKey, frozen, roots, new EntityReader(annotations, quiet,
@@ -213,7 +218,7 @@ public final class Generation {
         stage = "generating the migration index";
         new CompiledMigrations(env.getFiler(), elements, roots, diagnostics).compileAndIndex(manifest, stubs, frozen,
                 null, null, null, entityRoots, unchanged.entities(), layout.classOutput(), checkpoint,
-                layout.schemaDir());
+                layout.schemaDir(), digests);
         if (diagnostics.problems() == 0) {
             cache.rewrite(env.getFiler(), unchanged);
         }

@@ -1,10 +1,10 @@
 package dev.permafrost.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,7 +14,8 @@ import java.util.TreeSet;
  */
 public final class ReservedWords {
 
-    private static final Map<String, Set<String>> WORDS = new TreeMap<>();
+    /** Every reserved word, lower case, with the databases that reserve it (hashed: every name rendered is looked up). */
+    private static final Map<String, Set<String>> WORDS = new HashMap<>();
 
     static {
         add("SQLite", "add all alter and as autoincrement between case check collate commit constraint create"

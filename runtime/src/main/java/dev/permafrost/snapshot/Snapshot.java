@@ -62,7 +62,9 @@ public record Snapshot(int version, String description, String parentHash, Map<S
 
     /** {@code 0001}. */
     public static String versionLabel(int version) {
-        return String.format("%04d", version);
+        String digits = Integer.toString(version);
+        // as String.format("%04d") writes it, without starting a Formatter for every file name
+        return version < 0 || digits.length() >= 4 ? String.format("%04d", version) : "0000".substring(digits.length()) + digits;
     }
 
     /** A version as people read it: {@code V0001}. */

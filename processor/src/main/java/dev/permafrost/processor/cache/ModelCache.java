@@ -1,5 +1,7 @@
 package dev.permafrost.processor.cache;
 
+import dev.permafrost.model.Column;
+import dev.permafrost.model.ColumnType;
 import dev.permafrost.model.Names;
 import dev.permafrost.processor.Diagnostics;
 import dev.permafrost.processor.read.Annotations;
@@ -400,10 +402,16 @@ public final class ModelCache {
         StringBuilder text = new StringBuilder(source.className()).append('|').append(source.table()).append('|')
                 .append(source.renamedFrom()).append('|').append(source.primaryKey()).append('|').append(source.implied());
         for (EntitySource.ColumnSource c : source.columns()) {
+            // the column's parts rather than its rendered DDL, which is a function of them: cheaper at every build
+            Column column = c.column();
+            ColumnType type = column.type();
             text.append("\ncolumn ").append(c.element().getSimpleName()).append(' ').append(c.element().asType())
-                    .append(' ').append(c.column().sql()).append(' ').append(c.column().type().natives()).append(' ')
-                    .append(c.column().sequence()).append(' ').append(c.id()).append(' ').append(c.unique()).append(' ')
-                    .append(c.renamedFrom());
+                    .append(' ').append(column.name()).append(' ').append(type.kind().name()).append(' ')
+                    .append(type.length()).append(' ').append(type.precision()).append(' ').append(type.scale())
+                    .append(' ').append(column.nullable()).append(' ').append(column.identity()).append(' ')
+                    .append(column.defaultValue() == null ? "-" : "=" + column.defaultValue()).append(' ')
+                    .append(type.natives()).append(' ').append(column.sequence()).append(' ').append(c.id()).append(' ')
+                    .append(c.unique()).append(' ').append(c.renamedFrom());
             if (c.reference() != null) {
                 EntitySource.ReferenceSource r = c.reference();
                 text.append(" references ").append(r.target() == null ? null : r.target().getQualifiedName()).append(' ')

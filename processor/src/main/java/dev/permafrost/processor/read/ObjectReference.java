@@ -84,7 +84,9 @@ record ObjectReference(TypeElement target, List<Element> keys, List<String> keyC
     /** Reports a field that holds a collection (or map) of entities, with how to model it; {@code true} if it did. */
     static boolean refuseCollection(TypeElement entity, Element field, TypeMirror type, Types types,
                                     Diagnostics diagnostics) {
-        if (type.getKind() != TypeKind.DECLARED || !isCollection(type, types)) {
+        // a collection of entities has a type argument: most fields (String, Long) have none, and are not looked at further
+        if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).getTypeArguments().isEmpty()
+                || !isCollection(type, types)) {
             return false;
         }
         for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {

@@ -64,10 +64,12 @@ public final class CompiledMigrations {
      * @param checkpoint the schema of the newest frozen snapshot ({@link SchemaCheckpoint#write}), recorded beside the
      *     index for the runtime
      * @param schemaDir where the plans of the newest migrations are, copied beside the index ({@link #PLANS_KEPT})
+     * @param digests the stubs as read beside javac's thread; a stub not there is read now
      */
     public void compileAndIndex(Manifest manifest, StubFiles stubs, FrozenFiles frozen, Summary written, String writtenStub,
                                 SquashWriter.Squash writtenSquash, Set<TypeElement> originating,
-                                Map<String, String> entities, Path classOutput, String checkpoint, Path schemaDir) {
+                                Map<String, String> entities, Path classOutput, String checkpoint, Path schemaDir,
+                                StubDigests digests) {
         String pkg = manifest.migrationsPackage();
         Map<String, String> known = IndexWriter.previousChecksums(classOutput, pkg);
         List<IndexWriter.Entry> entries = new ArrayList<>();
@@ -83,6 +85,11 @@ public final class CompiledMigrations {
                     Manifest.Replaced replaced = squash.replaced().get(entry.version() - 1);
                     entries.add(new IndexWriter.Entry(entry.version(), replaced.checksum(), replaced.sourceChecksum(), null,
                             description));
+                    continue;
+                }
+                StubDigests.Digest digest = isNew ? null : digests.get(stubs.path(entry.migrationClass()));
+                if (digest != null) {
+                    entries.add(compile(pkg, entry.version(), entry.migrationClass(), digest, description, origins));
                     continue;
                 }
                 String source = isNew ? writtenStub : stubs.read(entry.migrationClass());
@@ -137,6 +144,18 @@ public final class CompiledMigrations {
         String checksum = known.get(sourceChecksum);
         return new IndexWriter.Entry(version, checksum != null ? checksum : StubChecksum.of(source), sourceChecksum,
                 className, description);
+    }
+
+    /** {@link #compile} of a stub whose checksums were taken already. */
+    private IndexWriter.Entry compile(String pkg, int version, String simpleName, StubDigests.Digest digest,
+                                      String description, Element[] origins) throws IOException {
+        String className = pkg + "." + simpleName;
+        if (!compiledWithoutFiler(className)) {
+            try (Writer writer = filer.createSourceFile(className, origins).openWriter()) {
+                writer.write(digest.source());
+            }
+        }
+        return new IndexWriter.Entry(version, digest.checksum(), digest.sourceChecksum(), className, description);
     }
 
     /**

@@ -156,12 +156,16 @@ public final class IndexWriter {
         if (classOutput == null) {
             return List.of();
         }
-        Path file = classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(indexFile(classOutput, packageName), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** Where an earlier build's index is in {@code classOutput}. */
+    static Path indexFile(Path classOutput, String packageName) {
+        return classOutput.resolve(packageName.replace('.', '/')).resolve(ResourceMigrationIndex.RESOURCE);
     }
 
     private static void write(FileObject file, String content) throws IOException {
