@@ -134,19 +134,13 @@ public final class CompiledMigrations {
     /** Makes stub {@code simpleName} part of this compilation, and gives its index entry. */
     private IndexWriter.Entry compile(String pkg, int version, String simpleName, String source, String description,
                                       Map<String, String> known, Element[] origins) throws IOException {
-        String className = pkg + "." + simpleName;
-        if (!compiledWithoutFiler(className)) {
-            try (Writer writer = filer.createSourceFile(className, origins).openWriter()) {
-                writer.write(source);
-            }
-        }
         String sourceChecksum = Hashing.sha256(source);
         String checksum = known.get(sourceChecksum);
-        return new IndexWriter.Entry(version, checksum != null ? checksum : StubChecksum.of(source), sourceChecksum,
-                className, description);
+        return compile(pkg, version, simpleName, new StubDigests.Digest(source, sourceChecksum,
+                checksum != null ? checksum : StubChecksum.of(source)), description, origins);
     }
 
-    /** {@link #compile} of a stub whose checksums were taken already. */
+    /** Makes a stub whose checksums were taken already part of this compilation, and gives its index entry. */
     private IndexWriter.Entry compile(String pkg, int version, String simpleName, StubDigests.Digest digest,
                                       String description, Element[] origins) throws IOException {
         String className = pkg + "." + simpleName;
