@@ -182,20 +182,29 @@ public final class FrozenFiles {
             if (isVerified(entry.version())) {
                 continue;
             }
-            Path file = file(entry.version());
-            byte[] bytes = readBytes(file);
-            if (Names.sha256Hex(bytes).equals(entry.sha256())) {
-                // the bytes are the frozen text's own, so it is UTF-8 with no byte-order mark or carriage return
-                String header = new String(bytes, 0, Math.min(bytes.length, HEADER_BYTES), StandardCharsets.UTF_8);
-                checkParent(manifest, entry, file, PARENT.matcher(header).find() ? header : decoded(file, bytes));
-            } else {
-                // says what is wrong, or finds that only line endings or a byte-order mark changed
-                verified(manifest, entry, file, decoded(file, bytes));
-            }
+            verifiedBytes(manifest, entry, file(entry.version()), false);
             synchronized (this) {
                 verified.add(entry.version());
             }
         }
+    }
+
+    /**
+     * Reads {@code entry}'s {@code file} and verifies it as {@link #verified} does, hashing bytes with the recorded hash
+     * as they are; returns its text, or with {@code whole} false only as much of it as names its parent (the rest is
+     * not decoded).
+     */
+    private static String verifiedBytes(Manifest manifest, Manifest.Entry entry, Path file, boolean whole) {
+        byte[] bytes = readBytes(file);
+        if (!Names.sha256Hex(bytes).equals(entry.sha256())) {
+            // says what is wrong, or finds that only line endings or a byte-order mark changed
+            return verified(manifest, entry, file, decoded(file, bytes));
+        }
+        // the bytes are the frozen text's own, so it is UTF-8 with no byte-order mark or carriage return
+        String header = whole ? null : new String(bytes, 0, Math.min(bytes.length, HEADER_BYTES), StandardCharsets.UTF_8);
+        String text = header != null && PARENT.matcher(header).find() ? header : new String(bytes, StandardCharsets.UTF_8);
+        checkParent(manifest, entry, file, text);
+        return text;
     }
 
     private synchronized boolean isVerified(int version) {
@@ -322,16 +331,7 @@ public final class FrozenFiles {
     public synchronized String text(int version) {
         String text = texts.get(version);
         if (text == null) {
-            Path file = file(version);
-            Manifest.Entry entry = manifest.entries().get(version - 1);
-            byte[] bytes = readBytes(file);
-            if (Names.sha256Hex(bytes).equals(entry.sha256())) {
-                // the frozen text's own bytes: UTF-8 with no byte-order mark or carriage return, hashed as they are
-                text = new String(bytes, StandardCharsets.UTF_8);
-                checkParent(manifest, entry, file, text);
-            } else {
-                text = verified(manifest, entry, file, decoded(file, bytes));
-            }
+            text = verifiedBytes(manifest, manifest.entries().get(version - 1), file(version), true);
             texts.put(version, text);
             verified.add(version);
         }

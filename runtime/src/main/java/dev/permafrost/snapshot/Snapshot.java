@@ -62,9 +62,12 @@ public record Snapshot(int version, String description, String parentHash, Map<S
 
     /** {@code 0001}. */
     public static String versionLabel(int version) {
-        String digits = Integer.toString(version);
+        if (version < 0) {
+            return String.format("%04d", version);
+        }
         // as String.format("%04d") writes it, without starting a Formatter for every file name
-        return version < 0 || digits.length() >= 4 ? String.format("%04d", version) : "0000".substring(digits.length()) + digits;
+        String digits = Integer.toString(version);
+        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
     }
 
     /** A version as people read it: {@code V0001}. */

@@ -34,7 +34,7 @@ public final class StubDigests {
         }
         Path dir = StubFiles.packageDir(migrationsDir, manifest.migrationsPackage());
         for (Manifest.Entry entry : manifest.entries()) {
-            Path file = dir.resolve(entry.migrationClass() + ".java");
+            Path file = StubFiles.path(dir, entry.migrationClass());
             try {
                 String source = FrozenFiles.read(file);
                 digests.put(file, new Digest(source, Hashing.sha256(source), StubChecksum.of(source)));

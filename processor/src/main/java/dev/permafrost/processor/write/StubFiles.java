@@ -105,7 +105,12 @@ public final class StubFiles {
     }
 
     public Path path(String className) {
-        return dir.resolve(className + ".java");
+        return path(dir, className);
+    }
+
+    /** The stub {@code className} in {@code packageDir} ({@link #packageDir}). */
+    static Path path(Path packageDir, String className) {
+        return packageDir.resolve(className + ".java");
     }
 
     /**
