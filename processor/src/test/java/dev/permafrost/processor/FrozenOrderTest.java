@@ -2,6 +2,7 @@ package dev.permafrost.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.permafrost.diff.Op;
@@ -36,29 +37,36 @@ class FrozenOrderTest {
     void anUnchangedModelInTheSnapshotsOrderIsTheSnapshotByteForByte() {
         String body = SnapshotWriter.body(FROZEN);
         assertNotEquals(body, SnapshotWriter.body(MODEL), "the added column is last in the snapshot, third in the model");
-        Schema ordered = FrozenOrder.of(MODEL, body);
+        Schema ordered = FrozenOrder.matching(MODEL, body);
         assertEquals(body, SnapshotWriter.body(ordered));
         assertEquals(FROZEN, ordered);
         assertSame(MODEL.tables().get(1), ordered.tables().get(1), "a table already in order is kept");
+        assertSame(FROZEN, FrozenOrder.matching(FROZEN, body), "a model in the snapshot's order is kept as it is");
     }
 
     @Test
-    void aChangedColumnANewColumnOrAnotherTableLeaveTheTableAsItIs() {
+    void aChangedColumnANewColumnAnotherTableOrAnyOtherChangeDoesNotMatch() {
         String body = SnapshotWriter.body(FROZEN);
         Schema wider = MODEL.mapTables(t -> t.name().equals("items") ? t.withColumns(List.of(t.columns().get(0),
                 Column.of("name", ColumnType.varchar(80)), t.columns().get(2), t.columns().get(3))) : t);
-        assertEquals(wider, FrozenOrder.of(wider, body));
-        assertNotEquals(body, SnapshotWriter.body(FrozenOrder.of(wider, body)));
+        assertNull(FrozenOrder.matching(wider, body));
 
         Schema more = MODEL.with(MODEL.tables().get(0).withColumns(List.of(ITEMS.columns().get(0), ITEMS.columns().get(1),
                 Column.of("synced_at", ColumnType.TIMESTAMP_TZ), ITEMS.columns().get(2), Column.of("note", ColumnType.TEXT))));
-        assertEquals(more, FrozenOrder.of(more, body));
+        assertNull(FrozenOrder.matching(more, body));
 
         Schema fewer = MODEL.with(MODEL.tables().get(0).withColumns(List.of(ITEMS.columns().get(0), ITEMS.columns().get(2),
                 Column.of("synced_at", ColumnType.TIMESTAMP_TZ))));
-        assertNotEquals(body, SnapshotWriter.body(FrozenOrder.of(fewer, body)), "a dropped column is a change");
+        assertNull(FrozenOrder.matching(fewer, body), "a dropped column is a change");
 
         Schema renamedTable = new Schema(List.of(MODEL.tables().get(0).withName("goods"), MODEL.tables().get(1)));
-        assertEquals(renamedTable, FrozenOrder.of(renamedTable, body));
+        assertNull(FrozenOrder.matching(renamedTable, body));
+
+        Schema anotherTable = MODEL.with(Table.of("notes", List.of(Column.of("body", ColumnType.TEXT))));
+        assertNull(FrozenOrder.matching(anotherTable, body), "a new table");
+        assertNull(FrozenOrder.matching(new Schema(List.of(MODEL.tables().get(0))), body), "a dropped table");
+        assertNull(FrozenOrder.matching(MODEL, body + "\n"), "text after the last table");
+        assertNull(FrozenOrder.matching(Schema.empty(), body));
+        assertSame(Schema.empty(), FrozenOrder.matching(Schema.empty(), ""));
     }
 }

@@ -39,21 +39,32 @@ public final class SnapshotWriter {
     public static String body(Schema schema) {
         StringBuilder sb = new StringBuilder(4096);
         for (Table table : schema.tables()) {
-            sb.append('\n').append(table.createSql()).append(";\n");
-            for (Index index : table.indexes()) {
-                sb.append(index.sql(table.name())).append(";\n");
-            }
-            for (var column : table.columns()) {
-                if (column.sequence() != null) {
-                    sb.append(column.sequence().sql(table.name(), column.name())).append(";\n");
-                }
-            }
-            for (var column : table.columns()) {
-                column.type().natives().forEach((database, type) -> sb.append(SnapshotReader.NATIVE_PREFIX)
-                        .append(table.name()).append('.').append(column.name()).append(' ').append(database).append(": ")
-                        .append(type).append('\n'));
-            }
+            table(sb, table);
         }
         return sb.toString();
+    }
+
+    /** One table's part of {@link #body}, which is its tables' parts one after another, sorted by name. */
+    public static String table(Table table) {
+        StringBuilder sb = new StringBuilder(1024);
+        table(sb, table);
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, Table table) {
+        sb.append('\n').append(table.createSql()).append(";\n");
+        for (Index index : table.indexes()) {
+            sb.append(index.sql(table.name())).append(";\n");
+        }
+        for (var column : table.columns()) {
+            if (column.sequence() != null) {
+                sb.append(column.sequence().sql(table.name(), column.name())).append(";\n");
+            }
+        }
+        for (var column : table.columns()) {
+            column.type().natives().forEach((database, type) -> sb.append(SnapshotReader.NATIVE_PREFIX)
+                    .append(table.name()).append('.').append(column.name()).append(' ').append(database).append(": ")
+                    .append(type).append('\n'));
+        }
     }
 }

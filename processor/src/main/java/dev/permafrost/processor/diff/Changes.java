@@ -14,7 +14,6 @@ import dev.permafrost.processor.read.SourceCoverage;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.Snapshot;
 import dev.permafrost.snapshot.SnapshotException;
-import dev.permafrost.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,8 @@ public record Changes(int newest, Schema from, List<Op> ops) {
         int newest = frozen.newestVersion();
         try {
             if (newest > 0 && model.hints().tables().isEmpty() && model.hints().columns().isEmpty()) {
-                String body = frozen.body(newest);
-                Schema ordered = FrozenOrder.of(model.schema(), body);
-                if (SnapshotWriter.body(ordered).equals(body)) {
+                Schema ordered = FrozenOrder.matching(model.schema(), frozen.body(newest));
+                if (ordered != null) {
                     return new Changes(newest, ordered, List.of());
                 }
             }

@@ -4,9 +4,9 @@ import dev.permafrost.model.Column;
 import dev.permafrost.model.Names;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
+import dev.permafrost.snapshot.SnapshotWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,19 +25,38 @@ public final class FrozenOrder {
     }
 
     /**
-     * {@code schema} with each table's columns in the order {@code body} (a snapshot's DDL as {@code SnapshotWriter.body}
-     * writes it) creates them; a table whose columns {@code body} does not list exactly, one for one, is left as it is.
+     * {@code schema} with each table's columns in the order {@code body} (a snapshot's DDL as {@link SnapshotWriter#body}
+     * writes it) creates them, when its DDL is then {@code body} byte for byte; {@code null} when it is not (the model
+     * differs from the snapshot). Table by table, as the body lists them: the first that differs ends the comparison,
+     * and neither the body is split nor the model's whole DDL made.
      */
-    public static Schema of(Schema schema, String body) {
-        Map<String, List<String>> created = createdElements(body);
-        List<Table> tables = new ArrayList<>(schema.tables().size());
-        boolean reordered = false;
-        for (Table table : schema.tables()) {
-            Table ordered = inOrder(table, created.get(Names.quoted(table.name())));
-            reordered |= ordered != table;
-            tables.add(ordered);
+    public static Schema matching(Schema schema, String body) {
+        List<Table> tables = schema.tables();
+        List<Table> ordered = null;
+        int at = 0;
+        for (int i = 0; i < tables.size(); i++) {
+            Table table = tables.get(i);
+            String ddl = SnapshotWriter.table(table);
+            if (!body.startsWith(ddl, at)) {
+                Table inOrder = inOrder(table, createdElements(body, at, table));
+                if (inOrder == table) {
+                    return null;
+                }
+                ddl = SnapshotWriter.table(inOrder);
+                if (!body.startsWith(ddl, at)) {
+                    return null;
+                }
+                if (ordered == null) {
+                    ordered = new ArrayList<>(tables);
+                }
+                ordered.set(i, inOrder);
+            }
+            at += ddl.length();
         }
-        return reordered ? new Schema(tables) : schema;
+        if (at != body.length()) {
+            return null;
+        }
+        return ordered == null ? schema : new Schema(ordered);
     }
 
     private static Table inOrder(Table table, List<String> elements) {
@@ -81,21 +100,26 @@ public final class FrozenOrder {
         return true;
     }
 
-    /** Each {@code create table} of {@code body}, by the table's name as written: its elements, one per line, in order. */
-    private static Map<String, List<String>> createdElements(String body) {
-        Map<String, List<String>> created = new LinkedHashMap<>();
-        List<String> current = null;
-        for (String line : body.split("\n", -1)) {
-            if (current != null && line.startsWith(INDENT)) {
-                String element = line.substring(INDENT.length());
-                current.add(element.endsWith(",") ? element.substring(0, element.length() - 1) : element);
-            } else if (line.startsWith(CREATE) && line.endsWith(" (")) {
-                current = new ArrayList<>();
-                created.put(line.substring(CREATE.length(), line.length() - 2), current);
-            } else {
-                current = null;
-            }
+    /**
+     * The elements, one per line and in order, of the {@code create table} of {@code table} that starts {@code body} at
+     * {@code at} (after its newline), or {@code null} when the body has another statement or table there.
+     */
+    private static List<String> createdElements(String body, int at, Table table) {
+        String header = "\n" + CREATE + Names.quoted(table.name()) + " (\n";
+        if (!body.startsWith(header, at)) {
+            return null;
         }
-        return created;
+        List<String> elements = new ArrayList<>();
+        int line = at + header.length();
+        while (body.startsWith(INDENT, line)) {
+            int end = body.indexOf('\n', line);
+            if (end < 0) {
+                return null;
+            }
+            String element = body.substring(line + INDENT.length(), end);
+            elements.add(element.endsWith(",") ? element.substring(0, element.length() - 1) : element);
+            line = end + 1;
+        }
+        return elements;
     }
 }

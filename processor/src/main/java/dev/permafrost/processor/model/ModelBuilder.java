@@ -337,25 +337,31 @@ public final class ModelBuilder {
      */
     private void checkNamesUnique(List<Table> tables, Map<String, EntitySource> byTable) {
         Map<String, String> owners = new HashMap<>();
+        // each table's constraint and index names, sorted once: the messages come in that order
+        List<List<String>> constraintNames = new ArrayList<>(tables.size());
         for (Table table : tables) {
             EntitySource entity = byTable.get(table.name());
             if (table.name().startsWith(PERMAFROST_PREFIX)) {
                 diagnostics.report(entity.type(), entity.tableAnnotation(), Message.PERMAFROST_NAME, "table", table.name());
             }
-            for (String name : new java.util.TreeSet<>(table.constraintNames())) {
+            List<String> names = new ArrayList<>(table.constraintNames());
+            names.sort(null);
+            constraintNames.add(names);
+            for (String name : names) {
                 if (name.startsWith(PERMAFROST_PREFIX)) {
                     diagnostics.report(entity.type(), entity.tableAnnotation(), Message.PERMAFROST_NAME,
                             "constraint or index", name);
                 }
                 // PostgreSQL keeps tables and indexes in one namespace.
-                if (byTable.containsKey(name) && table.indexes().stream().anyMatch(i -> i.name().equals(name))) {
+                if (byTable.containsKey(name) && isIndex(table, name)) {
                     diagnostics.report(entity.type(), entity.tableAnnotation(), Message.DUPLICATE_NAME, "index", name,
                             "table " + name + " and an index on " + table.name());
                 }
             }
         }
-        for (Table table : tables) {
-            for (String name : new java.util.TreeSet<>(table.constraintNames())) {
+        for (int t = 0; t < tables.size(); t++) {
+            Table table = tables.get(t);
+            for (String name : constraintNames.get(t)) {
                 String owner = owners.putIfAbsent(name, table.name());
                 if (owner != null && !owner.equals(table.name())) {
                     EntitySource entity = byTable.get(table.name());
@@ -387,6 +393,15 @@ public final class ModelBuilder {
                 }
             }
         }
+    }
+
+    private static boolean isIndex(Table table, String name) {
+        for (Index index : table.indexes()) {
+            if (index.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Hints hints(Map<String, EntitySource> byTable) {

@@ -48,6 +48,9 @@ public final class Annotations {
     private final Elements elements;
     /** The members' defaults of each annotation type met, by the type's element. */
     private final Map<Element, Map<String, AnnotationValue>> defaults = new IdentityHashMap<>();
+    /** The mirror {@link #value} read last, and the members written in it. */
+    private AnnotationMirror lastMirror;
+    private Map<? extends ExecutableElement, ? extends AnnotationValue> lastWritten;
 
     public Annotations(Elements elements) {
         this.elements = elements;
@@ -113,7 +116,7 @@ public final class Annotations {
      * type's (once per type: a thousand entities have some 15,000 annotations).
      */
     public AnnotationValue value(AnnotationMirror mirror, String member) {
-        AnnotationValue value = explicit(mirror, member);
+        AnnotationValue value = written(mirror, member);
         if (value == null) {
             value = defaults.computeIfAbsent(mirror.getAnnotationType().asElement(), Annotations::defaults).get(member);
         }
@@ -121,6 +124,23 @@ public final class Annotations {
             throw new IllegalArgumentException(mirror + " has no member " + member);
         }
         return value;
+    }
+
+    /**
+     * {@link #explicit}, taking the members written from the mirror asked last when it is asked again: javac makes a new
+     * map of them at each call, and a column's annotation is asked for several members in a row.
+     */
+    private AnnotationValue written(AnnotationMirror mirror, String member) {
+        if (mirror != lastMirror) {
+            lastWritten = mirror.getElementValues();
+            lastMirror = mirror;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : lastWritten.entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(member)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /** Every member's default by name, of the annotation type {@code type}. */

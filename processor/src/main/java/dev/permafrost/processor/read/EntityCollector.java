@@ -5,8 +5,10 @@ import dev.permafrost.processor.write.IndexWriter;
 import dev.permafrost.snapshot.FrozenFiles;
 import dev.permafrost.snapshot.SnapshotReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +58,15 @@ public final class EntityCollector {
                                       Consumer<TypeElement> reading) {
         List<TypeElement> queue = new ArrayList<>(roots);
         if (frozen.newestVersion() > 0) {
+            // The snapshot's entities are mostly this compilation's own: found by name without asking javac.
+            Map<String, TypeElement> rootsByName = new HashMap<>();
+            for (TypeElement root : roots) {
+                rootsByName.put(root.getQualifiedName().toString(), root);
+            }
             Map<String, String> previous = null;
             for (Map.Entry<String, String> recorded : SnapshotReader.entities(frozen.header(frozen.newestVersion())).entrySet()) {
-                TypeElement type = entity(recorded.getValue());
+                TypeElement root = rootsByName.get(recorded.getValue());
+                TypeElement type = root != null ? root : entity(recorded.getValue());
                 if (type == null) {
                     if (previous == null) {
                         previous = IndexWriter.previousEntities(classOutput, frozen.manifest().migrationsPackage());
@@ -77,8 +85,9 @@ public final class EntityCollector {
         Map<String, List<EntitySource>> byClass = new LinkedHashMap<>();
         Map<String, List<EntitySource.ColumnSource>> foreign = new LinkedHashMap<>();
         int before = diagnostics.errors();
-        while (!queue.isEmpty()) {
-            TypeElement type = queue.remove(0);
+        ArrayDeque<TypeElement> pending = new ArrayDeque<>(queue);
+        while (!pending.isEmpty()) {
+            TypeElement type = pending.poll();
             String name = type.getQualifiedName().toString();
             if (byClass.containsKey(name)) {
                 continue;
@@ -90,7 +99,7 @@ public final class EntityCollector {
                 tables = read.tables();
                 read.foreign().forEach((owner, columns) -> foreign.computeIfAbsent(owner, k -> new ArrayList<>())
                         .addAll(columns));
-                queue.addAll(read.related());
+                pending.addAll(read.related());
             } else {
                 EntitySource earlier = readBefore.get(name);
                 EntitySource entity = earlier != null ? earlier : reader.read(type);
@@ -101,7 +110,7 @@ public final class EntityCollector {
                 for (EntitySource.ColumnSource column : entity.columns()) {
                     TypeElement target = column.reference() == null ? null : column.reference().target();
                     if (target != null && Annotations.isEntity(target)) {
-                        queue.add(target);
+                        pending.add(target);
                     }
                 }
             }
