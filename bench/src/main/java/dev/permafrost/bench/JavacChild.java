@@ -20,6 +20,7 @@ public final class JavacChild {
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, System.err, arguments.toArray(String[]::new));
         System.out.printf("MS %.3f%n", (System.nanoTime() - start) / 1e6);
         Memory.print();
+        Memory.printCpu();
         System.exit(exit);
     }
 }

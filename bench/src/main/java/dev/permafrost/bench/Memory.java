@@ -24,6 +24,17 @@ final class Memory {
         System.out.printf("RSS_PEAK_MB %.1f%n", rssPeakKb() / 1024.0);
     }
 
+    /**
+     * The CPU time of every thread of this JVM so far (javac's, the JIT compilers', the collector's), printed as
+     * {@code CPU_MS}: on a machine of two cores, steadier from run to run than the wall time, which depends on how the
+     * compilers' threads and javac's share the cores.
+     */
+    static void printCpu() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long nanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        System.out.printf("CPU_MS %.1f%n", nanos / 1e6);
+    }
+
     /** VmHWM of /proc/self/status: the resident set's high-water mark, in kB; -1 where there is no /proc. */
     private static long rssPeakKb() {
         try {
