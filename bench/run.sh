@@ -3,7 +3,7 @@
 #   RATIO <name> <value>    (Permafrost's figure / the peer's; lower is better)
 # Usage: bench/run.sh [--quick] [--only locks|fleet|deploy|javac]   (--quick: fewer repetitions and smaller inputs, for trying it out;
 #   --only locks|fleet|deploy|javac: only the PostgreSQL writer-stall benchmark, the fleet one, the deploy one, or javac at 1000 entities)
-# Takes 15 minutes in full on a 2-core Intel Xeon, 23 to 35 on 2-core AMD EPYC machines. Needs only Maven and a JDK 21+ (found by the build's toolchain).
+# Takes 15 to 17 minutes in full on a 2-core Intel Xeon, 23 to 35 on 2-core AMD EPYC machines. Needs only Maven and a JDK 21+ (found by the build's toolchain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
