@@ -142,7 +142,7 @@ public final class Names {
 
     /**
      * A new SHA-256 digest, for a hash of several parts: a copy of one looked up once, since a build hashes a thousand
-     * small texts and looking up the provider each time cost more than the hashing.
+     * small texts and each look-up walks the installed security providers.
      */
     public static MessageDigest sha256() {
         try {

@@ -408,26 +408,10 @@ public final class ModelCache {
             text.append("\ncolumn ").append(c.element().getSimpleName()).append(' ').append(c.element().asType())
                     .append(' ').append(column.name()).append(' ').append(type.kind().name()).append(' ')
                     .append(type.length()).append(' ').append(type.precision()).append(' ').append(type.scale())
-                    .append(' ').append(column.nullable()).append(' ').append(column.identity()).append(' ');
-            if (column.defaultValue() == null) {
-                text.append('-');
-            } else {
-                text.append('=').append(column.defaultValue());
-            }
-            // most columns have neither: the text an empty map and a null print, without making them print
-            text.append(' ');
-            if (type.natives().isEmpty()) {
-                text.append("{}");
-            } else {
-                text.append(type.natives());
-            }
-            text.append(' ');
-            if (column.sequence() == null) {
-                text.append("null");
-            } else {
-                text.append(column.sequence());
-            }
-            text.append(' ').append(c.id()).append(' ').append(c.unique()).append(' ').append(c.renamedFrom());
+                    .append(' ').append(column.nullable()).append(' ').append(column.identity()).append(' ')
+                    .append(column.defaultValue() == null ? "-" : "=" + column.defaultValue()).append(' ')
+                    .append(type.natives()).append(' ').append(column.sequence()).append(' ').append(c.id()).append(' ')
+                    .append(c.unique()).append(' ').append(c.renamedFrom());
             if (c.reference() != null) {
                 EntitySource.ReferenceSource r = c.reference();
                 text.append(" references ").append(r.target() == null ? null : r.target().getQualifiedName()).append(' ')
