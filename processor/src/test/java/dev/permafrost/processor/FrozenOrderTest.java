@@ -9,6 +9,8 @@ import dev.permafrost.diff.Op;
 import dev.permafrost.diff.Replay;
 import dev.permafrost.model.Column;
 import dev.permafrost.model.ColumnType;
+import dev.permafrost.model.Index;
+import dev.permafrost.model.PrimaryKey;
 import dev.permafrost.model.Schema;
 import dev.permafrost.model.Table;
 import dev.permafrost.processor.diff.FrozenOrder;
@@ -42,6 +44,32 @@ class FrozenOrderTest {
         assertEquals(FROZEN, ordered);
         assertSame(MODEL.tables().get(1), ordered.tables().get(1), "a table already in order is kept");
         assertSame(FROZEN, FrozenOrder.matching(FROZEN, body), "a model in the snapshot's order is kept as it is");
+    }
+
+    @Test
+    void aTableWithIndexesSequencesAndNativeTypesIsMatchedWithAllItsLinesAndReorderedAmongThem() {
+        Table accounts = Table.of("accounts", List.of(Column.of("id", ColumnType.BIGINT).notNull()
+                        .sequence("accounts_seq", 1, 50), Column.of("ip", ColumnType.varchar(45)).nativeType("postgresql", "inet"),
+                Column.of("email", ColumnType.varchar(200))))
+                .withPrimaryKey(new PrimaryKey("pk_accounts", List.of("id")))
+                .withIndexes(List.of(new Index("ix_accounts_email", List.of("email"), true)));
+        Table moved = accounts.withColumns(List.of(accounts.columns().get(0), accounts.columns().get(2),
+                accounts.columns().get(1)));
+        Schema frozen = new Schema(List.of(accounts, ITEMS));
+        Schema model = new Schema(List.of(moved, ITEMS));
+        String body = SnapshotWriter.body(frozen);
+        assertEquals(frozen, FrozenOrder.matching(model, body), "the columns taken in the snapshot's order");
+        assertSame(ITEMS, FrozenOrder.matching(model, body).tables().get(1));
+
+        Schema otherIndex = new Schema(List.of(moved.withIndexes(List.of(new Index("ix_accounts_email", List.of("email"),
+                false))), ITEMS));
+        assertNull(FrozenOrder.matching(otherIndex, body), "an index that is no longer unique");
+        Schema otherSequence = new Schema(List.of(moved.withColumns(List.of(accounts.columns().get(0)
+                .sequence("accounts_seq", 1, 10), accounts.columns().get(2), accounts.columns().get(1))), ITEMS));
+        assertNull(FrozenOrder.matching(otherSequence, body), "another increment");
+        Schema otherNative = new Schema(List.of(moved.withColumns(List.of(accounts.columns().get(0),
+                accounts.columns().get(2), Column.of("ip", ColumnType.varchar(45)))), ITEMS));
+        assertNull(FrozenOrder.matching(otherNative, body), "the native type dropped");
     }
 
     @Test
