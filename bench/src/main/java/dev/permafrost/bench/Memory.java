@@ -26,8 +26,8 @@ final class Memory {
 
     /**
      * The CPU time of every thread of this JVM so far (javac's, the JIT compilers', the collector's), printed as
-     * {@code CPU_MS}: on a machine of two cores, steadier from run to run than the wall time, which depends on how the
-     * compilers' threads and javac's share the cores.
+     * {@code CPU_MS}: the work a build costs however the cores were shared, beside its wall time (on the two-core
+     * machines measured it spread from run to run about as much as the wall time did).
      */
     static void printCpu() {
         var os = ManagementFactory.getOperatingSystemMXBean();

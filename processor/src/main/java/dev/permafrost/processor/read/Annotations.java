@@ -99,10 +99,13 @@ public final class Annotations {
 
     /** The value as written, or {@code null} when the member was left at its default. */
     public static AnnotationValue explicit(AnnotationMirror mirror, String member) {
-        if (mirror == null) {
-            return null;
-        }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+        return mirror == null ? null : member(mirror.getElementValues(), member);
+    }
+
+    /** The value of {@code member} among the members written, or {@code null}. */
+    private static AnnotationValue member(Map<? extends ExecutableElement, ? extends AnnotationValue> written,
+                                          String member) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : written.entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(member)) {
                 return entry.getValue();
             }
@@ -135,12 +138,7 @@ public final class Annotations {
             lastWritten = mirror.getElementValues();
             lastMirror = mirror;
         }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : lastWritten.entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(member)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return member(lastWritten, member);
     }
 
     /** Every member's default by name, of the annotation type {@code type}. */
