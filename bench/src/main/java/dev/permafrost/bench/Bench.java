@@ -486,7 +486,7 @@ public final class Bench {
             }
             row("fleet of " + targets + " SQLite files to V0020, " + Fleets.THREADS + " threads" + (grouped
                     ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
-                    Stats.spread(pf) + " / " + Stats.spread(fw));
+                    Stats.spread(pf) + " / " + Stats.spread(fw) + "; " + Stats.perRound(pf, fw));
             row("  the same, against the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(sqliteFloor),
                     "raw JDBC floor", "", Stats.spread(sqliteFloor) + "; the floor is " + String.format("%.3f",
                             Stats.median(sqliteFloor) / Stats.median(fw)) + " x the Flyway loop");
@@ -508,7 +508,7 @@ public final class Bench {
             }
             row("fleet of " + targets + " PostgreSQL schemas to V0020, " + Fleets.THREADS + " threads" + (grouped
                     ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
-                    Stats.spread(pf) + " / " + Stats.spread(fw));
+                    Stats.spread(pf) + " / " + Stats.spread(fw) + "; " + Stats.perRound(pf, fw));
             row("  the same, against the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(floor),
                     "raw JDBC floor", "", Stats.spread(floor) + "; the floor is " + String.format("%.3f",
                             Stats.median(floor) / Stats.median(fw)) + " x the Flyway loop");

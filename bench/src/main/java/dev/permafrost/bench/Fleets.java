@@ -34,58 +34,83 @@ final class Fleets {
      */
     static double[] sqlite(Path work, Workload workload, int targets, int round, boolean grouped) throws Exception {
         MigrationIndex index = workload.index();
-        List<String> pf = new ArrayList<>();
-        List<String> fw = new ArrayList<>();
-        List<String> raw = new ArrayList<>();
-        for (int i = 0; i < targets; i++) {
-            String mode = grouped ? "g" : "s";
-            pf.add("jdbc:sqlite:" + work.resolve("fleet-pf-" + mode + round + "-" + i + ".db"));
-            fw.add("jdbc:sqlite:" + work.resolve("fleet-fw-" + mode + round + "-" + i + ".db"));
-            raw.add("jdbc:sqlite:" + work.resolve("fleet-raw-" + mode + round + "-" + i + ".db"));
+        double[] ms = new double[SIDES.size()];
+        for (int side : order(round)) {
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < targets; i++) {
+                urls.add("jdbc:sqlite:" + work.resolve("fleet-" + SIDES.get(side) + "-" + (grouped ? "g" : "s") + round
+                        + "-" + i + ".db"));
+            }
+            ms[side] = switch (side) {
+                case 0 -> permafrost(urls, index, grouped);
+                case 1 -> flyway(urls, null, "filesystem:" + workload.flyway, grouped);
+                default -> raw(urls, workload.flyway, grouped);
+            };
         }
-        double permafrost = permafrost(pf, index, grouped);
-        double flyway = flyway(fw, null, "filesystem:" + workload.flyway, grouped);
-        double floor = raw(raw, workload.flyway, grouped);
-        return new double[] {permafrost, flyway, floor};
+        return ms;
+    }
+
+    /** The sides of a fleet benchmark, in the order of the figures returned: Permafrost, the Flyway loop, the floor. */
+    private static final List<String> SIDES = List.of("pf", "fw", "raw");
+
+    /**
+     * The order the sides run in, turned by one each round: each side runs first, second and third once in three
+     * rounds, so that none always meets the JVM cold, or the server just after another side's work.
+     */
+    private static int[] order(int round) {
+        int[] order = new int[SIDES.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = (round + k) % order.length;
+        }
+        return order;
     }
 
     /** The same on {@code targets} fresh schemas of the local PostgreSQL each; Flyway runs the plain PostgreSQL SQL. */
     static double[] postgres(Path work, Workload workload, int targets, int round, boolean grouped) throws Exception {
         MigrationIndex index = workload.index();
         Path sql = flywaySql(work, index);
-        List<String> pf = new ArrayList<>();
-        List<String> fw = new ArrayList<>();
-        List<String> raw = new ArrayList<>();
-        List<String> schemas = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
-            for (int i = 0; i < targets; i++) {
-                for (String side : List.of("pf", "fw", "raw")) {
-                    String schema = "bench_fleet_" + side + "_" + round + "_" + i;
+        double[] ms = new double[SIDES.size()];
+        // Each side meets the same server: only its own schemas exist while it runs, and the catalogs are vacuumed
+        // after it. (Until 2026-12-07 all 600 schemas were made first and the sides ran in a fixed order, each after
+        // the one before had filled 200 schemas with 17 tables: Permafrost always met the smallest catalog, the floor
+        // the largest.)
+        for (int side : order(round)) {
+            List<String> schemas = new ArrayList<>();
+            List<String> urls = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+                for (int i = 0; i < targets; i++) {
+                    String schema = "bench_fleet_" + SIDES.get(side) + "_" + round + "_" + i;
                     s.execute("drop schema if exists " + schema + " cascade");
                     s.execute("create schema " + schema);
                     schemas.add(schema);
-                    (side.equals("pf") ? pf : side.equals("fw") ? fw : raw).add(LockStalls.SERVER + "&currentSchema="
-                            + schema);
+                    urls.add(LockStalls.SERVER + "&currentSchema=" + schema);
                 }
+            }
+            try {
+                ms[side] = switch (side) {
+                    case 0 -> permafrost(urls, index, grouped);
+                    case 1 -> flyway(urls, schemas, "filesystem:" + sql, grouped);
+                    default -> raw(urls, sql, grouped);
+                };
+            } finally {
+                dropAndVacuum(schemas);
             }
         }
-        try {
-            double permafrost = permafrost(pf, index, grouped);
-            double flyway = flyway(fw, fw.stream().map(u -> u.substring(u.indexOf("currentSchema=") + 14)).toList(),
-                    "filesystem:" + sql, grouped);
-            double floor = raw(raw, sql, grouped);
-            return new double[] {permafrost, flyway, floor};
-        } finally {
-            try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
-                for (String schema : schemas) {
-                    s.execute("drop schema if exists " + schema + " cascade");
-                }
-                // 600 schemas of 17 tables leave millions of dead catalog rows that autovacuum does not keep up with:
-                // the next round's sides would meet a slower server than this one's.
-                s.execute("vacuum pg_catalog.pg_attribute, pg_catalog.pg_class, pg_catalog.pg_type,"
-                        + " pg_catalog.pg_depend, pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef,"
-                        + " pg_catalog.pg_namespace, pg_catalog.pg_sequence, pg_catalog.pg_shdepend");
+        return ms;
+    }
+
+    /**
+     * Drops {@code schemas} and vacuums the catalogs: 200 schemas of 17 tables leave hundreds of thousands of dead
+     * catalog rows that autovacuum does not keep up with, and the next side would meet a slower server than this one.
+     */
+    private static void dropAndVacuum(List<String> schemas) throws Exception {
+        try (Connection c = DriverManager.getConnection(LockStalls.SERVER); Statement s = c.createStatement()) {
+            for (String schema : schemas) {
+                s.execute("drop schema if exists " + schema + " cascade");
             }
+            s.execute("vacuum pg_catalog.pg_attribute, pg_catalog.pg_class, pg_catalog.pg_type, pg_catalog.pg_depend,"
+                    + " pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef, pg_catalog.pg_namespace,"
+                    + " pg_catalog.pg_sequence, pg_catalog.pg_shdepend");
         }
     }
 

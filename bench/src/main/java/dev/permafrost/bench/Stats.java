@@ -19,4 +19,13 @@ final class Stats {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return String.format("%.0f..%.0f", min, max);
     }
+
+    /** Each round's ratio {@code a[i] / b[i]}, for a note: "per round 0.31, 0.35, 0.40". */
+    static String perRound(List<Double> a, List<Double> b) {
+        StringBuilder text = new StringBuilder("per round ");
+        for (int i = 0; i < a.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(String.format("%.3f", a.get(i) / b.get(i)));
+        }
+        return text.toString();
+    }
 }
