@@ -475,45 +475,42 @@ public final class Bench {
             String key = grouped ? "_grouped" : "";
             progress("migrating " + targets + " SQLite files from empty to V0020, " + Fleets.THREADS
                     + " at a time (Permafrost's Fleet, a Flyway loop in an executor)" + mode);
-            List<Double> pf = new ArrayList<>();
-            List<Double> fw = new ArrayList<>();
-            List<Double> sqliteFloor = new ArrayList<>();
-            for (int round = 0; round < (quick ? 1 : 3); round++) {
-                double[] ms = Fleets.sqlite(work, workload, targets, round, grouped);
-                pf.add(ms[0]);
-                fw.add(ms[1]);
-                sqliteFloor.add(ms[2]);
-            }
-            row("fleet of " + targets + " SQLite files to V0020, " + Fleets.THREADS + " threads" + (grouped
-                    ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
-                    Stats.spread(pf) + " / " + Stats.spread(fw) + "; " + Stats.perRound(pf, fw));
-            row("  the same, against the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(sqliteFloor),
-                    "raw JDBC floor", "", Stats.spread(sqliteFloor) + "; the floor is " + String.format("%.3f",
-                            Stats.median(sqliteFloor) / Stats.median(fw)) + " x the Flyway loop");
-            ratios.put("fleet_" + targets + "_sqlite" + key + "_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
+            fleet(targets + " SQLite files", grouped, "fleet_" + targets + "_sqlite" + key + "_vs_flyway_loop",
+                    round -> Fleets.sqlite(work, workload, targets, round, grouped));
             if (!LockStalls.available()) {
                 progress("PostgreSQL does not answer on 127.0.0.1:5432: the schema fleet is not measured");
                 continue;
             }
             progress("migrating " + targets + " PostgreSQL schemas from empty to V0020, " + Fleets.THREADS
                     + " at a time" + mode);
-            pf.clear();
-            fw.clear();
-            List<Double> floor = new ArrayList<>();
-            for (int round = 0; round < (quick ? 1 : 3); round++) {
-                double[] ms = Fleets.postgres(work, workload, targets, round, grouped);
-                pf.add(ms[0]);
-                fw.add(ms[1]);
-                floor.add(ms[2]);
-            }
-            row("fleet of " + targets + " PostgreSQL schemas to V0020, " + Fleets.THREADS + " threads" + (grouped
-                    ? ", grouped" : "") + " (ms)", Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
-                    Stats.spread(pf) + " / " + Stats.spread(fw) + "; " + Stats.perRound(pf, fw));
-            row("  the same, against the same statements over plain JDBC, no history (ms)", Stats.median(pf), Stats.median(floor),
-                    "raw JDBC floor", "", Stats.spread(floor) + "; the floor is " + String.format("%.3f",
-                            Stats.median(floor) / Stats.median(fw)) + " x the Flyway loop");
-            ratios.put("fleet_" + targets + "_pg_schemas" + key + "_vs_flyway_loop", Stats.median(pf) / Stats.median(fw));
+            fleet(targets + " PostgreSQL schemas", grouped, "fleet_" + targets + "_pg_schemas" + key + "_vs_flyway_loop",
+                    round -> Fleets.postgres(work, workload, targets, round, grouped));
         }
+    }
+
+    /** One round of a fleet benchmark: milliseconds for Permafrost, the Flyway loop and the raw-JDBC floor. */
+    private interface FleetRound {
+        double[] run(int round) throws Exception;
+    }
+
+    /** Runs the rounds of one fleet benchmark and prints its row, its floor's row and its ratio. */
+    private void fleet(String targets, boolean grouped, String ratio, FleetRound rounds) throws Exception {
+        List<Double> pf = new ArrayList<>();
+        List<Double> fw = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        for (int round = 0; round < (quick ? 1 : 3); round++) {
+            double[] ms = rounds.run(round);
+            pf.add(ms[0]);
+            fw.add(ms[1]);
+            floor.add(ms[2]);
+        }
+        row("fleet of " + targets + " to V0020, " + Fleets.THREADS + " threads" + (grouped ? ", grouped" : "") + " (ms)",
+                Stats.median(pf), Stats.median(fw), "Flyway 13 loop", "<= 0.3",
+                Stats.spread(pf) + " / " + Stats.spread(fw) + "; " + Stats.perRound(pf, fw));
+        row("  the same, against the same statements over plain JDBC, no history (ms)", Stats.median(pf),
+                Stats.median(floor), "raw JDBC floor", "", Stats.spread(floor) + "; the floor is "
+                        + String.format("%.3f", Stats.median(floor) / Stats.median(fw)) + " x the Flyway loop");
+        ratios.put(ratio, Stats.median(pf) / Stats.median(fw));
     }
 
     // ---- writers' stalls while PostgreSQL tables with rows change ----

@@ -56,7 +56,7 @@ public final class EntityCollector {
      */
     public List<EntitySource> collect(Set<TypeElement> roots, FrozenFiles frozen, Path classOutput,
                                       Consumer<TypeElement> reading) {
-        List<TypeElement> queue = new ArrayList<>(roots);
+        ArrayDeque<TypeElement> pending = new ArrayDeque<>(roots);
         if (frozen.newestVersion() > 0) {
             // The snapshot's entities are mostly this compilation's own: found by name without asking javac.
             Map<String, TypeElement> rootsByName = new HashMap<>();
@@ -75,17 +75,16 @@ public final class EntityCollector {
                     type = moved == null ? null : entity(moved);
                 }
                 if (type != null) {
-                    queue.add(type);
+                    pending.add(type);
                 } else {
                     unfound.put(recorded.getKey(), recorded.getValue());
                 }
             }
         }
-        jpa.know(queue);
+        jpa.know(pending);
         Map<String, List<EntitySource>> byClass = new LinkedHashMap<>();
         Map<String, List<EntitySource.ColumnSource>> foreign = new LinkedHashMap<>();
         int before = diagnostics.errors();
-        ArrayDeque<TypeElement> pending = new ArrayDeque<>(queue);
         while (!pending.isEmpty()) {
             TypeElement type = pending.poll();
             String name = type.getQualifiedName().toString();
